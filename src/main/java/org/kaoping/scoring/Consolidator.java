@@ -1,0 +1,183 @@
+package org.kaoping.scoring;
+
+import static org.kaoping.scoring.DiscrepancyKind.*;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.kaoping.roster.Roster;
+import org.kaoping.roster.RosterUnit;
+import org.kaoping.rubric.Leaf;
+import org.kaoping.rubric.Rubric;
+
+/**
+ * Turns everything read from a campaign's workbooks into results (scoring-rules.md): picks each unit's
+ * official sheet (its assigned group's newest), its self-assessment (newest), scores both, compares them,
+ * and ranks. Pure: no I/O, no Spring.
+ */
+public final class Consolidator {
+    private static final Comparator<ScoreSheet> NEWEST_FIRST = Comparator.comparingLong(ScoreSheet::modified)
+            .reversed().thenComparing(s -> s.origin().file(), Comparator.reverseOrder());
+
+    private final Rubric rubric;
+    private final Roster roster;
+    private final GapThresholds gaps;
+    private final UnitScorer scorer;
+
+    public Consolidator(Rubric rubric, Roster roster, GapThresholds gaps) {
+        this.rubric = rubric;
+        this.roster = roster;
+        this.gaps = gaps;
+        this.scorer = new UnitScorer(rubric);
+    }
+
+    public CampaignResult consolidate(List<ScoreSheet> sheets, List<Adjustment> adjustments,
+                                      List<Discrepancy> readFindings) {
+        List<Discrepancy> discrepancies = new ArrayList<>(readFindings);
+        Map<String, List<ScoreSheet>> sheetsByUnit = sheets.stream()
+                .collect(Collectors.groupingBy(ScoreSheet::unit, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Adjustment>> adjustmentsByUnit = adjustments.stream()
+                .collect(Collectors.groupingBy(Adjustment::unit, LinkedHashMap::new, Collectors.toList()));
+
+        List<UnitResult> provisional = new ArrayList<>();
+        for (RosterUnit unit : roster.units()) {
+            List<ScoreSheet> own = sheetsByUnit.getOrDefault(unit.name(), List.of());
+            List<Adjustment> claims = adjustmentsByUnit.getOrDefault(unit.name(), List.of());
+
+            ScoreSheet official = chooseOfficial(unit, own, discrepancies);
+            ScoreSheet self = newest(unit, own.stream().filter(s -> s.source() == Source.SELF).toList(), discrepancies);
+
+            Scored officialScore = null;
+            if (official != null) {
+                officialScore = scorer.score(unit, official, officialAdjustments(unit, official, claims, discrepancies));
+                discrepancies.addAll(officialScore.discrepancies());
+            } else {
+                discrepancies.add(Discrepancy.of(NOT_SUBMITTED, unit.name(), null, "",
+                        "没有考核组评分" + (unit.group() == null || unit.group().isBlank() ? "" : "（应由" + unit.group() + "评分）")
+                                + "，列为未考核"));
+            }
+            Scored selfScore = null;
+            if (self != null) {
+                List<Adjustment> selfClaims = claims.stream()
+                        .filter(a -> a.source() == Source.SELF && a.cell().file().equals(self.origin().file())).toList();
+                selfScore = scorer.score(unit, self, selfClaims);
+                discrepancies.addAll(selfScore.discrepancies().stream().filter(d -> d.kind() != VETOED).toList());
+            } else {
+                discrepancies.add(Discrepancy.of(NOT_SUBMITTED, unit.name(), null, "", "未提交自评表"));
+            }
+            if (officialScore != null && selfScore != null) {
+                discrepancies.addAll(gaps(unit, selfScore, officialScore));
+            }
+            Status status = officialScore == null ? Status.UNSCORED
+                    : officialScore.vetoed() ? Status.VETOED : Status.RANKED;
+            provisional.add(new UnitResult(unit, status, officialScore, selfScore, null, null,
+                    official == null ? null : official.group()));
+        }
+        return new CampaignResult(rubric, rank(provisional), discrepancies);
+    }
+
+    /** The assigned group's newest sheet; another group's only when the assigned group did not score the unit. */
+    private ScoreSheet chooseOfficial(RosterUnit unit, List<ScoreSheet> own, List<Discrepancy> out) {
+        List<ScoreSheet> inspections = own.stream().filter(s -> s.source() == Source.INSPECTION).toList();
+        if (inspections.isEmpty()) {
+            return null;
+        }
+        String assigned = unit.group();
+        boolean hasAssignment = assigned != null && !assigned.isBlank();
+        List<ScoreSheet> byAssigned = inspections.stream()
+                .filter(s -> !hasAssignment || assigned.equals(s.group())).toList();
+        List<ScoreSheet> byOthers = inspections.stream().filter(s -> !byAssigned.contains(s)).toList();
+        if (!byAssigned.isEmpty()) {
+            for (ScoreSheet other : byOthers) {
+                out.add(Discrepancy.of(SCORED_BY_OTHER_GROUP, unit.name(), other.origin(), "",
+                        other.group() + " 也为本单位评分（应由 " + assigned + " 评分），未采用"));
+            }
+            return newest(unit, byAssigned, out);
+        }
+        ScoreSheet chosen = newest(unit, byOthers, out);
+        out.add(Discrepancy.of(SCORED_BY_OTHER_GROUP, unit.name(), chosen.origin(), "",
+                "仅有 " + chosen.group() + " 为本单位评分（应由 " + assigned + " 评分），已采用"));
+        return chosen;
+    }
+
+    /** The newest sheet wins; every older one is reported as superseded. */
+    private static ScoreSheet newest(RosterUnit unit, List<ScoreSheet> candidates, List<Discrepancy> out) {
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        List<ScoreSheet> sorted = candidates.stream().sorted(NEWEST_FIRST).toList();
+        ScoreSheet winner = sorted.get(0);
+        for (ScoreSheet older : sorted.subList(1, sorted.size())) {
+            out.add(Discrepancy.of(SUPERSEDED_FILE, unit.name(), older.origin(), "",
+                    older.source().label() + "评分已被较新的 " + winner.origin() + " 替代"));
+        }
+        return winner;
+    }
+
+    /**
+     * Inspection adjustments of the group whose sheet is used; when that group sent several files with
+     * adjustments for the unit, the newest file's rows count.
+     */
+    private static List<Adjustment> officialAdjustments(RosterUnit unit, ScoreSheet official, List<Adjustment> claims,
+                                                        List<Discrepancy> out) {
+        List<Adjustment> inspection = claims.stream().filter(a -> a.source() == Source.INSPECTION).toList();
+        for (Adjustment a : inspection) {
+            if (!Objects.equals(a.group(), official.group())) {
+                out.add(Discrepancy.of(SCORED_BY_OTHER_GROUP, unit.name(), a.cell(), a.item(),
+                        a.group() + " 的" + a.type().label() + "未采用（本单位评分来自 " + official.group() + "）"));
+            }
+        }
+        List<Adjustment> sameGroup = inspection.stream().filter(a -> Objects.equals(a.group(), official.group())).toList();
+        if (sameGroup.isEmpty()) {
+            return List.of();
+        }
+        long newest = sameGroup.stream().mapToLong(Adjustment::modified).max().orElseThrow();
+        String newestFile = sameGroup.stream().filter(a -> a.modified() == newest).map(a -> a.cell().file())
+                .max(Comparator.naturalOrder()).orElseThrow();
+        sameGroup.stream().map(a -> a.cell().file()).distinct().filter(f -> !f.equals(newestFile))
+                .forEach(f -> out.add(Discrepancy.of(SUPERSEDED_FILE, unit.name(), CellRef.file(f), "",
+                        "加扣分已被较新的 " + newestFile + " 替代")));
+        return sameGroup.stream().filter(a -> a.cell().file().equals(newestFile)).toList();
+    }
+
+    private List<Discrepancy> gaps(RosterUnit unit, Scored self, Scored official) {
+        List<Discrepancy> out = new ArrayList<>();
+        for (Leaf leaf : rubric.leaves()) {
+            BigDecimal s = self.leafScores().get(leaf.code());
+            BigDecimal o = official.leafScores().get(leaf.code());
+            if (s != null && o != null && s.subtract(o).compareTo(gaps.leaf()) >= 0) {
+                out.add(new Discrepancy(SELF_OFFICIAL_GAP, unit.name(), official.origin(), leaf.label(),
+                        Decimals.format(s), Decimals.format(o), "自评比考核高 " + Decimals.format(s.subtract(o)) + " 分"));
+            }
+        }
+        BigDecimal diff = self.total().subtract(official.total());
+        if (diff.abs().compareTo(gaps.total()) >= 0) {
+            out.add(new Discrepancy(SELF_OFFICIAL_GAP, unit.name(), official.origin(), "总分",
+                    Decimals.format(self.total()), Decimals.format(official.total()),
+                    "自评总分与考核总分相差 " + Decimals.format(diff.abs()) + " 分"));
+        }
+        return out;
+    }
+
+    private static List<UnitResult> rank(List<UnitResult> units) {
+        List<UnitResult> ranked = units.stream().filter(u -> u.status() == Status.RANKED).toList();
+        Map<UnitResult, Integer> overall = Ranking.competition(ranked, UnitResult::total);
+        Map<UnitResult, Integer> byDivision = new java.util.IdentityHashMap<>();
+        ranked.stream().collect(Collectors.groupingBy(u -> Objects.toString(u.unit().division(), ""),
+                        LinkedHashMap::new, Collectors.toList()))
+                .values().forEach(division -> byDivision.putAll(Ranking.competition(division, UnitResult::total)));
+        List<UnitResult> out = new ArrayList<>();
+        ranked.stream().sorted(Comparator.comparing(overall::get))
+                .forEach(u -> out.add(new UnitResult(u.unit(), u.status(), u.official(), u.self(), overall.get(u),
+                        byDivision.get(u), u.scoredBy())));
+        units.stream().filter(u -> u.status() == Status.VETOED)
+                .sorted(Comparator.comparing(UnitResult::total, Comparator.reverseOrder())).forEach(out::add);
+        units.stream().filter(u -> u.status() == Status.UNSCORED).forEach(out::add);
+        return out;
+    }
+}

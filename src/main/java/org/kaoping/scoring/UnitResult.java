@@ -1,0 +1,21 @@
+package org.kaoping.scoring;
+
+import java.math.BigDecimal;
+import org.kaoping.roster.RosterUnit;
+
+/**
+ * A unit's consolidated result: the official score (from its inspection group, null when 未考核), its
+ * self-assessment (null when not submitted), its rank overall and within its 分组 (null when not ranked),
+ * and the group whose scores were used.
+ */
+public record UnitResult(RosterUnit unit, Status status, Scored official, Scored self, Integer rank,
+                         Integer divisionRank, String scoredBy) {
+
+    public BigDecimal total() {
+        return official == null ? null : official.total();
+    }
+
+    public BigDecimal selfTotal() {
+        return self == null ? null : self.total();
+    }
+}

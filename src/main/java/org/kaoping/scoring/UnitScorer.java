@@ -1,0 +1,329 @@
+package org.kaoping.scoring;
+
+import static org.kaoping.scoring.DiscrepancyKind.*;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kaoping.roster.RosterUnit;
+import org.kaoping.rubric.BonusItem;
+import org.kaoping.rubric.DeductionItem;
+import org.kaoping.rubric.Leaf;
+import org.kaoping.rubric.Rubric;
+import org.kaoping.text.Text;
+
+/**
+ * Computes one unit's result from one source (scoring-rules.md, "One unit's official result"):
+ * base from the clamped leaf scores, bonus from item-level adjustments and bonus items under their caps,
+ * deduction from item-level adjustments and deduction items scaled by headcount, and vetoes.
+ * Every clamp, cap and unreadable value becomes a {@link Discrepancy}.
+ */
+public final class UnitScorer {
+    private final Rubric rubric;
+
+    public UnitScorer(Rubric rubric) {
+        this.rubric = rubric;
+    }
+
+    public Scored score(RosterUnit unit, ScoreSheet sheet, List<Adjustment> adjustments) {
+        Tally t = new Tally(unit.name(), sheet.source());
+        Map<String, LeafScore> byLeaf = new LinkedHashMap<>();
+        for (LeafScore s : sheet.scores()) {
+            byLeaf.putIfAbsent(s.leafCode(), s);
+        }
+        Map<String, BigDecimal> leafBonus = new LinkedHashMap<>();
+        Map<String, CellRef> leafBonusCell = new LinkedHashMap<>();
+        BigDecimal rawSum = BigDecimal.ZERO;
+        for (Leaf leaf : rubric.leaves()) {
+            LeafScore s = byLeaf.get(leaf.code());
+            BigDecimal counted = BigDecimal.ZERO;
+            if (s == null) {
+                t.flag(UNMATCHED_LEAF, sheet.origin(), leaf.label(), "表中没有与此评分项对应的行，按 0 分计");
+            } else if (s.blank()) {
+                t.flag(MISSING_SCORE, s.cell(), leaf.label(), "得分为空，按 0 分计");
+            } else if (s.unreadable()) {
+                t.flag(UNREADABLE_SCORE, s.cell(), leaf.label(), "得分“" + s.raw() + "”不是数值，按 0 分计");
+            } else {
+                rawSum = rawSum.add(s.value());
+                counted = Decimals.clamp(s.value(), BigDecimal.ZERO, leaf.max());
+                if (s.value().compareTo(leaf.max()) > 0) {
+                    t.flag(SCORE_ABOVE_MAX, s.cell(), leaf.label(), "得分 " + plain(s.value()) + " 超过满分 "
+                            + plain(leaf.max()) + "，按 " + plain(leaf.max()) + " 分计");
+                } else if (s.value().signum() < 0) {
+                    t.flag(SCORE_BELOW_ZERO, s.cell(), leaf.label(), "得分 " + plain(s.value()) + " 为负，按 0 分计");
+                }
+            }
+            t.leafScores.put(leaf.code(), counted);
+            t.base = t.base.add(counted);
+            if (s != null && s.adjustment() != null && s.adjustment().signum() != 0) {
+                if (s.adjustment().signum() > 0) {
+                    leafBonus.merge(leaf.code(), s.adjustment(), BigDecimal::add);
+                    leafBonusCell.putIfAbsent(leaf.code(), s.adjustmentCell());
+                } else {
+                    BigDecimal points = s.adjustment().negate();
+                    t.deduction = t.deduction.add(points);
+                    t.applied.add(new AppliedAdjustment(sheet.source(), AdjustmentType.DEDUCTION, leaf.label(), "",
+                            BigDecimal.ONE, points, BigDecimal.ONE, points, "", s.adjustmentCell(), "评分项扣分"));
+                }
+            }
+        }
+
+        Map<BonusItem, BigDecimal> itemBonus = new LinkedHashMap<>();
+        Map<BonusItem, List<Integer>> itemRows = new LinkedHashMap<>();
+        boolean detailedBonus = false;
+        boolean detailedDeduction = false;
+        for (Adjustment a : adjustments) {
+            BigDecimal count = a.count() == null ? BigDecimal.ONE : a.count();
+            Optional<Leaf> leaf = rubric.leaf(Text.clean(a.item()));
+            switch (a.type()) {
+                case VETO -> {
+                    t.vetoed = true;
+                    String consequence = rubric.vetoItem(a.item()).map(v -> v.consequence()).orElse("");
+                    t.applied.add(new AppliedAdjustment(a.source(), a.type(), a.item(), a.level(), count, null, null,
+                            BigDecimal.ZERO, a.evidence(), a.cell(), consequence));
+                    t.flag(VETOED, a.cell(), a.item(), join("一票否决：" + a.item(), consequence, a.evidence()));
+                }
+                case BONUS -> {
+                    detailedBonus = true;
+                    if (leaf.isPresent()) {
+                        BigDecimal points = a.points() == null ? BigDecimal.ZERO : a.points().multiply(count);
+                        leafBonus.merge(leaf.get().code(), points, BigDecimal::add);
+                        leafBonusCell.putIfAbsent(leaf.get().code(), a.cell());
+                        continue;
+                    }
+                    Optional<BonusItem> item = rubric.bonusItem(a.item());
+                    if (item.isEmpty()) {
+                        t.flag(UNKNOWN_ITEM, a.cell(), a.item(), "评分细则中没有加分项目“" + a.item() + "”，未计分");
+                        continue;
+                    }
+                    Optional<BigDecimal> perCase = bonusPoints(item.get(), a, t);
+                    if (perCase.isEmpty()) {
+                        continue;
+                    }
+                    BigDecimal amount = perCase.get().multiply(count);
+                    itemBonus.merge(item.get(), amount, BigDecimal::add);
+                    itemRows.computeIfAbsent(item.get(), k -> new ArrayList<>()).add(t.applied.size());
+                    t.applied.add(new AppliedAdjustment(a.source(), a.type(), item.get().name(), a.level(), count,
+                            perCase.get(), BigDecimal.ONE, amount, a.evidence(), a.cell(), ""));
+                }
+                case DEDUCTION -> {
+                    detailedDeduction = true;
+                    if (leaf.isPresent()) {
+                        BigDecimal points = a.points() == null ? BigDecimal.ZERO : a.points().abs();
+                        BigDecimal amount = points.multiply(count);
+                        t.deduction = t.deduction.add(amount);
+                        t.applied.add(new AppliedAdjustment(a.source(), a.type(), leaf.get().label(), a.level(), count,
+                                points, BigDecimal.ONE, amount, a.evidence(), a.cell(), "评分项扣分"));
+                        continue;
+                    }
+                    Optional<DeductionItem> item = rubric.deductionItem(a.item());
+                    if (item.isEmpty()) {
+                        t.flag(UNKNOWN_ITEM, a.cell(), a.item(), "评分细则中没有扣分项目“" + a.item() + "”，未扣分");
+                        continue;
+                    }
+                    deduct(item.get(), a, count, unit, t);
+                }
+            }
+        }
+        if (!detailedBonus && sheet.bonusTotal() != null && sheet.bonusTotal().signum() != 0) {
+            t.bonus = t.bonus.add(sheet.bonusTotal());
+            t.applied.add(new AppliedAdjustment(sheet.source(), AdjustmentType.BONUS, "加分", "", BigDecimal.ONE,
+                    sheet.bonusTotal(), BigDecimal.ONE, sheet.bonusTotal(), "", sheet.bonusCell(), "汇总表加分栏"));
+        }
+        if (!detailedDeduction && sheet.deductionTotal() != null && sheet.deductionTotal().signum() != 0) {
+            BigDecimal d = sheet.deductionTotal().abs();
+            t.deduction = t.deduction.add(d);
+            t.applied.add(new AppliedAdjustment(sheet.source(), AdjustmentType.DEDUCTION, "扣分", "", BigDecimal.ONE,
+                    d, BigDecimal.ONE, d, "", sheet.deductionCell(), "汇总表扣分栏"));
+        }
+
+        for (Map.Entry<String, BigDecimal> e : leafBonus.entrySet()) {
+            Leaf leaf = rubric.leaf(e.getKey()).orElseThrow();
+            BigDecimal amount = e.getValue();
+            String note = "评分项加分";
+            if (leaf.bonusCap() != null && amount.compareTo(leaf.bonusCap()) > 0) {
+                t.flag(BONUS_OVER_CAP, leafBonusCell.get(e.getKey()), leaf.label(), "评分项加分 " + plain(amount)
+                        + " 超过上限 " + plain(leaf.bonusCap()) + "，按上限计");
+                note = "评分项加分，封顶 " + plain(leaf.bonusCap());
+                amount = leaf.bonusCap();
+            }
+            t.bonus = t.bonus.add(amount);
+            t.applied.add(new AppliedAdjustment(sheet.source(), AdjustmentType.BONUS, leaf.label(), "", BigDecimal.ONE,
+                    e.getValue(), BigDecimal.ONE, amount, "", leafBonusCell.get(e.getKey()), note));
+        }
+        for (Map.Entry<BonusItem, BigDecimal> e : itemBonus.entrySet()) {
+            BonusItem item = e.getKey();
+            BigDecimal amount = e.getValue();
+            if (item.cap() != null && amount.compareTo(item.cap()) > 0) {
+                List<Integer> rows = itemRows.get(item);
+                AppliedAdjustment last = t.applied.get(rows.get(rows.size() - 1));
+                t.flag(BONUS_OVER_CAP, last.cell(), item.name(), "“" + item.name() + "”加分 " + plain(amount)
+                        + " 超过本项上限 " + plain(item.cap()) + "，按上限计");
+                capRows(t, rows, item.cap(), "本项最多加 " + plain(item.cap()));
+                amount = item.cap();
+            }
+            t.bonus = t.bonus.add(amount);
+        }
+        if (rubric.bonusCap() != null && t.bonus.compareTo(rubric.bonusCap()) > 0) {
+            t.flag(BONUS_OVER_CAP, sheet.origin(), "加分合计", "加分合计 " + plain(t.bonus) + " 超过总上限 "
+                    + plain(rubric.bonusCap()) + "，按上限计");
+            List<Integer> bonusRows = new ArrayList<>();
+            for (int i = 0; i < t.applied.size(); i++) {
+                if (t.applied.get(i).type() == AdjustmentType.BONUS) {
+                    bonusRows.add(i);
+                }
+            }
+            capRows(t, bonusRows, rubric.bonusCap(), "加分合计最多 " + plain(rubric.bonusCap()));
+            t.bonus = rubric.bonusCap();
+        }
+
+        checkOwnTotal(sheet, rawSum, t);
+        return new Scored(sheet.source(), sheet.origin(), t.base, t.bonus, t.deduction, t.vetoed, t.leafScores,
+                t.applied, t.discrepancies);
+    }
+
+    private Optional<BigDecimal> bonusPoints(BonusItem item, Adjustment a, Tally t) {
+        if (!item.levels().isEmpty()) {
+            Optional<BigDecimal> points = level(item.levels(), a.level());
+            if (points.isEmpty()) {
+                t.flag(UNKNOWN_ITEM, a.cell(), item.name(), "“" + item.name() + "”没有级别“" + Text.oneLine(a.level())
+                        + "”（可选：" + String.join("、", item.levels().keySet()) + "），未计分");
+            }
+            return points;
+        }
+        if (item.points() != null) {
+            return Optional.of(item.points());
+        }
+        if (a.points() == null) {
+            t.flag(UNKNOWN_ITEM, a.cell(), item.name(), "“" + item.name() + "”需填写分值，未计分");
+            return Optional.empty();
+        }
+        return Optional.of(a.points().abs());
+    }
+
+    private void deduct(DeductionItem item, Adjustment a, BigDecimal count, RosterUnit unit, Tally t) {
+        BigDecimal perCase;
+        String note = "";
+        if (!item.levels().isEmpty()) {
+            Optional<BigDecimal> points = level(item.levels(), a.level());
+            if (points.isEmpty()) {
+                t.flag(UNKNOWN_ITEM, a.cell(), item.name(), "“" + item.name() + "”没有级别“" + Text.oneLine(a.level())
+                        + "”（可选：" + String.join("、", item.levels().keySet()) + "），未扣分");
+                return;
+            }
+            perCase = points.get();
+        } else if (item.ranged()) {
+            if (a.points() == null) {
+                perCase = item.rangeMin();
+                note = "未填分值，按最低 " + plain(perCase) + " 分计";
+                t.flag(DEDUCTION_OUT_OF_RANGE, a.cell(), item.name(), "“" + item.name() + "”应在 " + plain(item.rangeMin())
+                        + "–" + plain(item.rangeMax()) + " 分之间填写分值；" + note);
+            } else {
+                BigDecimal given = a.points().abs();
+                perCase = Decimals.clamp(given, item.rangeMin(), item.rangeMax());
+                if (perCase.compareTo(given) != 0) {
+                    note = "分值 " + plain(given) + " 超出范围，按 " + plain(perCase) + " 分计";
+                    t.flag(DEDUCTION_OUT_OF_RANGE, a.cell(), item.name(), "“" + item.name() + "”分值 " + plain(given)
+                            + " 不在 " + plain(item.rangeMin()) + "–" + plain(item.rangeMax()) + " 之间，按 "
+                            + plain(perCase) + " 分计");
+                }
+            }
+        } else if (item.points() != null) {
+            perCase = item.points();
+        } else if (a.points() != null) {
+            perCase = a.points().abs();
+        } else {
+            t.flag(UNKNOWN_ITEM, a.cell(), item.name(), "“" + item.name() + "”需填写分值，未扣分");
+            return;
+        }
+        BigDecimal factor = BigDecimal.ONE;
+        if (item.scaled()) {
+            if (unit.headcount() == null) {
+                note = join(note, "在职人数未知，未折算");
+            } else {
+                factor = rubric.headcountFactor(unit.headcount());
+                if (factor.compareTo(BigDecimal.ONE) != 0) {
+                    note = join(note, "在职 " + unit.headcount() + " 人，按 " + factor.movePointRight(2).stripTrailingZeros().toPlainString() + "% 扣分");
+                }
+            }
+        }
+        BigDecimal amount = perCase.multiply(count).multiply(factor);
+        t.deduction = t.deduction.add(amount);
+        t.applied.add(new AppliedAdjustment(a.source(), a.type(), item.name(), a.level(), count, perCase, factor, amount,
+                a.evidence(), a.cell(), note));
+    }
+
+    /** The workbook's own 合计 is right if it is the sum as written, the computed base, or the computed total. */
+    private void checkOwnTotal(ScoreSheet sheet, BigDecimal rawSum, Tally t) {
+        if (sheet.ownTotal() == null) {
+            return;
+        }
+        BigDecimal own = sheet.ownTotal();
+        BigDecimal total = t.base.add(t.bonus).subtract(t.deduction);
+        if (own.compareTo(rawSum) == 0 || own.compareTo(t.base) == 0 || own.compareTo(total) == 0) {
+            return;
+        }
+        String ownShown = plain(own);
+        t.discrepancies.add(new Discrepancy(OWN_TOTAL_DIFFERS, t.unit, sheet.ownTotalCell(), "合计",
+                sheet.source() == Source.SELF ? ownShown : "", sheet.source() == Source.INSPECTION ? ownShown : "",
+                "表内合计 " + ownShown + "，按评分项计算基础分 " + plain(t.base) + "、总分 " + plain(total)));
+    }
+
+    private static Optional<BigDecimal> level(Map<String, BigDecimal> levels, String level) {
+        String key = Text.key(level);
+        return levels.entrySet().stream().filter(e -> Text.key(e.getKey()).equals(key)).map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    /** Cuts the listed rows, last first, so that together they come to {@code cap}. */
+    private static void capRows(Tally t, List<Integer> rows, BigDecimal cap, String note) {
+        BigDecimal sum = rows.stream().map(i -> t.applied.get(i).amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal excess = sum.subtract(cap);
+        for (int k = rows.size() - 1; k >= 0 && excess.signum() > 0; k--) {
+            AppliedAdjustment row = t.applied.get(rows.get(k));
+            BigDecimal cut = row.amount().min(excess);
+            excess = excess.subtract(cut);
+            t.applied.set(rows.get(k), new AppliedAdjustment(row.source(), row.type(), row.item(), row.level(),
+                    row.count(), row.pointsPerCase(), row.factor(), row.amount().subtract(cut), row.evidence(),
+                    row.cell(), join(row.note(), note)));
+        }
+    }
+
+    private static String plain(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
+    }
+
+    private static String join(String... parts) {
+        StringBuilder s = new StringBuilder();
+        for (String p : parts) {
+            if (p != null && !p.isBlank()) {
+                s.append(s.isEmpty() ? "" : "；").append(p);
+            }
+        }
+        return s.toString();
+    }
+
+    private static final class Tally {
+        final String unit;
+        final Source source;
+        BigDecimal base = BigDecimal.ZERO;
+        BigDecimal bonus = BigDecimal.ZERO;
+        BigDecimal deduction = BigDecimal.ZERO;
+        boolean vetoed;
+        final Map<String, BigDecimal> leafScores = new LinkedHashMap<>();
+        final List<AppliedAdjustment> applied = new ArrayList<>();
+        final List<Discrepancy> discrepancies = new ArrayList<>();
+
+        Tally(String unit, Source source) {
+            this.unit = unit;
+            this.source = source;
+        }
+
+        void flag(DiscrepancyKind kind, CellRef where, String item, String message) {
+            discrepancies.add(Discrepancy.of(kind, unit, where, item, source.label() + "：" + message));
+        }
+    }
+}
