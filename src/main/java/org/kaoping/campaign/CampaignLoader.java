@@ -1,0 +1,66 @@
+package org.kaoping.campaign;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.kaoping.scoring.GapThresholds;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/** Reads {@code config/campaigns/<code>.yml}; keys are listed in the README ("活动配置"). */
+public final class CampaignLoader {
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    public Campaign load(KaopingHome home, String code) {
+        if (!CODE.matcher(code).matches()) {
+            throw new CampaignException("考核代码“" + code + "”无效：只能使用字母、数字、点、下划线和连字符");
+        }
+        Path file = home.campaignFile(code);
+        if (!Files.isRegularFile(file)) {
+            throw new CampaignException("未知的考核“" + code + "”：找不到 " + file);
+        }
+        Map<?, ?> doc;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            doc = loaded instanceof Map<?, ?> m ? m : Map.of();
+        } catch (IOException | YAMLException e) {
+            throw new CampaignException("无法读取考核配置 " + file + "：" + e.getMessage(), e);
+        }
+        String rubric = string(doc, "rubric", file);
+        String roster = string(doc, "roster", file);
+        Object name = doc.get("name");
+        Map<?, ?> gaps = doc.get("gaps") instanceof Map<?, ?> g ? g : Map.of();
+        GapThresholds thresholds = new GapThresholds(
+                decimal(gaps.get("leaf"), GapThresholds.DEFAULT.leaf(), file),
+                decimal(gaps.get("total"), GapThresholds.DEFAULT.total(), file));
+        Path rosterFile = home.config().resolve(roster).normalize();
+        return new Campaign(code, name == null ? code : name.toString(), rubric, home.rubricFile(rubric), rosterFile,
+                thresholds);
+    }
+
+    private static String string(Map<?, ?> doc, String key, Path file) {
+        Object v = doc.get(key);
+        if (v == null || v.toString().isBlank()) {
+            throw new CampaignException("考核配置 " + file.getFileName() + " 缺少 " + key);
+        }
+        return v.toString().strip();
+    }
+
+    private static BigDecimal decimal(Object v, BigDecimal fallback, Path file) {
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return new BigDecimal(v.toString().strip());
+        } catch (NumberFormatException e) {
+            throw new CampaignException("考核配置 " + file.getFileName() + "：“" + v + "”不是数值");
+        }
+    }
+}

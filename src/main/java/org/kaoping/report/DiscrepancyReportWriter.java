@@ -1,0 +1,104 @@
+package org.kaoping.report;
+
+import static org.kaoping.report.SheetStyles.NAME;
+import static org.kaoping.report.SheetStyles.SCORE;
+import static org.kaoping.report.SheetStyles.SHORT;
+import static org.kaoping.report.SheetStyles.TEXT;
+import static org.kaoping.report.SheetStyles.column;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.kaoping.report.SheetStyles.Tint;
+import org.kaoping.scoring.CellRef;
+import org.kaoping.scoring.Discrepancy;
+import org.kaoping.scoring.DiscrepancyKind;
+
+/** Writes 差异报告.xlsx: every discrepancy, tinted by severity, and counts by kind and by unit. */
+public final class DiscrepancyReportWriter {
+    private static final String DETAIL = "差异明细";
+    private static final String SUMMARY = "汇总";
+    private static final String NO_UNIT = "（无）";
+    private static final String TOTAL = "合计";
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
+    private static final List<SheetStyles.Column> DETAIL_COLUMNS = List.of(column("类型", 16), column("单位名称", NAME),
+            column("文件", 30), column("工作表", SHORT), column("单元格", 8), column("项目", 24), column("自评值", SCORE),
+            column("考核值", SCORE), column("说明", TEXT));
+    // The gap column keeps the two tables apart; one sheet has only one autofilter, so 汇总 has none.
+    private static final List<SheetStyles.Column> SUMMARY_COLUMNS = List.of(column("类型", 16), column("数量", 8),
+            column("", 4), column("单位名称", NAME), column("数量", 8));
+
+    public void write(List<Discrepancy> discrepancies, Path target) {
+        XlsxOutput.write(target, styles -> {
+            detail(styles, discrepancies);
+            summary(styles, discrepancies);
+        });
+    }
+
+    private static void detail(SheetStyles styles, List<Discrepancy> discrepancies) {
+        Sheet sheet = styles.table(DETAIL, DETAIL_COLUMNS);
+        int r = 0;
+        for (Discrepancy d : discrepancies) {
+            Row row = sheet.createRow(++r);
+            Tint tint = d.kind().severity() == DiscrepancyKind.Severity.ERROR ? Tint.ERROR : Tint.WARNING;
+            CellRef where = d.where();
+            styles.text(row, 0, d.kind().label(), tint);
+            styles.text(row, 1, d.unit(), tint);
+            styles.text(row, 2, where == null ? null : where.file(), tint);
+            styles.text(row, 3, where == null ? null : where.sheet(), tint);
+            styles.text(row, 4, where == null ? null : where.cell(), tint);
+            styles.text(row, 5, d.item(), tint);
+            value(styles, row, 6, d.selfValue(), tint);
+            value(styles, row, 7, d.officialValue(), tint);
+            styles.text(row, 8, d.message(), tint);
+        }
+        styles.filter(sheet, DETAIL_COLUMNS.size(), r);
+    }
+
+    /** Values are display strings; numbers become numeric cells so staff can sort and sum them. */
+    private static void value(SheetStyles styles, Row row, int col, String shown, Tint tint) {
+        String s = shown == null ? "" : shown.strip();
+        if (DECIMAL.matcher(s).matches()) {
+            styles.score(row, col, new BigDecimal(s), tint);
+        } else {
+            styles.text(row, col, shown, tint);
+        }
+    }
+
+    private static void summary(SheetStyles styles, List<Discrepancy> discrepancies) {
+        Map<DiscrepancyKind, Long> byKind = new EnumMap<>(DiscrepancyKind.class);
+        Map<String, Long> byUnit = new LinkedHashMap<>();
+        for (Discrepancy d : discrepancies) {
+            byKind.merge(d.kind(), 1L, Long::sum);
+            byUnit.merge(d.unit() == null || d.unit().isBlank() ? NO_UNIT : d.unit(), 1L, Long::sum);
+        }
+        List<Map.Entry<String, Long>> kinds = new ArrayList<>();
+        byKind.forEach((kind, n) -> kinds.add(Map.entry(kind.label(), n)));
+        kinds.add(Map.entry(TOTAL, (long) discrepancies.size()));
+        // Units with the most discrepancies first: those are the ones to call.
+        List<Map.Entry<String, Long>> units = new ArrayList<>(byUnit.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList());
+        units.add(Map.entry(TOTAL, (long) discrepancies.size()));
+
+        Sheet sheet = styles.table(SUMMARY, SUMMARY_COLUMNS);
+        for (int i = 0; i < Math.max(kinds.size(), units.size()); i++) {
+            Row row = sheet.createRow(i + 1);
+            if (i < kinds.size()) {
+                styles.text(row, 0, kinds.get(i).getKey());
+                styles.number(row, 1, kinds.get(i).getValue());
+            }
+            if (i < units.size()) {
+                styles.text(row, 3, units.get(i).getKey());
+                styles.number(row, 4, units.get(i).getValue());
+            }
+        }
+    }
+}

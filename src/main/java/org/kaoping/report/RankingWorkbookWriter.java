@@ -1,0 +1,153 @@
+package org.kaoping.report;
+
+import static org.kaoping.report.SheetStyles.NAME;
+import static org.kaoping.report.SheetStyles.SCORE;
+import static org.kaoping.report.SheetStyles.SHORT;
+import static org.kaoping.report.SheetStyles.TEXT;
+import static org.kaoping.report.SheetStyles.column;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.kaoping.rubric.Leaf;
+import org.kaoping.scoring.AppliedAdjustment;
+import org.kaoping.scoring.CampaignResult;
+import org.kaoping.scoring.Scored;
+import org.kaoping.scoring.UnitResult;
+
+/**
+ * Writes 综合排名.xlsx: the overall ranking, one ranking per 分组, leaf scores, every counted bonus and
+ * deduction, and how the run went. Units keep the order of {@link CampaignResult#units()}.
+ */
+public final class RankingWorkbookWriter {
+    private static final String OVERALL = "总排名";
+    private static final String LEAF_SCORES = "分项得分";
+    private static final String ADJUSTMENTS = "加扣分明细";
+    private static final int MAX_SHEET_NAME = 31;
+
+    private static final List<SheetStyles.Column> RANKING = List.of(column("排名", 6), column("单位名称", NAME),
+            column("分组", SHORT), column("考核组", SHORT), column("基础分", SCORE), column("加分", SCORE),
+            column("扣分", SCORE), column("总分", SCORE), column("自评总分", SCORE), column("状态", 8));
+    private static final List<SheetStyles.Column> ADJUSTMENT_COLUMNS = List.of(column("单位名称", NAME),
+            column("来源", 6), column("类型", 6), column("项目", 24), column("级别", SHORT), column("次数", 6),
+            column("每次分值", SCORE), column("折算系数", SCORE), column("计入分值", SCORE), column("说明", TEXT),
+            column("备注", 30), column("出处", TEXT));
+
+    public void write(CampaignResult result, RunInfo info, Path target) {
+        XlsxOutput.write(target, styles -> {
+            Set<String> taken = new HashSet<>();
+            Stream.of(OVERALL, LEAF_SCORES, ADJUSTMENTS, RunInfoSheet.NAME).forEach(n -> taken.add(key(n)));
+            ranking(styles, OVERALL, result.units(), UnitResult::rank);
+            byDivision(result.units()).forEach((division, units) ->
+                    ranking(styles, sheetName(division, taken), units, UnitResult::divisionRank));
+            leafScores(styles, result);
+            adjustments(styles, result.units());
+            RunInfoSheet.write(styles, info, result);
+        });
+    }
+
+    private static void ranking(SheetStyles styles, String name, List<UnitResult> units,
+                                Function<UnitResult, Integer> rank) {
+        Sheet sheet = styles.table(name, RANKING);
+        int r = 0;
+        for (UnitResult u : units) {
+            Row row = sheet.createRow(++r);
+            Scored official = u.official();
+            styles.number(row, 0, rank.apply(u));
+            styles.text(row, 1, u.unit().name());
+            styles.text(row, 2, u.unit().division());
+            styles.text(row, 3, u.scoredBy() != null ? u.scoredBy() : u.unit().group());
+            styles.score(row, 4, official == null ? null : official.base());
+            styles.score(row, 5, official == null ? null : official.bonus());
+            styles.score(row, 6, official == null ? null : official.deduction());
+            styles.score(row, 7, u.total());
+            styles.score(row, 8, u.selfTotal());
+            styles.text(row, 9, u.status().label());
+        }
+        styles.filter(sheet, RANKING.size(), r);
+    }
+
+    private static void leafScores(SheetStyles styles, CampaignResult result) {
+        List<Leaf> leaves = result.rubric().leaves();
+        List<SheetStyles.Column> columns = new ArrayList<>(List.of(column("单位名称", NAME), column("状态", 8)));
+        leaves.forEach(leaf -> columns.add(column(leaf.label(), SCORE)));
+        columns.add(column("基础分", SCORE));
+        Sheet sheet = styles.table(LEAF_SCORES, columns);
+        int r = 0;
+        for (UnitResult u : result.units()) {
+            if (u.official() == null) {
+                continue;
+            }
+            Row row = sheet.createRow(++r);
+            styles.text(row, 0, u.unit().name());
+            styles.text(row, 1, u.status().label());
+            for (int i = 0; i < leaves.size(); i++) {
+                styles.score(row, 2 + i, u.official().leafScores().get(leaves.get(i).code()));
+            }
+            styles.score(row, 2 + leaves.size(), u.official().base());
+        }
+        styles.filter(sheet, columns.size(), r);
+    }
+
+    private static void adjustments(SheetStyles styles, List<UnitResult> units) {
+        Sheet sheet = styles.table(ADJUSTMENTS, ADJUSTMENT_COLUMNS);
+        int r = 0;
+        for (UnitResult u : units) {
+            for (Scored scored : Stream.of(u.official(), u.self()).filter(Objects::nonNull).toList()) {
+                for (AppliedAdjustment a : scored.adjustments()) {
+                    Row row = sheet.createRow(++r);
+                    styles.text(row, 0, u.unit().name());
+                    styles.text(row, 1, a.source().label());
+                    styles.text(row, 2, a.type().label());
+                    styles.text(row, 3, a.item());
+                    styles.text(row, 4, a.level());
+                    styles.number(row, 5, a.count());
+                    styles.score(row, 6, a.pointsPerCase());
+                    styles.number(row, 7, a.factor());
+                    styles.score(row, 8, a.amount());
+                    styles.text(row, 9, a.evidence());
+                    styles.text(row, 10, a.note());
+                    styles.text(row, 11, a.cell() == null ? null : a.cell().toString());
+                }
+            }
+        }
+        styles.filter(sheet, ADJUSTMENT_COLUMNS.size(), r);
+    }
+
+    private static Map<String, List<UnitResult>> byDivision(List<UnitResult> units) {
+        Map<String, List<UnitResult>> out = new LinkedHashMap<>();
+        for (UnitResult u : units) {
+            String division = u.unit().division();
+            if (division != null && !division.isBlank()) {
+                out.computeIfAbsent(division, d -> new ArrayList<>()).add(u);
+            }
+        }
+        return out;
+    }
+
+    /** Excel refuses {@code []:*?/\}, names over 31 characters and names equal but for case. */
+    private static String sheetName(String division, Set<String> taken) {
+        String base = WorkbookUtil.createSafeSheetName(division.strip(), '_');
+        String name = base;
+        for (int n = 2; !taken.add(key(name)); n++) {
+            String suffix = "(" + n + ")";
+            name = base.substring(0, Math.min(base.length(), MAX_SHEET_NAME - suffix.length())) + suffix;
+        }
+        return name;
+    }
+
+    private static String key(String sheetName) {
+        return sheetName.toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,79 @@
+package org.kaoping.report;
+
+import static org.kaoping.report.SheetStyles.SHORT;
+import static org.kaoping.report.SheetStyles.TEXT;
+import static org.kaoping.report.SheetStyles.column;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.kaoping.scoring.CampaignResult;
+import org.kaoping.scoring.Status;
+
+/** The 运行信息 sheet of 综合排名.xlsx: what was run, and what became of every input file. */
+final class RunInfoSheet {
+    static final String NAME = "运行信息";
+
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final List<String> FILE_COLUMNS = List.of("文件", "来源", "处理结果", "说明");
+
+    private RunInfoSheet() {
+    }
+
+    static void write(SheetStyles styles, RunInfo info, CampaignResult result) {
+        // Column A also holds the file paths of the table below, hence its width.
+        Sheet sheet = styles.table(NAME, List.of(column("项目", TEXT), column("内容", 36)));
+        sheet.setColumnWidth(2, SHORT * 256);
+        sheet.setColumnWidth(3, TEXT * 256);
+        int r = 0;
+        r = text(styles, sheet, r, "考核名称", info.campaignName());
+        r = text(styles, sheet, r, "考核代码", info.campaign());
+        r = text(styles, sheet, r, "评分细则", Stream.of(info.rubricCode(), info.rubricName())
+                .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(" ")));
+        r = text(styles, sheet, r, "运行编号", info.runId());
+        r = text(styles, sheet, r, "开始时间", info.started() == null ? null : STARTED.format(info.started()));
+        r = text(styles, sheet, r, "用时", info.elapsed() == null ? null
+                : BigDecimal.valueOf(info.elapsed().toMillis(), 3).setScale(1, RoundingMode.HALF_UP) + " 秒");
+        r = count(styles, sheet, r, "单位数", result.units().size());
+        r = count(styles, sheet, r, "已排名", count(result, Status.RANKED));
+        r = count(styles, sheet, r, "否决", count(result, Status.VETOED));
+        r = count(styles, sheet, r, "未考核", count(result, Status.UNSCORED));
+        r = count(styles, sheet, r, "差异数", result.discrepancies().size());
+
+        Row header = sheet.createRow(r + 2);
+        for (int i = 0; i < FILE_COLUMNS.size(); i++) {
+            styles.headerCell(header, i, FILE_COLUMNS.get(i));
+        }
+        r = header.getRowNum();
+        for (RunInfo.FileEntry f : info.files()) {
+            Row row = sheet.createRow(++r);
+            styles.text(row, 0, f.path());
+            styles.text(row, 1, f.source());
+            styles.text(row, 2, f.status());
+            styles.text(row, 3, f.detail());
+        }
+    }
+
+    private static int text(SheetStyles styles, Sheet sheet, int r, String key, String value) {
+        Row row = sheet.createRow(++r);
+        styles.text(row, 0, key);
+        styles.text(row, 1, value);
+        return r;
+    }
+
+    private static int count(SheetStyles styles, Sheet sheet, int r, String key, long value) {
+        Row row = sheet.createRow(++r);
+        styles.text(row, 0, key);
+        styles.number(row, 1, value);
+        return r;
+    }
+
+    private static long count(CampaignResult result, Status status) {
+        return result.units().stream().filter(u -> u.status() == status).count();
+    }
+}

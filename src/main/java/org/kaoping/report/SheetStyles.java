@@ -1,0 +1,174 @@
+package org.kaoping.report;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HeaderFooter;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.kaoping.scoring.Decimals;
+
+/**
+ * The look shared by every report workbook: one set of cell styles per workbook (Excel caps their number,
+ * so they are never created per cell), tables with a frozen, filterable, printed-on-every-page header,
+ * and A4 landscape pages one page wide, as committees print them.
+ */
+final class SheetStyles {
+
+    /** Row tint: the discrepancy report colours rows by severity, the way Excel's built-in styles do. */
+    enum Tint {
+        NONE(null), ERROR("FFC7CE"), WARNING("FFEB9C");
+
+        private final String rgb;
+
+        Tint(String rgb) {
+            this.rgb = rgb;
+        }
+    }
+
+    /** A table column; {@code chars} is its width in Latin characters (a CJK character counts two). */
+    record Column(String title, int chars) {
+    }
+
+    static final int NAME = 22;
+    static final int SCORE = 10;
+    static final int SHORT = 12;
+    static final int TEXT = 40;
+
+    private static final int MAX_CHARS = 60;
+    private static final String HEADER_GREY = "D9D9D9";
+
+    private final SXSSFWorkbook workbook;
+    private final CellStyle header;
+    private final Map<Tint, CellStyle> text = new EnumMap<>(Tint.class);
+    private final Map<Tint, CellStyle> score = new EnumMap<>(Tint.class);
+    private final CellStyle plain;
+
+    SheetStyles(SXSSFWorkbook workbook) {
+        this.workbook = workbook;
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        header = bordered(HEADER_GREY);
+        header.setFont(bold);
+        header.setWrapText(true);
+        header.setVerticalAlignment(VerticalAlignment.CENTER);
+        short twoDecimals = workbook.createDataFormat().getFormat("0.00");
+        for (Tint tint : Tint.values()) {
+            text.put(tint, bordered(tint.rgb));
+            CellStyle s = bordered(tint.rgb);
+            s.setDataFormat(twoDecimals);
+            score.put(tint, s);
+        }
+        plain = bordered(null);
+    }
+
+    static Column column(String title, int chars) {
+        return new Column(title, chars);
+    }
+
+    /** A new sheet whose first row is the header; call {@link #filter} once its rows are written. */
+    Sheet table(String name, List<Column> columns) {
+        Sheet sheet = workbook.createSheet(name);
+        Row row = sheet.createRow(0);
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            int chars = Math.min(MAX_CHARS, Math.max(c.chars(), displayWidth(c.title()) + 2));
+            sheet.setColumnWidth(i, chars * 256);
+            if (!c.title().isEmpty()) {
+                headerCell(row, i, c.title());
+            }
+        }
+        sheet.createFreezePane(0, 1);
+        sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.getFooter().setCenter(HeaderFooter.tab() + " 第 " + HeaderFooter.page() + " 页，共 "
+                + HeaderFooter.numPages() + " 页");
+        return sheet;
+    }
+
+    /** Filters the header and every written row, so sorting in Excel moves whole rows. */
+    void filter(Sheet sheet, int columns, int lastRow) {
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, lastRow), 0, columns - 1));
+    }
+
+    void headerCell(Row row, int col, String title) {
+        row.createCell(col).setCellValue(title);
+        row.getCell(col).setCellStyle(header);
+    }
+
+    /** Always a string cell: text from the inputs (e.g. {@code =HYPERLINK(...)}) must never become a formula. */
+    void text(Row row, int col, String value, Tint tint) {
+        Cell cell = styled(row, col, text.get(tint));
+        if (value != null && !value.isEmpty()) {
+            int max = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+            cell.setCellValue(value.length() > max ? value.substring(0, max) : value);
+        }
+    }
+
+    void text(Row row, int col, String value) {
+        text(row, col, value, Tint.NONE);
+    }
+
+    /** A score, rounded as shown everywhere (half-up, 2 places), formatted 0.00; blank when null. */
+    void score(Row row, int col, BigDecimal value, Tint tint) {
+        Cell cell = styled(row, col, score.get(tint));
+        if (value != null) {
+            cell.setCellValue(Decimals.shown(value).doubleValue());
+        }
+    }
+
+    void score(Row row, int col, BigDecimal value) {
+        score(row, col, value, Tint.NONE);
+    }
+
+    /** A number shown as it is (ranks, counts, factors); blank when null. */
+    void number(Row row, int col, Number value) {
+        Cell cell = styled(row, col, plain);
+        if (value != null) {
+            cell.setCellValue(value.doubleValue());
+        }
+    }
+
+    private static Cell styled(Row row, int col, CellStyle style) {
+        Cell cell = row.createCell(col);
+        cell.setCellStyle(style);
+        return cell;
+    }
+
+    private CellStyle bordered(String rgb) {
+        XSSFCellStyle s = (XSSFCellStyle) workbook.createCellStyle();
+        s.setBorderTop(BorderStyle.THIN);
+        s.setBorderBottom(BorderStyle.THIN);
+        s.setBorderLeft(BorderStyle.THIN);
+        s.setBorderRight(BorderStyle.THIN);
+        if (rgb != null) {
+            s.setFillForegroundColor(new XSSFColor(HexFormat.of().parseHex(rgb)));
+            s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        }
+        return s;
+    }
+
+    /** Column width units are Latin characters; CJK and full-width characters take two. */
+    static int displayWidth(String s) {
+        return s == null ? 0 : s.codePoints().map(cp -> cp >= 0x2E80 ? 2 : 1).sum();
+    }
+}

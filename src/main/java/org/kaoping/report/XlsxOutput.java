@@ -1,0 +1,35 @@
+package org.kaoping.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Writes one streaming workbook: rows beyond the window go to temp files, so a campaign of any size fits
+ * in memory. {@code close()} disposes those temp files (POI 5.4), also when filling the workbook fails.
+ */
+final class XlsxOutput {
+    static final int WINDOW = 200;
+
+    private XlsxOutput() {
+    }
+
+    static void write(Path target, Consumer<SheetStyles> content) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
+            content.accept(new SheetStyles(workbook));
+            Path parent = target.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (OutputStream out = Files.newOutputStream(target)) {
+                workbook.write(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法写入 " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

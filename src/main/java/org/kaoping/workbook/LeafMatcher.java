@@ -1,0 +1,165 @@
+package org.kaoping.workbook;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kaoping.rubric.Category;
+import org.kaoping.rubric.Leaf;
+import org.kaoping.rubric.Rubric;
+import org.kaoping.text.Text;
+
+/**
+ * Matches the rows of one score table to rubric leaves: by the code a row shows ({@code （1）}, {@code 1.2},
+ * {@code Ⅲ-3}), by the leaf's name ({@code 思想建设}), by the beginning of the leaf's text, and finally by
+ * position (the leaf after the previous row's, within the row's category). One matcher per sheet: it
+ * remembers which leaves are taken.
+ */
+final class LeafMatcher {
+    private static final Pattern BRACKETED = Pattern.compile("^[(（]\\s*(\\d+)\\s*[)）]");
+    private static final Pattern DOTTED = Pattern.compile("^([0-9IVX]+)\\s*[.\\-－—]\\s*(\\d+)(?!\\d)");
+    private static final Pattern NUMBERED = Pattern.compile("^(\\d+)\\s*[、.]");
+    private static final Pattern TRAILING_POINTS = Pattern.compile("[(（]?\\d+(\\.\\d+)?分[)）]?$");
+    private static final Pattern CATEGORY_ORDINAL = Pattern.compile("^[(（]?([一二三四五六七八九十]+|\\d+)\\s*[)）、.\\s]");
+    private static final int TEXT_PREFIX = 12;
+
+    private final Rubric rubric;
+    private final Map<String, Leaf> byCode = new HashMap<>();
+    private final Map<String, Leaf> byName = new HashMap<>();
+    private final Set<String> taken = new HashSet<>();
+    private Leaf previous;
+
+    LeafMatcher(Rubric rubric) {
+        this.rubric = rubric;
+        for (Leaf leaf : rubric.leaves()) {
+            byCode.putIfAbsent(codeKey(leaf.code()), leaf);
+            if (!Text.isBlank(leaf.name())) {
+                byName.putIfAbsent(nameKey(leaf.name()), leaf);
+            }
+        }
+    }
+
+    /** The leaf for a row, or empty; texts are the row's item-text cells, most general first. */
+    Optional<Leaf> match(String categoryText, List<String> texts) {
+        Optional<Leaf> found = byShownCode(texts).or(() -> byNameOrText(texts))
+                .or(() -> byPosition(category(categoryText)));
+        found.ifPresent(leaf -> {
+            taken.add(leaf.code());
+            previous = leaf;
+        });
+        return found;
+    }
+
+    boolean isTaken(Leaf leaf) {
+        return taken.contains(leaf.code());
+    }
+
+    private Optional<Leaf> byShownCode(List<String> texts) {
+        for (int i = texts.size() - 1; i >= 0; i--) {
+            String code = shownCode(texts.get(i));
+            if (code != null) {
+                Leaf leaf = byCode.get(code);
+                if (leaf != null && !taken.contains(leaf.code())) {
+                    return Optional.of(leaf);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Leaf> byNameOrText(List<String> texts) {
+        for (int i = texts.size() - 1; i >= 0; i--) {
+            Leaf leaf = byName.get(nameKey(texts.get(i)));
+            if (leaf != null && !taken.contains(leaf.code())) {
+                return Optional.of(leaf);
+            }
+        }
+        for (int i = texts.size() - 1; i >= 0; i--) {
+            String key = withoutCode(Text.key(texts.get(i)));
+            if (key.length() < TEXT_PREFIX) {
+                continue;
+            }
+            String prefix = key.substring(0, TEXT_PREFIX);
+            for (Leaf leaf : rubric.leaves()) {
+                String leafText = withoutCode(Text.key(leaf.text()));
+                if (!taken.contains(leaf.code()) && leafText.startsWith(prefix)) {
+                    return Optional.of(leaf);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The leaf after the previous row's, if it is in the row's category (when the row shows one). */
+    private Optional<Leaf> byPosition(Optional<Category> category) {
+        List<Leaf> all = rubric.leaves();
+        int next = previous == null ? 0 : all.indexOf(previous) + 1;
+        if (category.isPresent() && (previous == null || !previous.categoryCode().equals(category.get().code()))) {
+            next = all.indexOf(category.get().leaves().get(0));
+        }
+        while (next < all.size() && taken.contains(all.get(next).code())) {
+            next++;
+        }
+        if (next >= all.size()) {
+            return Optional.empty();
+        }
+        Leaf candidate = all.get(next);
+        if (category.isPresent() && !candidate.categoryCode().equals(category.get().code())) {
+            return Optional.empty();
+        }
+        return Optional.of(candidate);
+    }
+
+    Optional<Category> category(String text) {
+        String key = Text.key(text);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher m = CATEGORY_ORDINAL.matcher(Text.clean(text));
+        if (m.find()) {
+            int ordinal = Numerals.parse(m.group(1));
+            if (ordinal >= 1 && ordinal <= rubric.categories().size()) {
+                return Optional.of(rubric.categories().get(ordinal - 1));
+            }
+        }
+        return rubric.categories().stream()
+                .filter(c -> !Text.isBlank(c.name()) && key.contains(Text.key(c.name())))
+                .findFirst();
+    }
+
+    /** The code a cell's text begins with, normalised like {@link #codeKey}; null if none. */
+    static String shownCode(String text) {
+        String s = Text.clean(text);
+        Matcher m = BRACKETED.matcher(s);
+        if (m.find()) {
+            return m.group(1);
+        }
+        m = DOTTED.matcher(s);
+        if (m.find()) {
+            return m.group(1) + "." + m.group(2);
+        }
+        m = NUMBERED.matcher(s);
+        if (m.find()) {
+            return m.group(1);
+        }
+        return null;
+    }
+
+    /** {@code (12)}, {@code （12）} → {@code 12}; {@code 1-2}, {@code 1．2} → {@code 1.2}; {@code Ⅲ-3} → {@code III.3}. */
+    static String codeKey(String code) {
+        String k = Text.key(code).replaceAll("[()（）]", "").replaceAll("[\\-－—、]", ".");
+        return k;
+    }
+
+    private static String nameKey(String text) {
+        return TRAILING_POINTS.matcher(Text.key(text)).replaceFirst("");
+    }
+
+    private static String withoutCode(String key) {
+        return key.replaceFirst("^([(（]\\d+[)）]|\\d+[、.])", "");
+    }
+}

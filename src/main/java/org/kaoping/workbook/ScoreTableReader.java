@@ -1,0 +1,120 @@
+package org.kaoping.workbook;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kaoping.rubric.Leaf;
+import org.kaoping.rubric.Rubric;
+import org.kaoping.scoring.CellRef;
+import org.kaoping.scoring.DiscrepancyKind;
+import org.kaoping.scoring.LeafScore;
+import org.kaoping.text.Text;
+
+/**
+ * Reads the rows of a score table (self-assessment layout, also an inspection group's sheet per unit):
+ * each item row becomes a {@link LeafScore} with its cell, the trailing 合计 row the sheet's own total.
+ * Rows that match no leaf come back as findings, never as a crash.
+ */
+final class ScoreTableReader {
+
+    record Table(List<LeafScore> scores, BigDecimal ownTotal, CellRef ownTotalCell, List<Finding> findings) {
+    }
+
+    /** A problem found while reading, not yet tied to a unit. */
+    record Finding(DiscrepancyKind kind, CellRef cell, String item, String message) {
+    }
+
+    private final Rubric rubric;
+
+    ScoreTableReader(Rubric rubric) {
+        this.rubric = rubric;
+    }
+
+    Table read(SheetGrid grid, ScoreTableHeader header, String file) {
+        LeafMatcher matcher = new LeafMatcher(rubric);
+        List<LeafScore> scores = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        BigDecimal ownTotal = null;
+        CellRef ownTotalCell = null;
+        for (int r = header.row() + 1; r <= grid.lastRow(); r++) {
+            if (isTotalRow(grid, r)) {
+                GridCell cell = grid.own(r, header.scoreColumn());
+                ownTotal = ScoreValues.parse(cell);
+                ownTotalCell = ref(grid, file, r, header.scoreColumn());
+                break;
+            }
+            if (!isItemRow(grid, header, r)) {
+                continue;
+            }
+            String category = header.categoryColumn() < 0 ? "" : grid.get(r, header.categoryColumn()).text();
+            int row = r;
+            List<String> texts = header.textColumns().stream().map(c -> grid.get(row, c).text()).toList();
+            CellRef scoreCell = ref(grid, file, r, header.scoreColumn());
+            Optional<Leaf> leaf = matcher.match(category, texts);
+            if (leaf.isEmpty()) {
+                findings.add(new Finding(DiscrepancyKind.UNMATCHED_ROW, scoreCell, describe(texts),
+                        "第 " + (r + 1) + " 行无法对应到评分细则中的评分项，未计分"));
+                continue;
+            }
+            GridCell raw = grid.own(r, header.scoreColumn());
+            BigDecimal adjustment = null;
+            CellRef adjustmentCell = null;
+            if (header.adjustmentColumn() >= 0) {
+                GridCell adj = grid.own(r, header.adjustmentColumn());
+                if (!adj.isEmpty()) {
+                    adjustment = ScoreValues.parse(adj);
+                    adjustmentCell = ref(grid, file, r, header.adjustmentColumn());
+                    if (adjustment == null) {
+                        findings.add(new Finding(DiscrepancyKind.UNREADABLE_SCORE, adjustmentCell, leaf.get().label(),
+                                "加（扣）分“" + Text.oneLine(adj.text()) + "”不是数值，未计"));
+                    }
+                }
+            }
+            scores.add(new LeafScore(leaf.get().code(), ScoreValues.parse(raw), Text.oneLine(raw.text()), scoreCell,
+                    adjustment, adjustmentCell));
+        }
+        return new Table(scores, ownTotal, ownTotalCell, findings);
+    }
+
+    /** A trailing row whose first non-empty cell says 合计/总分/总计/得分合计. */
+    static boolean isTotalRow(SheetGrid grid, int r) {
+        for (Map.Entry<Integer, GridCell> e : grid.row(r).entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                return Vocabulary.TOTAL_ROW.contains(Text.key(e.getValue().text()));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A row holds an item when it has a score, a maximum or an adjustment, or its most specific text cell
+     * has text of its own (not merely a merged category or indicator above it).
+     */
+    private static boolean isItemRow(SheetGrid grid, ScoreTableHeader h, int r) {
+        if (!grid.own(r, h.scoreColumn()).isEmpty()) {
+            return true;
+        }
+        if (h.maxColumn() >= 0 && !grid.own(r, h.maxColumn()).isEmpty()) {
+            return true;
+        }
+        if (h.adjustmentColumn() >= 0 && !grid.own(r, h.adjustmentColumn()).isEmpty()) {
+            return true;
+        }
+        if (h.textColumns().isEmpty()) {
+            return false;
+        }
+        int specific = h.textColumns().get(h.textColumns().size() - 1);
+        return !grid.own(r, specific).isEmpty() && !grid.isMergeContinuation(r, specific);
+    }
+
+    private static String describe(List<String> texts) {
+        String joined = String.join(" ", texts.stream().map(Text::oneLine).filter(s -> !s.isEmpty()).toList());
+        return joined.length() > 40 ? joined.substring(0, 40) + "…" : joined;
+    }
+
+    static CellRef ref(SheetGrid grid, String file, int row, int col) {
+        return new CellRef(file, grid.name(), SheetGrid.a1(row, col));
+    }
+}

@@ -1,0 +1,319 @@
+package org.kaoping.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kaoping.roster.RosterUnit;
+import org.kaoping.rubric.Category;
+import org.kaoping.rubric.Leaf;
+import org.kaoping.rubric.Rubric;
+import org.kaoping.scoring.AdjustmentType;
+import org.kaoping.scoring.AppliedAdjustment;
+import org.kaoping.scoring.CampaignResult;
+import org.kaoping.scoring.CellRef;
+import org.kaoping.scoring.Discrepancy;
+import org.kaoping.scoring.DiscrepancyKind;
+import org.kaoping.scoring.Scored;
+import org.kaoping.scoring.Source;
+import org.kaoping.scoring.Status;
+import org.kaoping.scoring.UnitResult;
+
+class ReportWritersTest {
+    private static final String FORMULA_NAME = "=HYPERLINK(\"http://x\",\"y\")";
+
+    @TempDir
+    static Path dir;
+
+    private static XSSFWorkbook ranking;
+    private static XSSFWorkbook report;
+
+    @BeforeAll
+    static void writeAndReadBack() throws IOException {
+        CampaignResult result = campaign();
+        Path rankingFile = dir.resolve("out/2024/综合排名.xlsx");
+        Path reportFile = dir.resolve("out/2024/差异报告.xlsx");
+        new RankingWorkbookWriter().write(result, runInfo(), rankingFile);
+        new DiscrepancyReportWriter().write(result.discrepancies(), reportFile);
+        ranking = read(rankingFile);
+        report = read(reportFile);
+    }
+
+    @Test
+    void rankingWorkbookHasItsSheetsInOrderWithSafeDivisionNames() {
+        List<String> names = new ArrayList<>();
+        ranking.forEach(s -> names.add(s.getSheetName()));
+        assertThat(names).containsExactly("总排名", "市直机关", "乡镇_街道", "分项得分", "加扣分明细", "运行信息");
+    }
+
+    @Test
+    void overallRankingHasHeaderRanksTotalsAndStatuses() {
+        Sheet sheet = ranking.getSheet("总排名");
+        assertThat(texts(sheet.getRow(0))).containsExactly("排名", "单位名称", "分组", "考核组", "基础分", "加分", "扣分",
+                "总分", "自评总分", "状态");
+        assertThat(column(sheet, 0)).containsExactly(1.0, 1.0, null, null);
+        assertThat(column(sheet, 1)).containsExactly("审计局", FORMULA_NAME, "统计局", "乡镇甲");
+        assertThat(column(sheet, 3)).containsExactly("第一考核组", "第三考核组", "第一考核组", "第二考核组");
+        assertThat(column(sheet, 7)).containsExactly(91.5, 91.5, 80.0, null);
+        assertThat(column(sheet, 8)).containsExactly(95.0, null, null, 88.12);
+        assertThat(column(sheet, 9)).containsExactly("正常", "正常", "否决", "未考核");
+        assertThat(number(sheet, 1, 4)).isEqualTo(90.0);
+        assertThat(number(sheet, 1, 5)).isEqualTo(2.5);
+        assertThat(number(sheet, 1, 6)).isEqualTo(1.0);
+        assertThat(sheet.getRow(1).getCell(7).getCellStyle().getDataFormatString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void unitNameThatLooksLikeAFormulaStaysText() {
+        Cell cell = ranking.getSheet("总排名").getRow(2).getCell(1);
+        assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
+        assertThat(cell.getStringCellValue()).isEqualTo(FORMULA_NAME);
+    }
+
+    @Test
+    void divisionSheetsRankWithinTheDivision() {
+        Sheet sheet = ranking.getSheet("市直机关");
+        assertThat(texts(sheet.getRow(0)).get(0)).isEqualTo("排名");
+        assertThat(column(sheet, 1)).containsExactly("审计局", "统计局");
+        assertThat(column(sheet, 0)).containsExactly(1.0, null);
+        Sheet towns = ranking.getSheet("乡镇_街道");
+        assertThat(column(towns, 1)).containsExactly(FORMULA_NAME, "乡镇甲");
+        assertThat(column(towns, 0)).containsExactly(2.0, null);
+        assertThat(column(towns, 2)).containsExactly("乡镇/街道", "乡镇/街道");
+    }
+
+    @Test
+    void leafScoresListLeafLabelsAndOnlyUnitsWithOfficialScores() {
+        Sheet sheet = ranking.getSheet("分项得分");
+        assertThat(texts(sheet.getRow(0))).containsExactly("单位名称", "状态", "1.1 组织领导", "1.2 制度建设", "2.1", "基础分");
+        assertThat(column(sheet, 0)).containsExactly("审计局", FORMULA_NAME, "统计局");
+        assertThat(numbers(sheet.getRow(1), 2, 6)).containsExactly(28.5, 27.5, 34.0, 90.0);
+        assertThat(sheet.getRow(3).getCell(4).getCellType()).isEqualTo(CellType.BLANK);
+    }
+
+    @Test
+    void adjustmentsListOfficialThenSelfRows() {
+        Sheet sheet = ranking.getSheet("加扣分明细");
+        assertThat(texts(sheet.getRow(0))).containsExactly("单位名称", "来源", "类型", "项目", "级别", "次数", "每次分值",
+                "折算系数", "计入分值", "说明", "备注", "出处");
+        assertThat(column(sheet, 1)).containsExactly("考核", "考核", "自评", "考核");
+        Row bonus = sheet.getRow(1);
+        assertThat(texts(bonus).subList(0, 5)).containsExactly("审计局", "考核", "加分", "市级表彰", "市级");
+        assertThat(numbers(bonus, 5, 9)).containsExactly(1.0, 2.5, 1.0, 2.5);
+        assertThat(bonus.getCell(9).getStringCellValue()).isEqualTo("市委文件〔2024〕3号");
+        assertThat(bonus.getCell(10).getCellType()).isEqualTo(CellType.BLANK);
+        assertThat(bonus.getCell(11).getStringCellValue()).isEqualTo("考核组一.xlsx!加扣分!C5");
+        Row deduction = sheet.getRow(2);
+        assertThat(deduction.getCell(2).getStringCellValue()).isEqualTo("扣分");
+        assertThat(deduction.getCell(4).getCellType()).isEqualTo(CellType.BLANK);
+        assertThat(numbers(deduction, 5, 9)).containsExactly(2.0, 0.5, 0.8, 0.8);
+        assertThat(deduction.getCell(10).getStringCellValue()).isEqualTo("按在职人数折算");
+        assertThat(sheet.getRow(3).getCell(11).getStringCellValue()).isEqualTo("审计局自评.xlsx");
+        assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("统计局");
+        assertThat(sheet.getRow(4).getCell(2).getStringCellValue()).isEqualTo("否决");
+    }
+
+    @Test
+    void runInfoTellsCampaignTimesCountsAndFiles() {
+        Sheet sheet = ranking.getSheet("运行信息");
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (int r = 1; r <= 11; r++) {
+            values.put(sheet.getRow(r).getCell(0).getStringCellValue(), value(sheet.getRow(r).getCell(1)));
+        }
+        assertThat(values).containsExactly(Map.entry("考核名称", "2024年度文明单位考评"), Map.entry("考核代码", "2024-wm"),
+                Map.entry("评分细则", "test-2024 测试细则"), Map.entry("运行编号", "run-1"),
+                Map.entry("开始时间", "2025-01-02 09:30:05"), Map.entry("用时", "12.3 秒"), Map.entry("单位数", 4.0),
+                Map.entry("已排名", 2.0), Map.entry("否决", 1.0), Map.entry("未考核", 1.0), Map.entry("差异数", 3.0));
+        assertThat(sheet.getRow(12)).isNull();
+        assertThat(texts(sheet.getRow(13))).containsExactly("文件", "来源", "处理结果", "说明");
+        assertThat(texts(sheet.getRow(15))).containsExactly("考核/旧表.xls", "考核", "拒收", "不支持 .xls 格式");
+        assertThat(((XSSFSheet) sheet).getCTWorksheet().isSetAutoFilter()).isFalse();
+    }
+
+    @Test
+    void discrepancyDetailHasHeaderValuesAndSeverityFills() {
+        Sheet sheet = report.getSheet("差异明细");
+        assertThat(report.getSheetIndex("差异明细")).isZero();
+        assertThat(texts(sheet.getRow(0))).containsExactly("类型", "单位名称", "文件", "工作表", "单元格", "项目", "自评值",
+                "考核值", "说明");
+        Row error = sheet.getRow(1);
+        assertThat(texts(error).subList(0, 6)).containsExactly("得分无法识别", "审计局", "审计局自评.xlsx", "自评表", "D7",
+                "1.1 组织领导");
+        assertThat(error.getCell(6).getStringCellValue()).isEqualTo("良好");
+        Row warning = sheet.getRow(2);
+        assertThat(numbers(warning, 6, 8)).containsExactly(95.0, 91.5);
+        assertThat(warning.getCell(7).getCellStyle().getDataFormatString()).isEqualTo("0.00");
+        assertThat(warning.getCell(4).getCellType()).isEqualTo(CellType.BLANK);
+        Row noWhere = sheet.getRow(3);
+        assertThat(noWhere.getCell(2).getCellType()).isEqualTo(CellType.BLANK);
+        assertThat(fill(error.getCell(0))).isEqualTo("FFFFC7CE");
+        assertThat(fill(error.getCell(7))).isEqualTo("FFFFC7CE");
+        assertThat(fill(warning.getCell(0))).isEqualTo("FFFFEB9C");
+        assertThat(fill(noWhere.getCell(8))).isEqualTo("FFFFEB9C");
+    }
+
+    @Test
+    void summaryCountsByKindAndByUnit() {
+        Sheet sheet = report.getSheet("汇总");
+        assertThat(texts(sheet.getRow(0))).containsExactly("类型", "数量", "", "单位名称", "数量");
+        List<String> kinds = new ArrayList<>();
+        List<String> units = new ArrayList<>();
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row.getCell(0) != null) {
+                kinds.add(row.getCell(0).getStringCellValue() + "=" + (int) row.getCell(1).getNumericCellValue());
+            }
+            if (row.getCell(3) != null) {
+                units.add(row.getCell(3).getStringCellValue() + "=" + (int) row.getCell(4).getNumericCellValue());
+            }
+        }
+        assertThat(kinds).containsExactly("得分无法识别=1", "自评与考核差异=1", "未提交=1", "合计=3");
+        assertThat(units).containsExactly("审计局=2", "（无）=1", "合计=3");
+    }
+
+    @Test
+    void tablesHaveFrozenFilteredHeaderAndLandscapeA4Printing() {
+        for (Sheet sheet : List.of(ranking.getSheet("总排名"), ranking.getSheet("加扣分明细"), report.getSheet("差异明细"))) {
+            PaneInformation pane = sheet.getPaneInformation();
+            assertThat(pane.isFreezePane()).isTrue();
+            assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) 1);
+            assertThat(((XSSFSheet) sheet).getCTWorksheet().getAutoFilter().getRef()).startsWith("A1:");
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("1:1");
+            assertThat(sheet.getRow(0).getCell(0).getCellStyle().getFillPattern())
+                    .isEqualTo(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
+        }
+        assertThat(((XSSFSheet) ranking.getSheet("总排名")).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J5");
+        assertThat(ranking.getSheet("总排名").getColumnWidth(1)).isEqualTo(22 * 256);
+    }
+
+    private static CampaignResult campaign() {
+        Leaf l11 = new Leaf("1.1", "组织领导", "", dec("30"), "一", 1, 1, List.of(), List.of(), null);
+        Leaf l12 = new Leaf("1.2", "制度建设", "", dec("30"), "一", 1, 2, List.of(), List.of(), null);
+        Leaf l21 = new Leaf("2.1", "", "", dec("40"), "二", 2, 1, List.of(), List.of(), null);
+        Rubric rubric = new Rubric("test-2024", "测试细则", dec("100"),
+                List.of(new Category("一", "组织建设", dec("60"), 1, List.of(), List.of(l11, l12)),
+                        new Category("二", "思想道德", dec("40"), 2, List.of(), List.of(l21))),
+                null, List.of(), List.of(), List.of(), List.of());
+
+        RosterUnit audit = new RosterUnit("审计局", List.of(), 50, "市直机关", "第一考核组");
+        RosterUnit formula = new RosterUnit(FORMULA_NAME, List.of(), null, "乡镇/街道", "第二考核组");
+        RosterUnit stats = new RosterUnit("统计局", List.of(), 30, "市直机关", "第一考核组");
+        RosterUnit town = new RosterUnit("乡镇甲", List.of(), null, "乡镇/街道", "第二考核组");
+
+        CellRef auditSheet = new CellRef("考核组一.xlsx", "评分表", "");
+        Scored auditOfficial = new Scored(Source.INSPECTION, auditSheet, dec("90"), dec("2.5"), dec("0.8"), false,
+                Map.of("1.1", dec("28.5"), "1.2", dec("27.5"), "2.1", dec("34")),
+                List.of(new AppliedAdjustment(Source.INSPECTION, AdjustmentType.BONUS, "市级表彰", "市级", dec("1"),
+                                dec("2.5"), dec("1"), dec("2.5"), "市委文件〔2024〕3号", new CellRef("考核组一.xlsx", "加扣分", "C5"), null),
+                        new AppliedAdjustment(Source.INSPECTION, AdjustmentType.DEDUCTION, "信访", null, dec("2"),
+                                dec("0.5"), dec("0.8"), dec("0.8"), "", null, "按在职人数折算")),
+                List.of());
+        // 0.8 deducted yet shown as 扣分 1.00 below would be wrong: the official deduction is what 总排名 shows.
+        auditOfficial = new Scored(Source.INSPECTION, auditSheet, dec("90"), dec("2.5"), dec("1"), false,
+                auditOfficial.leafScores(), auditOfficial.adjustments(), List.of());
+        Scored auditSelf = new Scored(Source.SELF, CellRef.file("审计局自评.xlsx"), dec("92"), dec("3"), dec("0"), false,
+                Map.of(), List.of(new AppliedAdjustment(Source.SELF, AdjustmentType.BONUS, "省级表彰", "省级", dec("1"),
+                        dec("3"), dec("1"), dec("3"), "", CellRef.file("审计局自评.xlsx"), null)), List.of());
+        Scored formulaOfficial = new Scored(Source.INSPECTION, CellRef.file("考核组三.xlsx"), dec("91.5"), dec("0"),
+                dec("0"), false, Map.of("1.1", dec("30"), "1.2", dec("30"), "2.1", dec("31.5")), List.of(), List.of());
+        Scored statsOfficial = new Scored(Source.INSPECTION, CellRef.file("考核组一.xlsx"), dec("80"), dec("0"), dec("0"),
+                true, Map.of("1.1", dec("25"), "1.2", dec("25")),
+                List.of(new AppliedAdjustment(Source.INSPECTION, AdjustmentType.VETO, "重大安全事故", null, dec("1"), null,
+                        null, dec("0"), "事故通报", null, null)), List.of());
+        Scored townSelf = new Scored(Source.SELF, CellRef.file("乡镇甲自评.xlsx"), dec("88.123"), dec("0"), dec("0"),
+                false, Map.of(), List.of(), List.of());
+
+        List<UnitResult> units = List.of(
+                new UnitResult(audit, Status.RANKED, auditOfficial, auditSelf, 1, 1, "第一考核组"),
+                new UnitResult(formula, Status.RANKED, formulaOfficial, null, 1, 2, "第三考核组"),
+                new UnitResult(stats, Status.VETOED, statsOfficial, null, null, null, "第一考核组"),
+                new UnitResult(town, Status.UNSCORED, null, townSelf, null, null, null));
+        List<Discrepancy> discrepancies = List.of(
+                new Discrepancy(DiscrepancyKind.UNREADABLE_SCORE, "审计局", new CellRef("审计局自评.xlsx", "自评表", "D7"),
+                        "1.1 组织领导", "良好", "", "得分“良好”不是数值"),
+                new Discrepancy(DiscrepancyKind.SELF_OFFICIAL_GAP, "审计局", auditSheet, "总分", "95.00", "91.50",
+                        "自评总分与考核总分相差 3.50 分"),
+                Discrepancy.of(DiscrepancyKind.NOT_SUBMITTED, "", null, "", "有一份无法对应单位的自评表"));
+        return new CampaignResult(rubric, units, discrepancies);
+    }
+
+    private static RunInfo runInfo() {
+        return new RunInfo("2024-wm", "2024年度文明单位考评", "test-2024", "测试细则", "run-1",
+                LocalDateTime.of(2025, 1, 2, 9, 30, 5), Duration.ofMillis(12_345),
+                List.of(new RunInfo.FileEntry("自评/审计局自评.xlsx", "自评", "读取", ""),
+                        new RunInfo.FileEntry("考核/旧表.xls", "考核", "拒收", "不支持 .xls 格式")));
+    }
+
+    private static BigDecimal dec(String s) {
+        return new BigDecimal(s);
+    }
+
+    private static XSSFWorkbook read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    private static Object value(Cell cell) {
+        if (cell == null || cell.getCellType() == CellType.BLANK) {
+            return null;
+        }
+        return cell.getCellType() == CellType.NUMERIC ? (Object) cell.getNumericCellValue() : cell.getStringCellValue();
+    }
+
+    private static List<Object> column(Sheet sheet, int col) {
+        List<Object> out = new ArrayList<>();
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            out.add(value(sheet.getRow(r).getCell(col)));
+        }
+        return out;
+    }
+
+    private static List<String> texts(Row row) {
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < row.getLastCellNum(); c++) {
+            Cell cell = row.getCell(c);
+            out.add(cell == null || cell.getCellType() == CellType.BLANK ? "" : cell.getStringCellValue());
+        }
+        return out;
+    }
+
+    private static List<Double> numbers(Row row, int from, int to) {
+        List<Double> out = new ArrayList<>();
+        for (int c = from; c < to; c++) {
+            out.add(row.getCell(c).getNumericCellValue());
+        }
+        return out;
+    }
+
+    private static double number(Sheet sheet, int row, int col) {
+        return sheet.getRow(row).getCell(col).getNumericCellValue();
+    }
+
+    private static String fill(Cell cell) {
+        return ((XSSFColor) cell.getCellStyle().getFillForegroundColorColor()).getARGBHex();
+    }
+}
