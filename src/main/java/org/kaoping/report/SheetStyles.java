@@ -11,7 +11,6 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HeaderFooter;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -100,8 +99,8 @@ final class SheetStyles {
         print.setFitWidth((short) 1);
         print.setFitHeight((short) 0);
         sheet.setFitToPage(true);
-        sheet.getFooter().setCenter(HeaderFooter.tab() + " 第 " + HeaderFooter.page() + " 页，共 "
-                + HeaderFooter.numPages() + " 页");
+        // Excel's header/footer codes: &A sheet name, &P page, &N page count.
+        sheet.getFooter().setCenter("&A 第 &P 页，共 &N 页");
         return sheet;
     }
 

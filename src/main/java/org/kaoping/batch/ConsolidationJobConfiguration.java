@@ -1,0 +1,93 @@
+package org.kaoping.batch;
+
+import org.kaoping.campaign.CampaignSetup;
+import org.kaoping.campaign.CampaignSetupLoader;
+import org.kaoping.campaign.KaopingHome;
+import org.kaoping.workbook.WorkbookParser;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Wiring of the consolidation job: intake → read → consolidate and report. Logic lives in the step classes. */
+@Configuration
+public class ConsolidationJobConfiguration {
+    public static final String JOB_NAME = "consolidationJob";
+
+    @Bean
+    KaopingHome kaopingHome(@Value("${kaoping.home}") String home) {
+        return new KaopingHome(java.nio.file.Path.of(home));
+    }
+
+    @Bean
+    CampaignSetupLoader campaignSetupLoader() {
+        return new CampaignSetupLoader();
+    }
+
+    @Bean
+    Job consolidationJob(JobRepository jobRepository, Step intakeStep, Step readStep, Step reportStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep).next(readStep).next(reportStep).build();
+    }
+
+    @Bean
+    Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IntakeTasklet intakeTasklet) {
+        return new StepBuilder("intake", jobRepository).tasklet(intakeTasklet, transactionManager).build();
+    }
+
+    @Bean
+    Step readStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                  PendingWorkbookReader pendingWorkbookReader, ParseWorkbookProcessor parseWorkbookProcessor,
+                  ParsedWorkbookRepository parsed, @Value("${kaoping.read.chunk-size}") int chunkSize) {
+        return new StepBuilder("read", jobRepository)
+                .<RunFileRepository.RunFile, ParsedWorkbookRepository.Stored>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(pendingWorkbookReader)
+                .processor(parseWorkbookProcessor)
+                .writer(chunk -> parsed.saveAll(new java.util.ArrayList<>(chunk.getItems())))
+                .build();
+    }
+
+    @Bean
+    Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                    ConsolidateAndReportTasklet consolidateAndReportTasklet) {
+        return new StepBuilder("report", jobRepository).tasklet(consolidateAndReportTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    IntakeTasklet intakeTasklet(KaopingHome home, CampaignSetupLoader setups, RunFileRepository runFiles,
+                                @Value("#{jobParameters['campaign']}") String campaign,
+                                @Value("#{jobParameters['run.id']}") String runId) {
+        return new IntakeTasklet(home, setups.load(home, campaign), runId, runFiles);
+    }
+
+    @Bean
+    @StepScope
+    PendingWorkbookReader pendingWorkbookReader(RunFileRepository runFiles, ParsedWorkbookRepository parsed,
+                                                @Value("#{jobParameters['run.id']}") String runId) {
+        return new PendingWorkbookReader(runId, runFiles, parsed);
+    }
+
+    @Bean
+    @StepScope
+    ParseWorkbookProcessor parseWorkbookProcessor(KaopingHome home, CampaignSetupLoader setups,
+                                                  @Value("#{jobParameters['campaign']}") String campaign) {
+        CampaignSetup setup = setups.load(home, campaign);
+        return new ParseWorkbookProcessor(home.input(campaign), new WorkbookParser(setup.rubric(), setup.roster()));
+    }
+
+    @Bean
+    @StepScope
+    ConsolidateAndReportTasklet consolidateAndReportTasklet(KaopingHome home, CampaignSetupLoader setups,
+                                                            RunFileRepository runFiles, ParsedWorkbookRepository parsed,
+                                                            @Value("#{jobParameters['campaign']}") String campaign,
+                                                            @Value("#{jobParameters['run.id']}") String runId) {
+        return new ConsolidateAndReportTasklet(home, setups.load(home, campaign), runId, runFiles, parsed);
+    }
+}

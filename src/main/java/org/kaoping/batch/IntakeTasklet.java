@@ -1,0 +1,46 @@
+package org.kaoping.batch;
+
+import java.util.List;
+import org.kaoping.campaign.CampaignSetup;
+import org.kaoping.campaign.KaopingHome;
+import org.kaoping.intake.InputFile;
+import org.kaoping.intake.InputScanner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Step 1: list and hash the campaign's input files and record them for this run. */
+public class IntakeTasklet implements Tasklet {
+    private static final Logger log = LoggerFactory.getLogger(IntakeTasklet.class);
+
+    private final KaopingHome home;
+    private final CampaignSetup setup;
+    private final String runId;
+    private final RunFileRepository runFiles;
+
+    public IntakeTasklet(KaopingHome home, CampaignSetup setup, String runId, RunFileRepository runFiles) {
+        this.home = home;
+        this.setup = setup;
+        this.runId = runId;
+        this.runFiles = runFiles;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        String campaign = setup.campaign().code();
+        List<InputFile> files = new InputScanner().scan(home.input(campaign));
+        List<RunFileRepository.RunFile> listed = files.stream()
+                .map(f -> new RunFileRepository.RunFile(f, f.readable() ? ParseKeys.of(setup.contextKey(), f) : null))
+                .toList();
+        runFiles.save(runId, campaign, listed);
+        long ignored = files.stream().filter(f -> !f.readable()).count();
+        log.info("在 {} 中找到 {} 个文件：{} 个工作簿待处理，{} 个忽略", home.input(campaign), files.size(),
+                files.size() - ignored, ignored);
+        files.stream().filter(f -> !f.readable()).forEach(f -> log.info("  忽略 {}：{}", f.path(), f.ignored()));
+        contribution.incrementReadCount();
+        return RepeatStatus.FINISHED;
+    }
+}

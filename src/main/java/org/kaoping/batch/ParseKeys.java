@@ -1,0 +1,26 @@
+package org.kaoping.batch;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.kaoping.intake.InputFile;
+
+/**
+ * The key a parse result is stored under: the file's content, path and time, and the rubric/roster it was
+ * read against. Same key, same result — so it is never computed twice.
+ */
+final class ParseKeys {
+    private ParseKeys() {
+    }
+
+    static String of(String contextKey, InputFile file) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            String material = contextKey + '\n' + file.sha256() + '\n' + file.path() + '\n' + file.modified();
+            return HexFormat.of().formatHex(digest.digest(material.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

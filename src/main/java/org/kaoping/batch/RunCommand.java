@@ -1,0 +1,95 @@
+package org.kaoping.batch;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.kaoping.campaign.CampaignException;
+import org.kaoping.campaign.CampaignSetup;
+import org.kaoping.campaign.CampaignSetupLoader;
+import org.kaoping.campaign.KaopingHome;
+import org.kaoping.roster.RosterException;
+import org.kaoping.rubric.RubricException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command line: {@code run <campaign>} runs the consolidation job once. Exit code 0 when the run
+ * completed (rejected files included: that is what the discrepancy report is for); non-zero, with a
+ * one-line reason, when it could not run.
+ */
+@Component
+public class RunCommand implements ApplicationRunner, ExitCodeGenerator {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int BAD_CONFIG = 3;
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+    private final KaopingHome home;
+    private final CampaignSetupLoader setups;
+    private final JobOperator jobOperator;
+    private final Job consolidationJob;
+    private int exitCode = OK;
+
+    public RunCommand(KaopingHome home, CampaignSetupLoader setups, JobOperator jobOperator, Job consolidationJob) {
+        this.home = home;
+        this.setups = setups;
+        this.jobOperator = jobOperator;
+        this.consolidationJob = consolidationJob;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<String> words = args.getNonOptionArgs();
+        if (words.isEmpty()) {
+            return;
+        }
+        if (words.size() != 2 || !"run".equals(words.get(0))) {
+            System.err.println("用法: kaoping run <考核代码>   例如: java -jar target/kaoping.jar run demo");
+            exitCode = USAGE;
+            return;
+        }
+        exitCode = run(words.get(1));
+    }
+
+    public int run(String campaign) {
+        CampaignSetup setup;
+        try {
+            setup = setups.load(home, campaign);
+        } catch (CampaignException | RubricException | RosterException e) {
+            System.err.println("无法运行：" + e.getMessage());
+            return BAD_CONFIG;
+        }
+        LocalDateTime started = LocalDateTime.now();
+        log.info("开始汇总 {}（{}），评分细则 {}，{} 个单位，目录 {}", campaign, setup.campaign().name(), setup.rubric().code(),
+                setup.roster().units().size(), home.root());
+        try {
+            JobExecution execution = jobOperator.start(consolidationJob, RunParameters.of(campaign, started));
+            Duration elapsed = Duration.between(started, LocalDateTime.now());
+            if (execution.getStatus() == BatchStatus.COMPLETED) {
+                log.info("汇总完成，用时 {} 秒", String.format("%.1f", elapsed.toMillis() / 1000.0));
+                return OK;
+            }
+            String reason = execution.getAllFailureExceptions().stream().findFirst()
+                    .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(execution.getExitStatus().getExitDescription());
+            System.err.println("汇总失败（" + execution.getStatus() + "）：" + reason);
+            return FAILED;
+        } catch (Exception e) {
+            System.err.println("汇总失败：" + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

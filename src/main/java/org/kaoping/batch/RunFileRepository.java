@@ -1,0 +1,45 @@
+package org.kaoping.batch;
+
+import java.util.List;
+import org.kaoping.intake.InputFile;
+import org.kaoping.scoring.Source;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The files each run found ({@code kp_run_file}), written in one batch per run. */
+@Repository
+public class RunFileRepository {
+    private final JdbcTemplate jdbc;
+
+    public RunFileRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Replaces the run's file list, so that a restarted intake step does not list a file twice. */
+    public void save(String runId, String campaign, List<RunFile> files) {
+        jdbc.update("DELETE FROM kp_run_file WHERE run_id = ?", runId);
+        jdbc.batchUpdate("INSERT INTO kp_run_file (run_id, campaign, path, source, size_bytes, modified, sha256, ignored,"
+                        + " parse_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", files, 500, (ps, f) -> {
+                    ps.setString(1, runId);
+                    ps.setString(2, campaign);
+                    ps.setString(3, f.file().path());
+                    ps.setString(4, f.file().source().name());
+                    ps.setLong(5, f.file().size());
+                    ps.setLong(6, f.file().modified());
+                    ps.setString(7, f.file().sha256());
+                    ps.setString(8, f.file().ignored());
+                    ps.setString(9, f.parseKey());
+                });
+    }
+
+    public List<RunFile> files(String runId) {
+        return jdbc.query("SELECT path, source, size_bytes, modified, sha256, ignored, parse_key FROM kp_run_file"
+                        + " WHERE run_id = ? ORDER BY path",
+                (rs, i) -> new RunFile(new InputFile(rs.getString(1), Source.valueOf(rs.getString(2)), rs.getLong(3),
+                        rs.getLong(4), rs.getString(5), rs.getString(6)), rs.getString(7)), runId);
+    }
+
+    /** A file of a run, with the key its parse result is stored under (null for ignored files). */
+    public record RunFile(InputFile file, String parseKey) {
+    }
+}

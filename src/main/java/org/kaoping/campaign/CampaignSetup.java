@@ -1,0 +1,33 @@
+package org.kaoping.campaign;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.kaoping.roster.Roster;
+import org.kaoping.rubric.Rubric;
+
+/**
+ * A campaign with its rubric and roster loaded and validated. {@code contextKey} fingerprints the rubric
+ * and roster files: a workbook parsed under one context is re-parsed when either changes.
+ */
+public record CampaignSetup(Campaign campaign, Rubric rubric, Roster roster, String contextKey) {
+
+    /** Bumped whenever reading changes in a way that invalidates stored parse results. */
+    static final String READER_VERSION = "1";
+
+    static String fingerprint(Campaign campaign) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(READER_VERSION.getBytes());
+            digest.update(Files.readAllBytes(campaign.rubricFile()));
+            digest.update(Files.readAllBytes(campaign.rosterFile()));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new CampaignException("无法读取 " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
