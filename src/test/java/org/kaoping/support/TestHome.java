@@ -1,0 +1,73 @@
+package org.kaoping.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/** Builds a kaoping.home for tests: the repo's rubrics, plus campaigns made from samples or generated files. */
+public final class TestHome {
+    private final Path root;
+
+    public TestHome(Path root) {
+        this.root = root;
+        copyTree(Path.of("config/rubrics"), root.resolve("config/rubrics"));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** A campaign from ../shared/samples/&lt;sample&gt;: its roster and its input folder. */
+    public TestHome sampleCampaign(String code, String sample, String rubric) {
+        Path from = SharedSamples.sample(sample);
+        copyFile(from.resolve("roster.xlsx"), root.resolve("config/rosters/" + code + ".xlsx"));
+        copyTree(from.resolve("input"), root.resolve("input/" + code));
+        return campaign(code, rubric, "rosters/" + code + ".xlsx");
+    }
+
+    public TestHome campaign(String code, String rubric, String roster) {
+        write(root.resolve("config/campaigns/" + code + ".yml"),
+                "name: 测试 " + code + "\nrubric: " + rubric + "\nroster: " + roster + "\n");
+        return this;
+    }
+
+    public Path input(String campaign) {
+        return root.resolve("input").resolve(campaign);
+    }
+
+    public Path latest(String campaign, String file) {
+        return root.resolve("output").resolve(campaign).resolve("latest").resolve(file);
+    }
+
+    public static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void copyFile(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            to.toFile().setWritable(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void copyTree(Path from, Path to) {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                copyFile(p, to.resolve(from.relativize(p).toString()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

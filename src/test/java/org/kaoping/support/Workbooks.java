@@ -1,0 +1,68 @@
+package org.kaoping.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+/** Reads an output workbook back as rows of header → cell text (numbers as plain decimals), for assertions. */
+public final class Workbooks {
+    private Workbooks() {
+    }
+
+    public static List<Map<String, String>> rows(Path file, String sheetName) {
+        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
+            Sheet sheet = wb.getSheet(sheetName);
+            if (sheet == null) {
+                throw new IllegalArgumentException("no sheet " + sheetName + " in " + file);
+            }
+            Row header = sheet.getRow(0);
+            List<String> names = new ArrayList<>();
+            header.forEach(c -> names.add(c.getStringCellValue()));
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int c = 0; c < names.size(); c++) {
+                    values.put(names.get(c), text(row.getCell(c)));
+                }
+                rows.add(values);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<String> header(Path file, String sheetName) {
+        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
+            List<String> names = new ArrayList<>();
+            wb.getSheet(sheetName).getRow(0).forEach(c -> names.add(c.getStringCellValue()));
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(Cell cell) {
+        if (cell == null || cell.getCellType() == CellType.BLANK) {
+            return "";
+        }
+        if (cell.getCellType() == CellType.NUMERIC) {
+            return new java.math.BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
+        }
+        return cell.getStringCellValue();
+    }
+}
