@@ -27,7 +27,7 @@ public final class RubricLoader {
 
     public Rubric load(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(file.getFileName().toString(), new Yaml(new SafeConstructor(new LoaderOptions())).load(reader));
+            return parse(file.getFileName().toString(), new Yaml(new SafeConstructor(options())).load(reader));
         } catch (IOException e) {
             throw new RubricException("无法读取评分细则 " + file + ": " + e.getMessage(), e);
         } catch (YAMLException e) {
@@ -37,10 +37,17 @@ public final class RubricLoader {
 
     public Rubric load(String source, InputStream in) {
         try {
-            return parse(source, new Yaml(new SafeConstructor(new LoaderOptions())).load(in));
+            return parse(source, new Yaml(new SafeConstructor(options())).load(in));
         } catch (YAMLException e) {
             throw new RubricException("评分细则 " + source + " 不是有效的 YAML: " + e.getMessage(), e);
         }
+    }
+
+    /** A key written twice in one node is a typing mistake, not an override. */
+    private static LoaderOptions options() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        return options;
     }
 
     private Rubric parse(String source, Object root) {
@@ -67,14 +74,17 @@ public final class RubricLoader {
     }
 
     private Category category(Node c, int ordinal, Set<String> codes) {
-        String code = c.required("code");
+        String code = c.code();
         unique(c, code, codes);
         BigDecimal max = c.positive("max");
         List<Indicator> indicators = new ArrayList<>();
         List<Leaf> leaves = new ArrayList<>();
+        if (!c.list("indicators").isEmpty() && !c.list("leaves").isEmpty()) {
+            throw c.error("不能同时有 indicators 和 leaves：三级细则的评分项写在 indicators 之下");
+        }
         if (!c.list("indicators").isEmpty()) {
             for (Node i : c.list("indicators")) {
-                String iCode = i.required("code");
+                String iCode = i.code();
                 unique(i, iCode, codes);
                 List<Leaf> own = new ArrayList<>();
                 for (Node l : i.list("leaves")) {
@@ -109,7 +119,7 @@ public final class RubricLoader {
     }
 
     private Leaf leaf(Node l, String categoryCode, int categoryOrdinal, int position, Set<String> codes) {
-        String code = l.required("code");
+        String code = l.code();
         unique(l, code, codes);
         return new Leaf(code, l.string("name", ""), l.string("text", ""), l.positive("max"), categoryCode,
                 categoryOrdinal, position, l.strings("methods"), l.strings("departments"), l.decimal("bonus-cap", null));
@@ -160,7 +170,9 @@ public final class RubricLoader {
 
     private List<VetoItem> vetoItems(Node doc) {
         List<VetoItem> items = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (Node i : doc.list("vetoes")) {
+            unique(i, "否决项目 " + i.required("name"), names);
             items.add(new VetoItem(i.required("name"), i.strings("aliases"), i.string("consequence", "")));
         }
         return items;
@@ -169,13 +181,13 @@ public final class RubricLoader {
     private List<HeadcountBand> bands(Node deductions) {
         List<HeadcountBand> bands = new ArrayList<>();
         for (Node b : deductions.list("headcount-scaling")) {
-            int min = b.decimal("min", BigDecimal.ZERO).intValueExact();
-            BigDecimal max = b.decimal("max", null);
+            int min = b.count("min", 0);
+            Integer max = b.child("max").value() == null ? null : b.count("max", 0);
             BigDecimal factor = b.positive("factor");
-            if (max != null && max.intValueExact() < min) {
+            if (max != null && max < min) {
                 throw b.error("人数区间 " + min + "–" + max + " 无效");
             }
-            HeadcountBand band = new HeadcountBand(min, max == null ? null : max.intValueExact(), factor);
+            HeadcountBand band = new HeadcountBand(min, max, factor);
             for (HeadcountBand other : bands) {
                 if (overlaps(band, other)) {
                     throw b.error("人数区间与另一区间重叠");
@@ -237,6 +249,17 @@ public final class RubricLoader {
             return v == null ? fallback : String.valueOf(v).strip();
         }
 
+        /**
+         * Codes must be YAML text: unquoted {@code 1.10} would be read as the number 1.1, and {@code 010} as 8.
+         */
+        String code() {
+            Object v = map().get("code");
+            if (v != null && !(v instanceof String)) {
+                throw error("编号 code: " + v + " 请加引号写成文本（如 code: \"" + v + "\"），否则 YAML 会把它读成数字");
+            }
+            return required("code");
+        }
+
         String required(String key) {
             String s = string(key, "");
             if (s.isEmpty()) {
@@ -272,6 +295,22 @@ public final class RubricLoader {
         BigDecimal decimal(String key, BigDecimal fallback) {
             Node child = child(key);
             return child.value == null ? fallback : child.asDecimal();
+        }
+
+        int count(String key, int fallback) {
+            BigDecimal v = decimal(key, null);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                int n = v.intValueExact();
+                if (n < 0) {
+                    throw error(key + " 应为非负整数，实为 " + v.toPlainString());
+                }
+                return n;
+            } catch (ArithmeticException e) {
+                throw error(key + " 应为整数（人数），实为 " + v.toPlainString());
+            }
         }
 
         BigDecimal positive(String key) {

@@ -298,8 +298,9 @@ public final class UnitScorer {
 
     private static String join(String... parts) {
         StringBuilder s = new StringBuilder();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String p : parts) {
-            if (p != null && !p.isBlank()) {
+            if (p != null && !p.isBlank() && seen.add(p.strip())) {
                 s.append(s.isEmpty() ? "" : "；").append(p);
             }
         }

@@ -292,6 +292,67 @@ class RubricLoaderTest {
         }
 
         @Test
+        void keyWrittenTwiceInOneNodeIsRefused() {
+            String yaml = """
+                    code: broken
+                    name: 坏细则
+                    categories:
+                      - code: 一
+                        max: 3
+                        max: 5
+                        leaves: [{code: "1.1", max: 3}]
+                    """;
+            assertThatThrownBy(() -> loadString(yaml)).isInstanceOf(RubricException.class)
+                    .hasMessageContaining("max");
+        }
+
+        @Test
+        void categoryWithBothIndicatorsAndLeavesIsRefusedNamingIt() {
+            String yaml = """
+                    code: broken
+                    name: 坏细则
+                    categories:
+                      - code: 一
+                        max: 3
+                        indicators: [{code: "1.1", max: 3, leaves: [{code: "1", max: 3}]}]
+                        leaves: [{code: "2", max: 3}]
+                    """;
+            assertThatThrownBy(() -> loadString(yaml)).isInstanceOf(RubricException.class)
+                    .hasMessageContaining("categories[一]").hasMessageContaining("indicators");
+        }
+
+        @Test
+        void unquotedNumericCodeIsRefusedBecauseYamlWouldChangeIt() {
+            String yaml = """
+                    code: broken
+                    name: 坏细则
+                    categories:
+                      - code: 一
+                        max: 3
+                        leaves: [{code: 1.10, max: 3}]
+                    """;
+            assertThatThrownBy(() -> loadString(yaml)).isInstanceOf(RubricException.class)
+                    .hasMessageContaining("categories[一].leaves").hasMessageContaining("引号");
+        }
+
+        @Test
+        void fractionalHeadcountIsRefusedNamingTheBand() {
+            String yaml = """
+                    code: broken
+                    name: 坏细则
+                    categories:
+                      - code: 一
+                        max: 3
+                        leaves: [{code: "1.1", max: 3}]
+                    deductions:
+                      headcount-scaling:
+                        - {min: 200.5, factor: 0.6}
+                    """;
+            assertThatThrownBy(() -> loadString(yaml)).isInstanceOf(RubricException.class)
+                    .hasMessageContaining("headcount-scaling").hasMessageContaining("200.5");
+        }
+
+        @Test
         void duplicateLeafCodeIsRefusedNamingTheCode() {
             String yaml = """
                     code: broken
