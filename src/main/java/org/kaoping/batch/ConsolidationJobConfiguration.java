@@ -21,16 +21,6 @@ public class ConsolidationJobConfiguration {
     public static final String JOB_NAME = "consolidationJob";
 
     @Bean
-    KaopingHome kaopingHome(@Value("${kaoping.home}") String home) {
-        return new KaopingHome(java.nio.file.Path.of(home));
-    }
-
-    @Bean
-    CampaignSetupLoader campaignSetupLoader() {
-        return new CampaignSetupLoader();
-    }
-
-    @Bean
     Job consolidationJob(JobRepository jobRepository, Step intakeStep, Step readStep, Step reportStep) {
         return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep).next(readStep).next(reportStep).build();
     }

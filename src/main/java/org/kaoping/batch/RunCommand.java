@@ -49,11 +49,8 @@ public class RunCommand implements ApplicationRunner, ExitCodeGenerator {
     @Override
     public void run(ApplicationArguments args) {
         List<String> words = args.getNonOptionArgs();
-        if (words.isEmpty()) {
-            return;
-        }
         if (words.size() != 2 || !"run".equals(words.get(0))) {
-            System.err.println("用法: kaoping run <考核代码>   例如: java -jar target/kaoping.jar run demo");
+            System.err.println("用法: java -jar kaoping.jar run <考核代码> [--kaoping.home=目录]   例如: run demo");
             exitCode = USAGE;
             return;
         }
