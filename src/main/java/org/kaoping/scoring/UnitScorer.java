@@ -187,12 +187,7 @@ public final class UnitScorer {
 
     private Optional<BigDecimal> bonusPoints(BonusItem item, Adjustment a, Tally t) {
         if (!item.levels().isEmpty()) {
-            Optional<BigDecimal> points = level(item.levels(), a.level());
-            if (points.isEmpty()) {
-                t.flag(UNKNOWN_ITEM, a.cell(), item.name(), "“" + item.name() + "”没有级别“" + Text.oneLine(a.level())
-                        + "”（可选：" + String.join("、", item.levels().keySet()) + "），未计分");
-            }
-            return points;
+            return levelPoints(item.name(), item.levels(), a, t, "未计分");
         }
         if (item.points() != null) {
             return Optional.of(item.points());
@@ -208,10 +203,8 @@ public final class UnitScorer {
         BigDecimal perCase;
         String note = "";
         if (!item.levels().isEmpty()) {
-            Optional<BigDecimal> points = level(item.levels(), a.level());
+            Optional<BigDecimal> points = levelPoints(item.name(), item.levels(), a, t, "未扣分");
             if (points.isEmpty()) {
-                t.flag(UNKNOWN_ITEM, a.cell(), item.name(), "“" + item.name() + "”没有级别“" + Text.oneLine(a.level())
-                        + "”（可选：" + String.join("、", item.levels().keySet()) + "），未扣分");
                 return;
             }
             perCase = points.get();
@@ -272,10 +265,17 @@ public final class UnitScorer {
                 "表内合计 " + ownShown + "，按评分项计算基础分 " + plain(t.base) + "、总分 " + plain(total)));
     }
 
-    private static Optional<BigDecimal> level(Map<String, BigDecimal> levels, String level) {
-        String key = Text.key(level);
-        return levels.entrySet().stream().filter(e -> Text.key(e.getKey()).equals(key)).map(Map.Entry::getValue)
-                .findFirst();
+    /** Points per case for the adjustment's 级别; an unknown level is reported and counts nothing. */
+    private static Optional<BigDecimal> levelPoints(String item, Map<String, BigDecimal> levels, Adjustment a, Tally t,
+                                                    String consequence) {
+        String key = Text.key(a.level());
+        Optional<BigDecimal> points = levels.entrySet().stream().filter(e -> Text.key(e.getKey()).equals(key))
+                .map(Map.Entry::getValue).findFirst();
+        if (points.isEmpty()) {
+            t.flag(UNKNOWN_ITEM, a.cell(), item, "“" + item + "”没有级别“" + Text.oneLine(a.level()) + "”（可选："
+                    + String.join("、", levels.keySet()) + "），" + consequence);
+        }
+        return points;
     }
 
     /** Cuts the listed rows, last first, so that together they come to {@code cap}. */
