@@ -17,7 +17,7 @@ import org.kaoping.text.Text;
  * Matches the rows of one score table to rubric leaves: by the code a row shows ({@code （1）}, {@code 1.2},
  * {@code Ⅲ-3}), by the leaf's name ({@code 思想建设}), by the beginning of the leaf's text, and finally by
  * position (the leaf after the previous row's, within the row's category). One matcher per sheet: it
- * remembers which leaves are taken.
+ * remembers which leaves are taken, so a sheet's rows are matched by content first and by position after.
  */
 final class LeafMatcher {
     private static final Pattern BRACKETED = Pattern.compile("^[(（]\\s*(\\d+)\\s*[)）]");
@@ -31,7 +31,6 @@ final class LeafMatcher {
     private final Map<String, Leaf> byCode = new HashMap<>();
     private final Map<String, Leaf> byName = new HashMap<>();
     private final Set<String> taken = new HashSet<>();
-    private Leaf previous;
 
     LeafMatcher(Rubric rubric) {
         this.rubric = rubric;
@@ -43,14 +42,23 @@ final class LeafMatcher {
         }
     }
 
-    /** The leaf for a row, or empty; texts are the row's item-text cells, most general first. */
-    Optional<Leaf> match(String categoryText, List<String> texts) {
-        Optional<Leaf> found = byShownCode(texts).or(() -> byNameOrText(texts))
-                .or(() -> byPosition(category(categoryText)));
-        found.ifPresent(leaf -> {
-            taken.add(leaf.code());
-            previous = leaf;
-        });
+    /**
+     * The leaf a row's own text names (its code, name or the beginning of its text), or empty; texts are the
+     * row's item-text cells, most general first.
+     */
+    Optional<Leaf> matchByContent(List<String> texts) {
+        Optional<Leaf> found = byShownCode(texts).or(() -> byNameOrText(texts));
+        found.ifPresent(leaf -> taken.add(leaf.code()));
+        return found;
+    }
+
+    /**
+     * For a row its text does not place: the first leaf not yet taken after {@code previousRow} (the leaf of
+     * the nearest row above that has one), within the row's category.
+     */
+    Optional<Leaf> matchByPosition(String categoryText, Leaf previousRow) {
+        Optional<Leaf> found = byPosition(category(categoryText), previousRow);
+        found.ifPresent(leaf -> taken.add(leaf.code()));
         return found;
     }
 
@@ -95,7 +103,7 @@ final class LeafMatcher {
     }
 
     /** The leaf after the previous row's, if it is in the row's category (when the row shows one). */
-    private Optional<Leaf> byPosition(Optional<Category> category) {
+    private Optional<Leaf> byPosition(Optional<Category> category, Leaf previous) {
         List<Leaf> all = rubric.leaves();
         int next = previous == null ? 0 : all.indexOf(previous) + 1;
         if (category.isPresent() && (previous == null || !previous.categoryCode().equals(category.get().code()))) {

@@ -2,6 +2,7 @@ package org.kaoping.workbook;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,7 @@ final class ScoreTableReader {
         List<Finding> findings = new ArrayList<>();
         BigDecimal ownTotal = null;
         CellRef ownTotalCell = null;
+        List<Integer> itemRows = new ArrayList<>();
         for (int r = header.row() + 1; r <= grid.lastRow(); r++) {
             if (isTotalRow(grid, r)) {
                 GridCell cell = grid.own(r, header.scoreColumn());
@@ -45,19 +47,30 @@ final class ScoreTableReader {
                 ownTotalCell = ref(grid, file, r, header.scoreColumn());
                 break;
             }
-            if (!isItemRow(grid, header, r)) {
-                continue;
+            if (isItemRow(grid, header, r)) {
+                itemRows.add(r);
             }
+        }
+        // What a row says outweighs where it sits: a row added or re-typed mid-category must not take, by
+        // position, the leaf that a later row names, shifting every row after it.
+        Map<Integer, Leaf> byContent = new HashMap<>();
+        for (int r : itemRows) {
+            matcher.matchByContent(texts(grid, header, r)).ifPresent(leaf -> byContent.put(r, leaf));
+        }
+        Leaf previous = null;
+        for (int r : itemRows) {
             String category = header.categoryColumn() < 0 ? "" : grid.get(r, header.categoryColumn()).text();
-            int row = r;
-            List<String> texts = header.textColumns().stream().map(c -> grid.get(row, c).text()).toList();
+            List<String> texts = texts(grid, header, r);
             CellRef scoreCell = ref(grid, file, r, header.scoreColumn());
-            Optional<Leaf> leaf = matcher.match(category, texts);
+            Leaf previousRow = previous;
+            Optional<Leaf> leaf = Optional.ofNullable(byContent.get(r))
+                    .or(() -> matcher.matchByPosition(category, previousRow));
             if (leaf.isEmpty()) {
                 findings.add(new Finding(DiscrepancyKind.UNMATCHED_ROW, scoreCell, describe(texts),
                         "第 " + (r + 1) + " 行无法对应到评分细则中的评分项，未计分"));
                 continue;
             }
+            previous = leaf.get();
             GridCell raw = grid.own(r, header.scoreColumn());
             BigDecimal adjustment = null;
             CellRef adjustmentCell = null;
@@ -76,6 +89,10 @@ final class ScoreTableReader {
                     adjustment, adjustmentCell));
         }
         return new Table(scores, ownTotal, ownTotalCell, findings);
+    }
+
+    private static List<String> texts(SheetGrid grid, ScoreTableHeader header, int r) {
+        return header.textColumns().stream().map(c -> grid.get(r, c).text()).toList();
     }
 
     /** A trailing row whose first non-empty cell says 合计/总分/总计/得分合计. */

@@ -2,11 +2,13 @@ package org.kaoping.workbook;
 
 import cn.idev.excel.FastExcel;
 import cn.idev.excel.context.AnalysisContext;
+import cn.idev.excel.enums.CellDataTypeEnum;
 import cn.idev.excel.enums.CellExtraTypeEnum;
 import cn.idev.excel.enums.ReadDefaultReturnEnum;
 import cn.idev.excel.metadata.CellExtra;
 import cn.idev.excel.metadata.data.ReadCellData;
 import cn.idev.excel.read.listener.ReadListener;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -15,17 +17,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.poifs.crypt.Decryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.CellValue;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * Streams every sheet of an .xlsx or .xls file into {@link SheetGrid}s with the FastExcel (EasyExcel-family)
  * event reader: no workbook DOM, merged regions included.
  */
 public final class WorkbookGridReader {
+    private static final String PASSWORD_PROTECTED = "文件受密码保护，无法读取";
 
     public List<SheetGrid> read(Path file) {
         Map<Integer, SheetGrid> sheets = new TreeMap<>();
+        Collector collector = new Collector(sheets);
         try {
-            FastExcel.read(file.toFile(), new Collector(sheets))
+            FastExcel.read(file.toFile(), collector)
                     .headRowNumber(0)
                     .readDefaultReturn(ReadDefaultReturnEnum.READ_CELL_DATA)
                     .extraRead(CellExtraTypeEnum.MERGE)
@@ -33,15 +45,73 @@ public final class WorkbookGridReader {
                     .autoTrim(false)
                     .doReadAll();
         } catch (RuntimeException e) {
-            throw new WorkbookReadException(file.getFileName().toString(), "", "", reason(e), e);
+            String reason = isEncryptedOoxml(file) ? PASSWORD_PROTECTED : reason(e);
+            throw new WorkbookReadException(file.getFileName().toString(), "", "", reason, e);
+        }
+        if (!collector.uncached.isEmpty()) {
+            evaluate(file, sheets, collector.uncached);
         }
         return new ArrayList<>(sheets.values());
+    }
+
+    /** A formula cell saved without a result (Excel and WPS always save one; some generators do not). */
+    private record Uncached(int sheet, int row, int col, String formula) {
+    }
+
+    /**
+     * Evaluates the formulas that came without a result, opening the workbook read-only just for them. A
+     * formula that cannot be evaluated keeps its text, so it reads as unreadable rather than blank.
+     */
+    private static void evaluate(Path file, Map<Integer, SheetGrid> sheets, List<Uncached> cells) {
+        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
+            FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+            for (Uncached u : cells) {
+                GridCell value;
+                try {
+                    Row row = wb.getSheetAt(u.sheet()).getRow(u.row());
+                    value = evaluated(evaluator.evaluate(row == null ? null : row.getCell(u.col())));
+                } catch (RuntimeException e) {
+                    value = new GridCell("=" + u.formula(), null);
+                }
+                sheets.get(u.sheet()).put(u.row(), u.col(), value);
+            }
+        } catch (IOException | RuntimeException e) {
+            cells.forEach(u -> sheets.get(u.sheet()).put(u.row(), u.col(), new GridCell("=" + u.formula(), null)));
+        }
+    }
+
+    private static GridCell evaluated(CellValue v) {
+        if (v == null) {
+            return GridCell.EMPTY;
+        }
+        return switch (v.getCellType()) {
+            case NUMERIC -> {
+                BigDecimal n = BigDecimal.valueOf(v.getNumberValue());
+                yield new GridCell(Collector.plain(n), Collector.tidy(n));
+            }
+            case STRING -> new GridCell(v.getStringValue(), null);
+            case BOOLEAN -> new GridCell(String.valueOf(v.getBooleanValue()), null);
+            case ERROR -> new GridCell(FormulaError.forInt(v.getErrorValue()).getString(), null);
+            default -> GridCell.EMPTY;
+        };
+    }
+
+    /**
+     * An encrypted .xlsx is an OLE2 container around an EncryptedPackage stream; the .xlsx reader only
+     * says "OLE2, not Office XML", which would read as a corrupt file.
+     */
+    private static boolean isEncryptedOoxml(Path file) {
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            return fs.getRoot().hasEntry(Decryptor.DEFAULT_POIFS_ENTRY);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static String reason(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof EncryptedDocumentException || String.valueOf(t.getMessage()).toLowerCase().contains("password")) {
-                return "文件受密码保护，无法读取";
+                return PASSWORD_PROTECTED;
             }
         }
         Throwable root = e;
@@ -60,6 +130,7 @@ public final class WorkbookGridReader {
 
     private static final class Collector implements ReadListener<Map<Integer, ReadCellData<?>>> {
         private final Map<Integer, SheetGrid> sheets;
+        private final List<Uncached> uncached = new ArrayList<>();
 
         Collector(Map<Integer, SheetGrid> sheets) {
             this.sheets = sheets;
@@ -75,8 +146,15 @@ public final class WorkbookGridReader {
             SheetGrid grid = sheet(context);
             int r = context.readRowHolder().getRowIndex();
             for (Map.Entry<Integer, ReadCellData<?>> e : row.entrySet()) {
-                if (e.getValue() != null) {
-                    grid.put(r, e.getKey(), cell(e.getValue()));
+                ReadCellData<?> data = e.getValue();
+                if (data == null) {
+                    continue;
+                }
+                if ((data.getType() == null || data.getType() == CellDataTypeEnum.EMPTY) && data.getFormulaData() != null
+                        && data.getFormulaData().getFormulaValue() != null) {
+                    uncached.add(new Uncached(grid.index(), r, e.getKey(), data.getFormulaData().getFormulaValue()));
+                } else {
+                    grid.put(r, e.getKey(), cell(data));
                 }
             }
         }

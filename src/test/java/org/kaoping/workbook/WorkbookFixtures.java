@@ -44,6 +44,14 @@ public final class WorkbookFixtures {
         }
     };
 
+    /** A formula cell, e.g. {@code formula("SUM(F4:F29)")}; its cached value is written unless told not to. */
+    public record Formula(String expression) {
+    }
+
+    public static Formula formula(String expression) {
+        return new Formula(expression);
+    }
+
     public enum Format {
         XLSX(".xlsx"), XLS(".xls");
 
@@ -112,6 +120,7 @@ public final class WorkbookFixtures {
         Object total;
         boolean totalRow = true;
         boolean instructionSheetFirst;
+        boolean cacheFormulas = true;
         final List<Object[]> claims = new ArrayList<>();
 
         SelfFixture(Rubric rubric, String title) {
@@ -185,6 +194,15 @@ public final class WorkbookFixtures {
             return self();
         }
 
+        /**
+         * Formula cells without a cached result, as some generators (not Excel or WPS) save them. Only .xlsx can
+         * express this: .xls always stores a result.
+         */
+        public T uncachedFormulas() {
+            cacheFormulas = false;
+            return self();
+        }
+
         public T noTotal() {
             totalRow = false;
             return self();
@@ -227,6 +245,9 @@ public final class WorkbookFixtures {
                 fill(wb.createSheet(sheetName));
                 if (!claims.isEmpty()) {
                     claimsSheet(wb.createSheet("加扣分"));
+                }
+                if (cacheFormulas) {
+                    wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
                 }
                 save(wb, file);
             } catch (IOException e) {
@@ -557,7 +578,7 @@ public final class WorkbookFixtures {
         }
     }
 
-    /** Writes a cell: Number → numeric, String → text, null or {@link #BLANK} → nothing. */
+    /** Writes a cell: Number → numeric, {@link Formula} → formula, String → text, null or {@link #BLANK} → nothing. */
     static void set(Sheet sheet, int r, int c, Object value) {
         if (value == null || value == BLANK) {
             return;
@@ -569,6 +590,8 @@ public final class WorkbookFixtures {
         Cell cell = row.createCell(c);
         if (value instanceof Number n) {
             cell.setCellValue(new BigDecimal(n.toString()).doubleValue());
+        } else if (value instanceof Formula f) {
+            cell.setCellFormula(f.expression());
         } else {
             cell.setCellValue(value.toString());
         }
