@@ -31,6 +31,9 @@ public class IntakeTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         String campaign = setup.campaign().code();
+        if (!java.nio.file.Files.isDirectory(home.input(campaign))) {
+            log.warn("输入目录 {} 不存在：本次没有可读取的表格，所有单位将列为未提交", home.input(campaign));
+        }
         List<InputFile> files = new InputScanner().scan(home.input(campaign));
         List<RunFileRepository.RunFile> listed = files.stream()
                 .map(f -> new RunFileRepository.RunFile(f, f.readable() ? ParseKeys.of(setup.contextKey(), f) : null))

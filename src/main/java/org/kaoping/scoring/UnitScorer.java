@@ -262,7 +262,8 @@ public final class UnitScorer {
         String ownShown = plain(own);
         t.discrepancies.add(new Discrepancy(OWN_TOTAL_DIFFERS, t.unit, sheet.ownTotalCell(), "合计",
                 sheet.source() == Source.SELF ? ownShown : "", sheet.source() == Source.INSPECTION ? ownShown : "",
-                "表内合计 " + ownShown + "，按评分项计算基础分 " + plain(t.base) + "、总分 " + plain(total)));
+                sheet.source().label() + "：表内合计 " + ownShown + "，按评分项计算基础分 " + plain(t.base) + "、总分 "
+                        + plain(total)));
     }
 
     /** Points per case for the adjustment's 级别; an unknown level is reported and counts nothing. */

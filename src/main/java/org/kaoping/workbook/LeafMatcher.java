@@ -62,10 +62,6 @@ final class LeafMatcher {
         return found;
     }
 
-    boolean isTaken(Leaf leaf) {
-        return taken.contains(leaf.code());
-    }
-
     private Optional<Leaf> byShownCode(List<String> texts) {
         for (int i = texts.size() - 1; i >= 0; i--) {
             String code = shownCode(texts.get(i));
