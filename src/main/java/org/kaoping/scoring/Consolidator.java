@@ -60,6 +60,9 @@ public final class Consolidator {
                 discrepancies.add(Discrepancy.of(NOT_SUBMITTED, unit.name(), null, "",
                         "没有考核组评分" + (unit.group() == null || unit.group().isBlank() ? "" : "（应由" + unit.group() + "评分）")
                                 + "，列为未考核"));
+                claims.stream().filter(a -> a.source() == Source.INSPECTION).forEach(a -> discrepancies.add(
+                        Discrepancy.of(NOT_SUBMITTED, unit.name(), a.cell(), a.item(),
+                                a.group() + " 的" + a.type().label() + "未计：本单位没有考核组评分")));
             }
             Scored selfScore = null;
             if (self != null) {

@@ -111,4 +111,16 @@ class ConsolidatorTest {
                 official("甲局", "考核一组", "一组.xlsx", 0, "6", "4", "10")), List.of(other), List.of());
         assertThat(result(r, "甲局").official().deduction()).isEqualByComparingTo("0");
     }
+
+    @Test
+    void adjustmentsForAUnitWithoutInspectionScoresAreReportedNotLost() {
+        CampaignResult r = consolidator.consolidate(List.of(),
+                List.of(adjustment("乙局", AdjustmentType.DEDUCTION, "通报批评", null, "1", null, "C5")), List.of());
+        assertThat(result(r, "乙局").status()).isEqualTo(Status.UNSCORED);
+        assertThat(r.discrepancies()).filteredOn(d -> d.where() != null && "C5".equals(d.where().cell()))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.kind()).isEqualTo(DiscrepancyKind.NOT_SUBMITTED);
+                    assertThat(d.item()).isEqualTo("通报批评");
+                });
+    }
 }
