@@ -1,7 +1,6 @@
 package org.kaoping.batch;
 
 import org.kaoping.campaign.CampaignSetup;
-import org.kaoping.campaign.CampaignSetupLoader;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.workbook.WorkbookParser;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -51,10 +50,10 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     @StepScope
-    IntakeTasklet intakeTasklet(KaopingHome home, CampaignSetupLoader setups, RunFileRepository runFiles,
+    IntakeTasklet intakeTasklet(KaopingHome home, RunSetups setups, RunFileRepository runFiles,
                                 @Value("#{jobParameters['campaign']}") String campaign,
                                 @Value("#{jobParameters['run.id']}") String runId) {
-        return new IntakeTasklet(home, setups.load(home, campaign), runId, runFiles);
+        return new IntakeTasklet(home, setups.of(campaign, runId), runId, runFiles);
     }
 
     @Bean
@@ -66,18 +65,19 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     @StepScope
-    ParseWorkbookProcessor parseWorkbookProcessor(KaopingHome home, CampaignSetupLoader setups,
-                                                  @Value("#{jobParameters['campaign']}") String campaign) {
-        CampaignSetup setup = setups.load(home, campaign);
+    ParseWorkbookProcessor parseWorkbookProcessor(KaopingHome home, RunSetups setups,
+                                                  @Value("#{jobParameters['campaign']}") String campaign,
+                                                  @Value("#{jobParameters['run.id']}") String runId) {
+        CampaignSetup setup = setups.of(campaign, runId);
         return new ParseWorkbookProcessor(home.input(campaign), new WorkbookParser(setup.rubric(), setup.roster()));
     }
 
     @Bean
     @StepScope
-    ConsolidateAndReportTasklet consolidateAndReportTasklet(KaopingHome home, CampaignSetupLoader setups,
+    ConsolidateAndReportTasklet consolidateAndReportTasklet(KaopingHome home, RunSetups setups,
                                                             RunFileRepository runFiles, ParsedWorkbookRepository parsed,
                                                             @Value("#{jobParameters['campaign']}") String campaign,
                                                             @Value("#{jobParameters['run.id']}") String runId) {
-        return new ConsolidateAndReportTasklet(home, setups.load(home, campaign), runId, runFiles, parsed);
+        return new ConsolidateAndReportTasklet(home, setups.of(campaign, runId), runId, runFiles, parsed);
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.kaoping.campaign.CampaignException;
 import org.kaoping.campaign.CampaignSetup;
-import org.kaoping.campaign.CampaignSetupLoader;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.roster.RosterException;
 import org.kaoping.rubric.RubricException;
@@ -14,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -34,12 +34,12 @@ public class RunCommand implements ApplicationRunner, ExitCodeGenerator {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
     private final KaopingHome home;
-    private final CampaignSetupLoader setups;
+    private final RunSetups setups;
     private final JobOperator jobOperator;
     private final Job consolidationJob;
     private int exitCode = OK;
 
-    public RunCommand(KaopingHome home, CampaignSetupLoader setups, JobOperator jobOperator, Job consolidationJob) {
+    public RunCommand(KaopingHome home, RunSetups setups, JobOperator jobOperator, Job consolidationJob) {
         this.home = home;
         this.setups = setups;
         this.jobOperator = jobOperator;
@@ -58,18 +58,20 @@ public class RunCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     public int run(String campaign) {
+        LocalDateTime started = LocalDateTime.now();
+        JobParameters parameters = RunParameters.of(campaign, started);
+        String runId = parameters.getString(RunParameters.RUN_ID);
         CampaignSetup setup;
         try {
-            setup = setups.load(home, campaign);
+            setup = setups.prepare(campaign, runId);
         } catch (CampaignException | RubricException | RosterException e) {
             System.err.println("无法运行：" + e.getMessage());
             return BAD_CONFIG;
         }
-        LocalDateTime started = LocalDateTime.now();
         log.info("开始汇总 {}（{}），评分细则 {}，{} 个单位，目录 {}", campaign, setup.campaign().name(), setup.rubric().code(),
                 setup.roster().units().size(), home.root());
         try {
-            JobExecution execution = jobOperator.start(consolidationJob, RunParameters.of(campaign, started));
+            JobExecution execution = jobOperator.start(consolidationJob, parameters);
             Duration elapsed = Duration.between(started, LocalDateTime.now());
             if (execution.getStatus() == BatchStatus.COMPLETED) {
                 log.info("汇总完成，用时 {} 秒", String.format("%.1f", elapsed.toMillis() / 1000.0));
@@ -82,6 +84,8 @@ public class RunCommand implements ApplicationRunner, ExitCodeGenerator {
         } catch (Exception e) {
             System.err.println("汇总失败：" + e.getMessage());
             return FAILED;
+        } finally {
+            setups.finished(runId);
         }
     }
 
