@@ -22,6 +22,10 @@ public final class CampaignSetupLoader {
             throw new RubricException("考核“" + code + "”的评分细则 " + campaign.rubric() + " 不存在：" + campaign.rubricFile());
         }
         Rubric rubric = rubrics.load(campaign.rubricFile());
+        if (!rubric.scored()) {
+            throw new RubricException("考核“" + code + "”的评分细则 " + campaign.rubric()
+                    + " 是责任分工表（scored: false），没有分值，不能用于评分；请在评分细则中用 responsibilities 引用它");
+        }
         Roster roster = rosters.load(campaign.rosterFile());
         return new CampaignSetup(campaign, rubric, roster, CampaignSetup.fingerprint(campaign));
     }

@@ -10,11 +10,13 @@ import java.util.stream.Collectors;
 
 /**
  * An assessment system: the tree of categories, indicators and leaves, and the bonus, deduction and veto
- * rules outside it. Built and validated by {@link RubricLoader}.
+ * rules outside it. Built and validated by {@link RubricLoader}. A rubric that is not {@code scored} is a
+ * responsibility map (who answers for each criterion, no points); scored rubrics name one in
+ * {@code responsibilities} to attribute their leaves.
  */
 public record Rubric(String code, String name, BigDecimal max, List<Category> categories, BigDecimal bonusCap,
                      List<BonusItem> bonusItems, List<DeductionItem> deductionItems, List<VetoItem> vetoItems,
-                     List<HeadcountBand> headcountBands) {
+                     List<HeadcountBand> headcountBands, boolean scored, String responsibilities) {
 
     public Rubric {
         categories = List.copyOf(categories);
@@ -22,6 +24,12 @@ public record Rubric(String code, String name, BigDecimal max, List<Category> ca
         deductionItems = List.copyOf(deductionItems);
         vetoItems = List.copyOf(vetoItems);
         headcountBands = List.copyOf(headcountBands);
+    }
+
+    public Rubric(String code, String name, BigDecimal max, List<Category> categories, BigDecimal bonusCap,
+                  List<BonusItem> bonusItems, List<DeductionItem> deductionItems, List<VetoItem> vetoItems,
+                  List<HeadcountBand> headcountBands) {
+        this(code, name, max, categories, bonusCap, bonusItems, deductionItems, vetoItems, headcountBands, true, null);
     }
 
     public List<Leaf> leaves() {
@@ -55,6 +63,16 @@ public record Rubric(String code, String name, BigDecimal max, List<Category> ca
 
     public Optional<VetoItem> vetoItem(String text) {
         return vetoItems.stream().filter(i -> i.matches(text)).findFirst();
+    }
+
+    /** The deduction a criterion states itself, if any. */
+    public Optional<DeductionItem> deductionFor(String leafCode) {
+        return deductionItems.stream().filter(i -> leafCode.equals(i.leafCode())).findFirst();
+    }
+
+    /** The veto a criterion states itself, if any. */
+    public Optional<VetoItem> vetoFor(String leafCode) {
+        return vetoItems.stream().filter(i -> leafCode.equals(i.leafCode())).findFirst();
     }
 
     /** The factor for scaled deductions at this headcount; 1 when no band applies. */

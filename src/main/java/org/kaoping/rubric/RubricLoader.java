@@ -25,7 +25,58 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class RubricLoader {
 
+    /**
+     * Loads a rubric file; when it names a responsibility map ({@code responsibilities: quanzhou-jinrong}), the map
+     * is loaded from the same folder and each leaf is attributed to its responsible people.
+     */
     public Rubric load(Path file) {
+        Rubric rubric = loadOne(file);
+        if (rubric.responsibilities() == null) {
+            return rubric;
+        }
+        Path mapFile = file.resolveSibling(rubric.responsibilities() + ".yml");
+        if (!Files.isRegularFile(mapFile)) {
+            throw new RubricException("评分细则 " + file.getFileName() + " 的 responsibilities: 找不到责任分工表 " + mapFile);
+        }
+        Rubric map = loadOne(mapFile);
+        if (map.scored()) {
+            throw new RubricException("评分细则 " + file.getFileName() + " 的 responsibilities: " + mapFile.getFileName()
+                    + " 不是责任分工表（应写 scored: false）");
+        }
+        return attribute(file.getFileName().toString(), rubric, map);
+    }
+
+    /** Gives each leaf the map's entries for its own code, or for the codes it names in {@code responsibility}. */
+    static Rubric attribute(String source, Rubric rubric, Rubric map) {
+        Map<String, Leaf> mapLeaves = map.leavesByCode();
+        List<Category> categories = new ArrayList<>();
+        for (Category c : rubric.categories()) {
+            java.util.function.Function<Leaf, Leaf> attach = leaf -> {
+                List<String> codes = leaf.responsibilityCodes().isEmpty() ? List.of(leaf.code()) : leaf.responsibilityCodes();
+                List<Responsibility> found = new ArrayList<>();
+                for (String code : codes) {
+                    Leaf target = mapLeaves.get(code);
+                    if (target == null && !leaf.responsibilityCodes().isEmpty()) {
+                        throw new RubricException("评分细则 " + source + " 的评分项 " + leaf.code() + ": responsibility "
+                                + code + " 在责任分工表 " + map.code() + " 中不存在");
+                    }
+                    if (target != null) {
+                        found.addAll(target.responsible());
+                    }
+                }
+                return leaf.withResponsible(found);
+            };
+            List<Indicator> indicators = c.indicators().stream()
+                    .map(i -> new Indicator(i.code(), i.name(), i.max(), i.leaves().stream().map(attach).toList())).toList();
+            categories.add(new Category(c.code(), c.name(), c.max(), c.ordinal(), indicators,
+                    c.leaves().stream().map(attach).toList()));
+        }
+        return new Rubric(rubric.code(), rubric.name(), rubric.max(), categories, rubric.bonusCap(), rubric.bonusItems(),
+                rubric.deductionItems(), rubric.vetoItems(), rubric.headcountBands(), rubric.scored(),
+                rubric.responsibilities());
+    }
+
+    private Rubric loadOne(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(file.getFileName().toString(), new Yaml(new SafeConstructor(options())).load(reader));
         } catch (IOException e) {
@@ -52,14 +103,21 @@ public final class RubricLoader {
 
     private Rubric parse(String source, Object root) {
         Node doc = new Node(source, "", root);
-        Set<String> codes = new HashSet<>();
+        boolean scored = !doc.map().containsKey("scored") || doc.bool("scored");
+        Tree tree = new Tree(scored);
         List<Category> categories = new ArrayList<>();
         List<Node> categoryNodes = doc.list("categories");
         if (categoryNodes.isEmpty()) {
             throw doc.error("没有 categories（一级指标）");
         }
         for (Node c : categoryNodes) {
-            categories.add(category(c, categories.size() + 1, codes));
+            categories.add(category(c, categories.size() + 1, tree));
+        }
+        String responsibilities = doc.string("responsibilities", "");
+        if (!scored) {
+            tree.refuseScoring(doc);
+            return new Rubric(doc.required("code"), doc.required("name"), null, categories, null, List.of(), List.of(),
+                    List.of(), List.of(), false, null);
         }
         BigDecimal max = doc.decimal("max", null);
         BigDecimal sum = categories.stream().map(Category::max).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -68,15 +126,59 @@ public final class RubricLoader {
         }
         Node bonus = doc.child("bonus");
         Node deductions = doc.child("deductions");
+        List<DeductionItem> deductionItems = new ArrayList<>(deductionItems(deductions));
+        List<VetoItem> vetoItems = new ArrayList<>(vetoItems(doc));
+        addLeafRules(tree, deductionItems, vetoItems);
         return new Rubric(doc.required("code"), doc.required("name"), max != null ? max : sum, categories,
-                bonus.decimal("cap", null), bonusItems(bonus), deductionItems(deductions), vetoItems(doc),
-                bands(deductions));
+                bonus.decimal("cap", null), bonusItems(bonus), deductionItems, vetoItems, bands(deductions), true,
+                responsibilities.isEmpty() ? null : responsibilities);
     }
 
-    private Category category(Node c, int ordinal, Set<String> codes) {
+    /** What the tree walk collects besides the tree: codes seen, and the rules criteria state for themselves. */
+    private static final class Tree {
+        final boolean scored;
+        final Set<String> codes = new HashSet<>();
+        final List<Map.Entry<Node, DeductionItem>> deductions = new ArrayList<>();
+        final List<Map.Entry<Node, VetoItem>> vetoes = new ArrayList<>();
+        Node firstRule;
+
+        Tree(boolean scored) {
+            this.scored = scored;
+        }
+
+        /** A responsibility map has no points, so no scoring rules either. */
+        void refuseScoring(Node doc) {
+            for (String key : List.of("max", "bonus", "deductions", "vetoes", "responsibilities")) {
+                if (doc.map().containsKey(key)) {
+                    throw doc.error("scored: false 的责任分工表不能有 " + key);
+                }
+            }
+            if (firstRule != null) {
+                throw firstRule.error("scored: false 的责任分工表不能有加分、扣分或否决规则");
+            }
+        }
+    }
+
+    private static void addLeafRules(Tree tree, List<DeductionItem> deductions, List<VetoItem> vetoes) {
+        for (Map.Entry<Node, DeductionItem> e : tree.deductions) {
+            if (deductions.stream().anyMatch(d -> d.name().equals(e.getValue().name()))) {
+                throw e.getKey().error("扣分项目 " + e.getValue().name() + " 重复：已在 deductions.items 中定义");
+            }
+            deductions.add(e.getValue());
+        }
+        for (Map.Entry<Node, VetoItem> e : tree.vetoes) {
+            if (vetoes.stream().anyMatch(v -> v.name().equals(e.getValue().name()))) {
+                throw e.getKey().error("否决项目 " + e.getValue().name() + " 重复：已在 vetoes 中定义");
+            }
+            vetoes.add(e.getValue());
+        }
+    }
+
+    private Category category(Node c, int ordinal, Tree tree) {
+        Set<String> codes = tree.codes;
         String code = c.code();
         unique(c, code, codes);
-        BigDecimal max = c.positive("max");
+        BigDecimal max = tree.scored ? c.positive("max") : null;
         List<Indicator> indicators = new ArrayList<>();
         List<Leaf> leaves = new ArrayList<>();
         if (!c.list("indicators").isEmpty() && !c.list("leaves").isEmpty()) {
@@ -88,20 +190,20 @@ public final class RubricLoader {
                 unique(i, iCode, codes);
                 List<Leaf> own = new ArrayList<>();
                 for (Node l : i.list("leaves")) {
-                    own.add(leaf(l, code, ordinal, leaves.size() + own.size() + 1, codes));
+                    own.addAll(leaf(l, code, ordinal, leaves.size() + own.size() + 1, tree));
                 }
-                Indicator indicator = new Indicator(iCode, i.string("name", ""), i.positive("max"), own);
+                Indicator indicator = new Indicator(iCode, i.string("name", ""), tree.scored ? i.positive("max") : null, own);
                 requireSum(i, indicator.max(), own);
                 indicators.add(indicator);
                 leaves.addAll(own);
             }
-            BigDecimal sum = indicators.stream().map(Indicator::max).reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (sum.compareTo(max) != 0) {
+            BigDecimal sum = tree.scored ? indicators.stream().map(Indicator::max).reduce(BigDecimal.ZERO, BigDecimal::add) : null;
+            if (tree.scored && sum.compareTo(max) != 0) {
                 throw c.error("分值 " + max.toPlainString() + " 与其二级指标分值之和 " + sum.toPlainString() + " 不符");
             }
         } else {
             for (Node l : c.list("leaves")) {
-                leaves.add(leaf(l, code, ordinal, leaves.size() + 1, codes));
+                leaves.addAll(leaf(l, code, ordinal, leaves.size() + 1, tree));
             }
             requireSum(c, max, leaves);
         }
@@ -112,17 +214,124 @@ public final class RubricLoader {
         if (leaves.isEmpty()) {
             throw node.error("没有 leaves（评分项）");
         }
+        if (max == null) {
+            return;
+        }
         BigDecimal sum = leaves.stream().map(Leaf::max).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (sum.compareTo(max) != 0) {
             throw node.error("分值 " + max.toPlainString() + " 与其评分项分值之和 " + sum.toPlainString() + " 不符");
         }
     }
 
-    private Leaf leaf(Node l, String categoryCode, int categoryOrdinal, int position, Set<String> codes) {
+    /** A leaf, or one leaf per part for a criterion scored in parts (coded {@code 1(1)}, {@code 1(2)} …). */
+    private List<Leaf> leaf(Node l, String categoryCode, int categoryOrdinal, int position, Tree tree) {
         String code = l.code();
-        unique(l, code, codes);
-        return new Leaf(code, l.string("name", ""), l.string("text", ""), l.positive("max"), categoryCode,
-                categoryOrdinal, position, l.strings("methods"), l.strings("departments"), l.decimal("bonus-cap", null));
+        unique(l, code, tree.codes);
+        String name = l.string("name", "");
+        BonusRule bonus = bonusRule(l);
+        leafRules(l, code, tree);
+        List<Responsibility> responsible = responsible(l, tree);
+        BigDecimal max = tree.scored ? l.positive("max") : null;
+        List<Node> parts = l.list("parts");
+        if (parts.isEmpty()) {
+            return List.of(new Leaf(code, name, l.string("text", ""), max, categoryCode, categoryOrdinal, position,
+                    l.strings("methods"), l.strings("departments"), bonus, null, l.strings("responsibility"),
+                    responsible));
+        }
+        if (!tree.scored) {
+            throw l.error("责任分工表的评分项不能分 parts");
+        }
+        if (bonus != null || l.map().containsKey("deduction") || l.map().containsKey("veto")) {
+            throw l.error("分部分计分（parts）的评分项不能写 bonus、deduction 或 veto");
+        }
+        List<Leaf> out = new ArrayList<>();
+        for (Node p : parts) {
+            int n = out.size() + 1;
+            String partCode = code + "(" + n + ")";
+            unique(p, partCode, tree.codes);
+            String partName = p.string("name", name.isEmpty() ? "" : name + "（" + n + "）");
+            List<String> methods = p.map().containsKey("methods") ? p.strings("methods") : l.strings("methods");
+            List<String> departments = p.map().containsKey("departments") ? p.strings("departments") : l.strings("departments");
+            out.add(new Leaf(partCode, partName, p.required("text"), p.positive("max"), categoryCode, categoryOrdinal,
+                    position + out.size(), methods, departments, null, code, l.strings("responsibility"), List.of()));
+        }
+        BigDecimal sum = out.stream().map(Leaf::max).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.compareTo(max) != 0) {
+            throw l.error("分值 " + max.toPlainString() + " 与其各部分（parts）分值之和 " + sum.toPlainString() + " 不符");
+        }
+        return out;
+    }
+
+    /** {@code bonus:} on a leaf, or the older shorthand {@code bonus-cap:}. */
+    private static BonusRule bonusRule(Node l) {
+        Node b = l.child("bonus");
+        if (b.value() == null) {
+            return BonusRule.capOnly(l.decimal("bonus-cap", null));
+        }
+        if (l.map().containsKey("bonus-cap")) {
+            throw l.error("bonus 与 bonus-cap 只能写一个（上限写在 bonus.cap）");
+        }
+        Map<String, BigDecimal> levels = b.levels();
+        BigDecimal points = b.decimal("points", null);
+        if (!levels.isEmpty() && points != null) {
+            throw b.error("levels 与 points 只能写一个");
+        }
+        if (points != null && points.signum() <= 0) {
+            throw b.error("points 应大于 0，实为 " + points.toPlainString());
+        }
+        BigDecimal cap = b.decimal("cap", null);
+        if (cap != null && cap.signum() <= 0) {
+            throw b.error("cap 应大于 0，实为 " + cap.toPlainString());
+        }
+        return new BonusRule(levels, points, b.highest(), cap);
+    }
+
+    /** {@code deduction:} and {@code veto:} a criterion states for itself; they join the rubric's items. */
+    private static void leafRules(Node l, String code, Tree tree) {
+        Node d = l.child("deduction");
+        if (d.value() != null) {
+            tree.firstRule = tree.firstRule == null ? d : tree.firstRule;
+            Map<String, BigDecimal> levels = d.levels();
+            BigDecimal points = d.decimal("points", null);
+            if (levels.isEmpty() && (points == null || points.signum() <= 0)) {
+                throw d.error("需写每例扣分 points（大于 0）或 levels");
+            }
+            tree.deductions.add(Map.entry(d, new DeductionItem(d.required("name"), d.strings("aliases"), levels, points,
+                    null, null, d.bool("scaled"), code)));
+        }
+        Node v = l.child("veto");
+        if (v.value() != null) {
+            tree.firstRule = tree.firstRule == null ? v : tree.firstRule;
+            tree.vetoes.add(Map.entry(v, new VetoItem(v.required("name"), v.strings("aliases"),
+                    v.string("consequence", ""), code)));
+        }
+        if (l.child("bonus").value() != null || l.map().containsKey("bonus-cap")) {
+            tree.firstRule = tree.firstRule == null ? l : tree.firstRule;
+        }
+    }
+
+    /** {@code responsible:} entries of a responsibility map; a scored rubric gets them from its map instead. */
+    private static List<Responsibility> responsible(Node l, Tree tree) {
+        List<Node> entries = l.list("responsible");
+        if (tree.scored) {
+            if (!entries.isEmpty()) {
+                throw l.error("responsible 只用于责任分工表（scored: false）；评分细则请用 responsibilities 指明分工表");
+            }
+            return List.of();
+        }
+        if (entries.isEmpty()) {
+            throw l.error("责任分工表的评分项缺少 responsible（分管领导、责任科室、责任人）");
+        }
+        List<Responsibility> out = new ArrayList<>();
+        for (Node e : entries) {
+            Responsibility r = new Responsibility(e.string("standard", ""), e.strings("leaders"), e.strings("departments"),
+                    e.strings("people"));
+            if (r.departments().isEmpty() && r.people().isEmpty()) {
+                throw e.error("缺少 departments（责任科室）和 people（责任人）");
+            }
+            out.add(r);
+        }
+        return out;
     }
 
     private static void unique(Node node, String code, Set<String> codes) {
@@ -138,7 +347,7 @@ public final class RubricLoader {
             String name = i.required("name");
             unique(i, "加分项目 " + name, names);
             items.add(new BonusItem(name, i.strings("aliases"), i.levels(), i.decimal("points", null),
-                    i.decimal("cap", null)));
+                    i.decimal("cap", null), i.highest()));
         }
         return items;
     }
@@ -322,6 +531,15 @@ public final class RubricLoader {
                 throw error(key + " 应大于 0，实为 " + v.toPlainString());
             }
             return v;
+        }
+
+        HighestLevel highest() {
+            String v = string("highest-level-only", "");
+            try {
+                return HighestLevel.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw error("highest-level-only 应为 item（整项按最高级别计一次）或 subject（同一内容按最高级别计一次），实为 " + v);
+            }
         }
 
         Map<String, BigDecimal> levels() {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.kaoping.roster.RosterUnit;
 import org.kaoping.rubric.BonusItem;
+import org.kaoping.rubric.BonusRule;
+import org.kaoping.rubric.HighestLevel;
 import org.kaoping.rubric.DeductionItem;
 import org.kaoping.rubric.Leaf;
 import org.kaoping.rubric.Rubric;
@@ -34,8 +36,8 @@ public final class UnitScorer {
         for (LeafScore s : sheet.scores()) {
             byLeaf.putIfAbsent(s.leafCode(), s);
         }
-        Map<String, BigDecimal> leafBonus = new LinkedHashMap<>();
-        Map<String, CellRef> leafBonusCell = new LinkedHashMap<>();
+        // Bonus claims are gathered per leaf or bonus item first: highest-level-only rules and caps look at them together.
+        Map<Object, List<Claim>> claims = new LinkedHashMap<>();
         BigDecimal rawSum = BigDecimal.ZERO;
         for (Leaf leaf : rubric.leaves()) {
             LeafScore s = byLeaf.get(leaf.code());
@@ -60,8 +62,10 @@ public final class UnitScorer {
             t.base = t.base.add(counted);
             if (s != null && s.adjustment() != null && s.adjustment().signum() != 0) {
                 if (s.adjustment().signum() > 0) {
-                    leafBonus.merge(leaf.code(), s.adjustment(), BigDecimal::add);
-                    leafBonusCell.putIfAbsent(leaf.code(), s.adjustmentCell());
+                    // The 加（扣）分 column holds the leaf's bonus as a total, not a case: no level rule applies to it.
+                    claims.computeIfAbsent(leaf, k -> new ArrayList<>()).add(new Claim(new AppliedAdjustment(sheet.source(),
+                            AdjustmentType.BONUS, leaf.label(), "", BigDecimal.ONE, s.adjustment(), BigDecimal.ONE,
+                            s.adjustment(), "", s.adjustmentCell(), "评分项加分"), null));
                 } else {
                     BigDecimal points = s.adjustment().negate();
                     t.deduction = t.deduction.add(points);
@@ -71,8 +75,6 @@ public final class UnitScorer {
             }
         }
 
-        Map<BonusItem, BigDecimal> itemBonus = new LinkedHashMap<>();
-        Map<BonusItem, List<Integer>> itemRows = new LinkedHashMap<>();
         boolean detailedBonus = false;
         boolean detailedDeduction = false;
         for (Adjustment a : adjustments) {
@@ -81,17 +83,17 @@ public final class UnitScorer {
             switch (a.type()) {
                 case VETO -> {
                     t.vetoed = true;
-                    String consequence = rubric.vetoItem(a.item()).map(v -> v.consequence()).orElse("");
-                    t.applied.add(new AppliedAdjustment(a.source(), a.type(), a.item(), a.level(), count, null, null,
+                    String consequence = leaf.flatMap(l -> rubric.vetoFor(l.code())).or(() -> rubric.vetoItem(a.item()))
+                            .map(v -> v.consequence()).orElse("");
+                    String item = leaf.map(Leaf::label).orElse(a.item());
+                    t.applied.add(new AppliedAdjustment(a.source(), a.type(), item, a.level(), count, null, null,
                             BigDecimal.ZERO, a.evidence(), a.cell(), consequence));
-                    t.flag(VETOED, a.cell(), a.item(), join("一票否决：" + a.item(), consequence, a.evidence()));
+                    t.flag(VETOED, a.cell(), item, join("一票否决：" + item, consequence, a.evidence()));
                 }
                 case BONUS -> {
                     detailedBonus = true;
                     if (leaf.isPresent()) {
-                        BigDecimal points = a.points() == null ? BigDecimal.ZERO : a.points().multiply(count);
-                        leafBonus.merge(leaf.get().code(), points, BigDecimal::add);
-                        leafBonusCell.putIfAbsent(leaf.get().code(), a.cell());
+                        claim(leaf.get(), leaf.get().label(), leaf.get().bonus(), a, count, claims, t);
                         continue;
                     }
                     Optional<BonusItem> item = rubric.bonusItem(a.item());
@@ -99,19 +101,12 @@ public final class UnitScorer {
                         t.flag(UNKNOWN_ITEM, a.cell(), a.item(), "评分细则中没有加分项目“" + a.item() + "”，未计分");
                         continue;
                     }
-                    Optional<BigDecimal> perCase = bonusPoints(item.get(), a, t);
-                    if (perCase.isEmpty()) {
-                        continue;
-                    }
-                    BigDecimal amount = perCase.get().multiply(count);
-                    itemBonus.merge(item.get(), amount, BigDecimal::add);
-                    itemRows.computeIfAbsent(item.get(), k -> new ArrayList<>()).add(t.applied.size());
-                    t.applied.add(new AppliedAdjustment(a.source(), a.type(), item.get().name(), a.level(), count,
-                            perCase.get(), BigDecimal.ONE, amount, a.evidence(), a.cell(), ""));
+                    claim(item.get(), item.get().name(), item.get().rule(), a, count, claims, t);
                 }
                 case DEDUCTION -> {
                     detailedDeduction = true;
-                    if (leaf.isPresent()) {
+                    Optional<DeductionItem> stated = leaf.flatMap(l -> rubric.deductionFor(l.code()));
+                    if (leaf.isPresent() && stated.isEmpty()) {
                         BigDecimal points = a.points() == null ? BigDecimal.ZERO : a.points().abs();
                         BigDecimal amount = points.multiply(count);
                         t.deduction = t.deduction.add(amount);
@@ -119,7 +114,7 @@ public final class UnitScorer {
                                 points, BigDecimal.ONE, amount, a.evidence(), a.cell(), "评分项扣分"));
                         continue;
                     }
-                    Optional<DeductionItem> item = rubric.deductionItem(a.item());
+                    Optional<DeductionItem> item = stated.or(() -> rubric.deductionItem(a.item()));
                     if (item.isEmpty()) {
                         t.flag(UNKNOWN_ITEM, a.cell(), a.item(), "评分细则中没有扣分项目“" + a.item() + "”，未扣分");
                         continue;
@@ -140,32 +135,8 @@ public final class UnitScorer {
                     d, BigDecimal.ONE, d, "", sheet.deductionCell(), "汇总表扣分栏"));
         }
 
-        for (Map.Entry<String, BigDecimal> e : leafBonus.entrySet()) {
-            Leaf leaf = rubric.leaf(e.getKey()).orElseThrow();
-            BigDecimal amount = e.getValue();
-            String note = "评分项加分";
-            if (leaf.bonusCap() != null && amount.compareTo(leaf.bonusCap()) > 0) {
-                t.flag(BONUS_OVER_CAP, leafBonusCell.get(e.getKey()), leaf.label(), "评分项加分 " + plain(amount)
-                        + " 超过上限 " + plain(leaf.bonusCap()) + "，按上限计");
-                note = "评分项加分，封顶 " + plain(leaf.bonusCap());
-                amount = leaf.bonusCap();
-            }
-            t.bonus = t.bonus.add(amount);
-            t.applied.add(new AppliedAdjustment(sheet.source(), AdjustmentType.BONUS, leaf.label(), "", BigDecimal.ONE,
-                    e.getValue(), BigDecimal.ONE, amount, "", leafBonusCell.get(e.getKey()), note));
-        }
-        for (Map.Entry<BonusItem, BigDecimal> e : itemBonus.entrySet()) {
-            BonusItem item = e.getKey();
-            BigDecimal amount = e.getValue();
-            if (item.cap() != null && amount.compareTo(item.cap()) > 0) {
-                List<Integer> rows = itemRows.get(item);
-                AppliedAdjustment last = t.applied.get(rows.get(rows.size() - 1));
-                t.flag(BONUS_OVER_CAP, last.cell(), item.name(), "“" + item.name() + "”加分 " + plain(amount)
-                        + " 超过本项上限 " + plain(item.cap()) + "，按上限计");
-                capRows(t, rows, item.cap(), "本项最多加 " + plain(item.cap()));
-                amount = item.cap();
-            }
-            t.bonus = t.bonus.add(amount);
+        for (Map.Entry<Object, List<Claim>> e : claims.entrySet()) {
+            countBonus(e.getKey(), e.getValue(), t);
         }
         if (rubric.bonusCap() != null && t.bonus.compareTo(rubric.bonusCap()) > 0) {
             t.flag(BONUS_OVER_CAP, sheet.origin(), "加分合计", "加分合计 " + plain(t.bonus) + " 超过总上限 "
@@ -185,18 +156,89 @@ public final class UnitScorer {
                 t.applied, t.discrepancies);
     }
 
-    private Optional<BigDecimal> bonusPoints(BonusItem item, Adjustment a, Tally t) {
-        if (!item.levels().isEmpty()) {
-            return levelPoints(item.name(), item.levels(), a, t, "未计分");
+    /**
+     * One bonus row for a leaf or bonus item, valued by its rule: points per case by level, fixed points, or
+     * (with no rule) the 分值 as claimed. {@code subject} groups rows for highest-level-only rules.
+     */
+    private void claim(Object target, String label, BonusRule rule, Adjustment a, BigDecimal count,
+                       Map<Object, List<Claim>> claims, Tally t) {
+        BonusRule r = rule == null ? new BonusRule(Map.of(), null, HighestLevel.NONE, null) : rule;
+        BigDecimal perCase;
+        if (!r.levels().isEmpty()) {
+            Optional<BigDecimal> points = levelPoints(label, r.levels(), a, t, "未计分");
+            if (points.isEmpty()) {
+                return;
+            }
+            perCase = points.get();
+        } else if (r.points() != null) {
+            perCase = r.points();
+        } else if (a.points() != null) {
+            perCase = a.points().abs();
+        } else {
+            t.flag(UNKNOWN_ITEM, a.cell(), label, "“" + label + "”需填写分值，未计分");
+            return;
         }
-        if (item.points() != null) {
-            return Optional.of(item.points());
+        String subject = Text.key(a.evidence());
+        claims.computeIfAbsent(target, k -> new ArrayList<>()).add(new Claim(new AppliedAdjustment(a.source(), a.type(),
+                label, a.level(), count, perCase, BigDecimal.ONE, perCase.multiply(count), a.evidence(), a.cell(), ""),
+                subject.isEmpty() ? "#" + claims.values().stream().mapToInt(List::size).sum() : subject));
+    }
+
+    /** Applies the highest-level-only rule, then the cap, to one leaf's or item's bonus rows, and counts them. */
+    private void countBonus(Object target, List<Claim> rows, Tally t) {
+        BonusRule rule = target instanceof Leaf leaf ? leaf.bonus() : ((BonusItem) target).rule();
+        String label = target instanceof Leaf leaf ? leaf.label() : ((BonusItem) target).name();
+        HighestLevel highest = rule == null ? HighestLevel.NONE : rule.highest();
+        List<AppliedAdjustment> counted = new ArrayList<>();
+        Map<String, Integer> best = new LinkedHashMap<>();
+        for (Claim c : rows) {
+            if (c.subject() == null || highest == HighestLevel.NONE) {
+                counted.add(c.row());
+                continue;
+            }
+            String group = highest == HighestLevel.ITEM ? "" : c.subject();
+            Integer previous = best.get(group);
+            AppliedAdjustment once = withAmount(c.row(), c.row().pointsPerCase(),
+                    c.row().count().compareTo(BigDecimal.ONE) > 0 ? "按 1 次计" : "");
+            if (previous == null) {
+                best.put(group, counted.size());
+                counted.add(once);
+            } else if (c.row().pointsPerCase().compareTo(counted.get(previous).pointsPerCase()) > 0) {
+                counted.set(previous, withAmount(counted.get(previous), BigDecimal.ZERO, lowerNote(highest)));
+                best.put(group, counted.size());
+                counted.add(once);
+            } else {
+                counted.add(withAmount(c.row(), BigDecimal.ZERO, lowerNote(highest)));
+            }
         }
-        if (a.points() == null) {
-            t.flag(UNKNOWN_ITEM, a.cell(), item.name(), "“" + item.name() + "”需填写分值，未计分");
-            return Optional.empty();
+        int first = t.applied.size();
+        t.applied.addAll(counted);
+        BigDecimal amount = counted.stream().map(AppliedAdjustment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal cap = target instanceof Leaf leaf ? leaf.bonusCap() : ((BonusItem) target).cap();
+        if (cap != null && amount.compareTo(cap) > 0) {
+            t.flag(BONUS_OVER_CAP, counted.get(counted.size() - 1).cell(), label, "“" + label + "”加分 " + plain(amount)
+                    + " 超过本项上限 " + plain(cap) + "，按上限计");
+            List<Integer> indices = new ArrayList<>();
+            for (int i = first; i < t.applied.size(); i++) {
+                indices.add(i);
+            }
+            capRows(t, indices, cap, "本项最多加 " + plain(cap));
+            amount = cap;
         }
-        return Optional.of(a.points().abs());
+        t.bonus = t.bonus.add(amount);
+    }
+
+    private static String lowerNote(HighestLevel highest) {
+        return highest == HighestLevel.ITEM ? "只按最高级别计一次" : "同一内容只按最高级别计一次";
+    }
+
+    private static AppliedAdjustment withAmount(AppliedAdjustment row, BigDecimal amount, String note) {
+        return new AppliedAdjustment(row.source(), row.type(), row.item(), row.level(), row.count(), row.pointsPerCase(),
+                row.factor(), amount, row.evidence(), row.cell(), join(row.note(), note));
+    }
+
+    /** A bonus row before rules and caps; {@code subject} is null for a 加（扣）分 column total. */
+    private record Claim(AppliedAdjustment row, String subject) {
     }
 
     private void deduct(DeductionItem item, Adjustment a, BigDecimal count, RosterUnit unit, Tally t) {

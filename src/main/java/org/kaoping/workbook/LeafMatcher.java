@@ -153,10 +153,8 @@ final class LeafMatcher {
         return null;
     }
 
-    /** {@code (12)}, {@code （12）} → {@code 12}; {@code 1-2}, {@code 1．2} → {@code 1.2}; {@code Ⅲ-3} → {@code III.3}. */
     static String codeKey(String code) {
-        String k = Text.key(code).replaceAll("[()（）]", "").replaceAll("[\\-－—、]", ".");
-        return k;
+        return LeafLabels.codeKey(code);
     }
 
     private static String nameKey(String text) {

@@ -20,8 +20,6 @@ import org.kaoping.text.Text;
  * {@code 一、1}, {@code （一）1}, {@code (一)1}); then optional 加分, 扣分, 合计 columns; one row per unit.
  */
 final class MatrixReader {
-    private static final Pattern BRACKETED = Pattern.compile("^[(（]([一二三四五六七八九十]+|\\d+)[)）]\\s*(\\d+)$");
-    private static final Pattern SEPARATED = Pattern.compile("^([一二三四五六七八九十]+|\\d+)\\s*[.\\-－—、]\\s*(\\d+)$");
 
     record Row(String unitName, CellRef unitCell, List<LeafScore> scores, BigDecimal ownTotal, CellRef ownTotalCell,
                BigDecimal bonus, CellRef bonusCell, BigDecimal deduction, CellRef deductionCell) {
@@ -89,22 +87,7 @@ final class MatrixReader {
 
     /** The leaf a column label names: its code first, else its position. */
     Optional<Leaf> leafFor(String label) {
-        String code = LeafMatcher.codeKey(label);
-        if (code.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Leaf> byCode = rubric.leaves().stream().filter(l -> LeafMatcher.codeKey(l.code()).equals(code)).findFirst();
-        if (byCode.isPresent()) {
-            return byCode;
-        }
-        String clean = Text.key(label);
-        for (Pattern p : List.of(BRACKETED, SEPARATED)) {
-            Matcher m = p.matcher(clean);
-            if (m.matches()) {
-                return rubric.leafAt(Numerals.parse(m.group(1)), Integer.parseInt(m.group(2)));
-            }
-        }
-        return Optional.empty();
+        return LeafLabels.resolve(rubric, label);
     }
 
     private static BigDecimal value(SheetGrid grid, int r, int col) {

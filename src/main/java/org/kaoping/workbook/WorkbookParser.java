@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.kaoping.intake.InputFile;
 import org.kaoping.roster.Roster;
 import org.kaoping.roster.RosterUnit;
+import org.kaoping.rubric.Leaf;
 import org.kaoping.rubric.Rubric;
 import org.kaoping.scoring.Adjustment;
 import org.kaoping.scoring.CellRef;
@@ -25,8 +26,10 @@ public final class WorkbookParser {
     private final WorkbookGridReader reader = new WorkbookGridReader();
     private final ScoreTableReader tables;
     private final MatrixReader matrices;
+    private final Rubric rubric;
 
     public WorkbookParser(Rubric rubric, Roster roster) {
+        this.rubric = rubric;
         this.roster = roster;
         this.tables = new ScoreTableReader(rubric);
         this.matrices = new MatrixReader(rubric);
@@ -163,7 +166,9 @@ public final class WorkbookParser {
                         source.label() + "：" + row.problem() + "，此行未计"));
                 continue;
             }
-            out.add(new Adjustment(source, unit.get().name(), group, file.modified(), row.type(), row.item(), row.level(),
+            // A row naming a leaf by any spelling (（三）4, 三.4, 3-4) is stored under the leaf's own code.
+            String item = LeafLabels.resolve(rubric, row.item()).map(Leaf::code).orElse(row.item());
+            out.add(new Adjustment(source, unit.get().name(), group, file.modified(), row.type(), item, row.level(),
                     row.count(), row.points(), row.evidence(), row.cell()));
         }
     }

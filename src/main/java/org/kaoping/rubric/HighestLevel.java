@@ -1,0 +1,23 @@
+package org.kaoping.rubric;
+
+/**
+ * How a bonus counts when the same achievement is claimed at several levels (highest-level-only rules such as
+ * 焦作 {@code （一）1} "taken once at the highest level", or 益阳 经验推介 "同一内容按最高分加分，不重复加分").
+ */
+public enum HighestLevel {
+    /** Every case counts. */
+    NONE,
+    /** The item counts once, at the highest level claimed. */
+    ITEM,
+    /** Claims with the same subject (the same 说明/佐证 text) count once, at their highest level. */
+    SUBJECT;
+
+    static HighestLevel parse(String text) {
+        return switch (text == null ? "" : text.strip()) {
+            case "", "false", "none" -> NONE;
+            case "item", "true" -> ITEM;
+            case "subject" -> SUBJECT;
+            default -> throw new IllegalArgumentException(text);
+        };
+    }
+}
