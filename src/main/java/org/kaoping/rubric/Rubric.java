@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.kaoping.text.Text;
 
 /**
  * An assessment system: the tree of categories, indicators and leaves, and the bonus, deduction and veto
@@ -40,8 +41,11 @@ public record Rubric(String code, String name, BigDecimal max, List<Category> ca
         return leaves().stream().collect(Collectors.toMap(Leaf::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
+    /** The leaf with this code; full- and half-width forms compare equal ({@code （一）1} is {@code (一)1}). */
     public Optional<Leaf> leaf(String code) {
-        return leaves().stream().filter(l -> l.code().equals(code)).findFirst();
+        String key = Text.key(code);
+        return leaves().stream().filter(l -> l.code().equals(code)).findFirst()
+                .or(() -> leaves().stream().filter(l -> Text.key(l.code()).equals(key)).findFirst());
     }
 
     /** The leaf at {@code position} of the category at {@code categoryOrdinal} (both 1-based), as matrices label columns. */

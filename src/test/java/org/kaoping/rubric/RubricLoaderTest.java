@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RubricLoaderTest {
 
@@ -479,9 +481,257 @@ class RubricLoaderTest {
         }
     }
 
+    @Nested
+    class Jiaozuo2016 {
+
+        private final Rubric rubric = loader.load(Path.of("config/rubrics/jiaozuo-2016.yml"));
+
+        @Test
+        void loadsSixCategoriesAndTwentySixCriteriaWithTheMaximaTheirTextsGive() {
+            assertThat(rubric.categories()).extracting(Category::max).usingElementComparator(BigDecimal::compareTo)
+                    .containsExactly(dec("25"), dec("20"), dec("15"), dec("15"), dec("10"), dec("15"));
+            assertThat(rubric.leaves()).hasSize(26);
+            assertThat(rubric.leaf("（一）5").orElseThrow().max()).isEqualByComparingTo("8");
+            assertThat(rubric.leaf("（一）5").orElseThrow().text()).contains("分值8分");
+            assertThat(rubric.max()).isEqualByComparingTo("100");
+        }
+
+        @Test
+        void awardsOfTheUnitCountOnceAtTheHighestLevelSoFiveIsTheMost() {
+            BonusRule rule = rubric.leaf("（一）1").orElseThrow().bonus();
+            assertThat(rule.levels()).containsOnlyKeys("国家级", "省级", "市级", "工委");
+            assertThat(rule.levels().get("工委")).isEqualByComparingTo("1");
+            assertThat(rule.highest()).isEqualTo(HighestLevel.ITEM);
+            assertThat(rubric.leaf("（一）1").orElseThrow().bonusCap()).isEqualByComparingTo("5");
+        }
+
+        @Test
+        void innovationOutcomesCountOncePerOutcomeAndSuggestionsAtMostThree() {
+            assertThat(rubric.leaf("（三）1").orElseThrow().bonus().highest()).isEqualTo(HighestLevel.SUBJECT);
+            assertThat(rubric.leaf("（三）1").orElseThrow().bonusCap()).isNull();
+            BonusRule suggestions = rubric.leaf("（三）4").orElseThrow().bonus();
+            assertThat(suggestions.points()).isEqualByComparingTo("0.5");
+            assertThat(suggestions.cap()).isEqualByComparingTo("3");
+        }
+
+        @Test
+        void criminalCaseIsAVetoAndEachReprimandDeductsTwo() {
+            VetoItem veto = rubric.vetoFor("（六）1").orElseThrow();
+            assertThat(veto.name()).isEqualTo("违法案件");
+            assertThat(veto.consequence()).isEqualTo("取消当年评先资格");
+            DeductionItem reprimand = rubric.deductionFor("（六）2").orElseThrow();
+            assertThat(reprimand.name()).isEqualTo("通报批评");
+            assertThat(reprimand.points()).isEqualByComparingTo("2");
+            assertThat(rubric.deductionItem("通报批评")).contains(reprimand);
+        }
+    }
+
+    @Nested
+    class Yiyang2021 {
+
+        private final Rubric rubric = loader.load(Path.of("config/rubrics/yiyang-2021.yml"));
+
+        @Test
+        void elevenItemsFortyFourCriteriaSomeScoredInParts() {
+            assertThat(rubric.categories()).hasSize(11);
+            assertThat(rubric.leaves().stream().map(l -> l.criterion() == null ? l.code() : l.criterion()).distinct())
+                    .hasSize(44);
+            assertThat(rubric.leaves()).hasSize(54);
+            assertThat(rubric.leaves()).extracting(Leaf::code).startsWith("1(1)", "1(2)", "1(3)", "2", "3", "4(1)");
+            assertThat(rubric.leaf("19(2)").orElseThrow().max()).isEqualByComparingTo("1");
+            assertThat(rubric.leaf("19(2)").orElseThrow().criterion()).isEqualTo("19");
+            assertThat(rubric.max()).isEqualByComparingTo("100");
+        }
+
+        @Test
+        void partsCarryTheirCriterionsMethodsAndDepartments() {
+            Leaf part = rubric.leaf("1(2)").orElseThrow();
+            assertThat(part.name()).isEqualTo("理论武装（2）");
+            assertThat(part.methods()).containsExactly("材料审核");
+            assertThat(part.departments()).containsExactly("办公室");
+            assertThat(part.position()).isEqualTo(2);
+            assertThat(rubric.leaf("2").orElseThrow().position()).isEqualTo(4);
+        }
+
+        @Test
+        void honoursAreCappedAtTenAndTheSameExperienceCountsOnceAtItsHighestLevel() {
+            BonusItem honours = rubric.bonusItem("荣誉称号").orElseThrow();
+            assertThat(honours.levels().get("市级")).isEqualByComparingTo("0.2");
+            assertThat(honours.cap()).isEqualByComparingTo("10");
+            BonusItem experience = rubric.bonusItem("经验推介").orElseThrow();
+            assertThat(experience.levels().get("国家级")).isEqualByComparingTo("3");
+            assertThat(experience.highest()).isEqualTo(HighestLevel.SUBJECT);
+            assertThat(rubric.bonusCap()).isNull();
+        }
+    }
+
+    @Nested
+    class QuanzhouResponsibilityMap {
+
+        private final Rubric map = loader.load(Path.of("config/rubrics/quanzhou-jinrong.yml"));
+
+        @Test
+        void loadsAsARubricWithoutPointsNamingWhoAnswersForEachItem() {
+            assertThat(map.scored()).isFalse();
+            assertThat(map.max()).isNull();
+            assertThat(map.leaves()).allSatisfy(l -> assertThat(l.max()).isNull());
+            assertThat(map.leaves().stream().filter(l -> l.code().startsWith("Ⅲ-"))).hasSize(20);
+            Leaf work = map.leaf("Ⅲ-6").orElseThrow();
+            assertThat(work.responsible()).hasSize(2);
+            assertThat(work.responsible().get(1).people()).containsExactly("李鸣誉");
+            assertThat(work.departmentsShown()).isEqualTo("银保科、资本科、地金科、综合科");
+        }
+
+        @Test
+        void scoredRubricNamingTheMapAttributesLeavesBySameCodeOrByTheCodesItNames(@TempDir Path dir) throws Exception {
+            Files.copy(Path.of("config/rubrics/quanzhou-jinrong.yml"), dir.resolve("quanzhou-jinrong.yml"));
+            Files.writeString(dir.resolve("fujian.yml"), """
+                    code: fujian
+                    name: 文明单位测评（测试）
+                    responsibilities: quanzhou-jinrong
+                    categories:
+                      - code: 一
+                        max: 10
+                        leaves:
+                          - {code: "Ⅲ-1", name: 领导重视, max: 4}
+                          - {code: "1.2", name: 创建规范, max: 3, responsibility: ["Ⅲ-2", "Ⅲ-5"]}
+                          - {code: "1.3", name: 其他, max: 3, departments: [办公室]}
+                    """);
+            Rubric rubric = loader.load(dir.resolve("fujian.yml"));
+            Leaf first = rubric.leaf("Ⅲ-1").orElseThrow();
+            assertThat(first.responsible()).singleElement().satisfies(r -> {
+                assertThat(r.leaders()).containsExactly("朱亮");
+                assertThat(r.people()).containsExactly("许伟灿");
+            });
+            assertThat(rubric.leaf("1.2").orElseThrow().peopleShown()).isEqualTo("陈啸林、李博超");
+            assertThat(rubric.leaf("1.3").orElseThrow().departmentsShown()).isEqualTo("办公室");
+            assertThat(rubric.leaf("1.3").orElseThrow().peopleShown()).isEmpty();
+        }
+
+        @Test
+        void leafNamingACodeTheMapDoesNotHaveIsRefusedNamingBoth(@TempDir Path dir) throws Exception {
+            Files.copy(Path.of("config/rubrics/quanzhou-jinrong.yml"), dir.resolve("quanzhou-jinrong.yml"));
+            Files.writeString(dir.resolve("fujian.yml"), """
+                    code: fujian
+                    name: 测试
+                    responsibilities: quanzhou-jinrong
+                    categories:
+                      - {code: 一, max: 4, leaves: [{code: "1.1", max: 4, responsibility: "Ⅲ-99"}]}
+                    """);
+            assertThatThrownBy(() -> loader.load(dir.resolve("fujian.yml"))).isInstanceOf(RubricException.class)
+                    .hasMessage("评分细则 fujian.yml 的评分项 1.1: responsibility Ⅲ-99 在责任分工表 quanzhou-jinrong 中不存在");
+        }
+
+        @Test
+        void missingMapIsRefused(@TempDir Path dir) throws Exception {
+            Files.writeString(dir.resolve("fujian.yml"), """
+                    code: fujian
+                    name: 测试
+                    responsibilities: nowhere
+                    categories:
+                      - {code: 一, max: 4, leaves: [{code: "1.1", max: 4}]}
+                    """);
+            assertThatThrownBy(() -> loader.load(dir.resolve("fujian.yml"))).isInstanceOf(RubricException.class)
+                    .hasMessageStartingWith("评分细则 fujian.yml 的 responsibilities: 找不到责任分工表 ");
+        }
+    }
+
+    @Nested
+    class BrokenRules {
+
+        @Test
+        void partsNotSummingToTheirCriterionAreRefusedNamingIt() {
+            assertThatThrownBy(() -> loadString("""
+                    code: t
+                    name: t
+                    categories:
+                      - code: 一
+                        max: 4
+                        leaves:
+                          - code: "1"
+                            max: 4
+                            parts: [{text: 甲, max: 2}, {text: 乙, max: 1}]
+                    """)).isInstanceOf(RubricException.class)
+                    .hasMessage("评分细则 broken.yml 的 categories[一].leaves[1]: 分值 4 与其各部分（parts）分值之和 3 不符");
+        }
+
+        @Test
+        void bonusWithBothLevelsAndPointsIsRefused() {
+            assertThatThrownBy(() -> loadString("""
+                    code: t
+                    name: t
+                    categories:
+                      - code: 一
+                        max: 4
+                        leaves:
+                          - {code: "1", max: 4, bonus: {levels: {国家级: 3}, points: 1}}
+                    """)).hasMessage("评分细则 broken.yml 的 categories[一].leaves[1].bonus: levels 与 points 只能写一个");
+        }
+
+        @Test
+        void unknownHighestLevelRuleIsRefusedListingTheChoices() {
+            assertThatThrownBy(() -> loadString("""
+                    code: t
+                    name: t
+                    categories:
+                      - code: 一
+                        max: 4
+                        leaves:
+                          - {code: "1", max: 4, bonus: {points: 1, highest-level-only: once}}
+                    """)).hasMessageContaining("categories[一].leaves[1].bonus: highest-level-only 应为 item")
+                    .hasMessageEndingWith("实为 once");
+        }
+
+        @Test
+        void bonusLevelWithoutPositivePointsIsRefusedNamingTheLevel() {
+            assertThatThrownBy(() -> loadString("""
+                    code: t
+                    name: t
+                    categories:
+                      - code: 一
+                        max: 4
+                        leaves:
+                          - {code: "1", max: 4, bonus: {levels: {国家级: 0}}}
+                    """)).hasMessage("评分细则 broken.yml 的 categories[一].leaves[1].bonus.levels.国家级: 分值应大于 0");
+        }
+
+        @Test
+        void deductionWithoutPointsIsRefused() {
+            assertThatThrownBy(() -> loadString("""
+                    code: t
+                    name: t
+                    categories:
+                      - code: 一
+                        max: 4
+                        leaves:
+                          - {code: "1", max: 4, deduction: {name: 通报批评}}
+                    """)).hasMessage("评分细则 broken.yml 的 categories[一].leaves[1].deduction: 需写每例扣分 points（大于 0）或 levels");
+        }
+
+        @Test
+        void responsibilityMapWithPointsOrRulesIsRefused() {
+            assertThatThrownBy(() -> loadString("""
+                    code: m
+                    name: m
+                    scored: false
+                    max: 100
+                    categories:
+                      - {code: 一, leaves: [{code: "Ⅲ-1", responsible: [{departments: [办公室], people: [甲]}]}]}
+                    """)).hasMessage("评分细则 broken.yml: scored: false 的责任分工表不能有 max");
+            assertThatThrownBy(() -> loadString("""
+                    code: m
+                    name: m
+                    scored: false
+                    categories:
+                      - {code: 一, leaves: [{code: "Ⅲ-1"}]}
+                    """)).hasMessage("评分细则 broken.yml 的 categories[一].leaves[Ⅲ-1]: 责任分工表的评分项缺少 responsible（分管领导、责任科室、责任人）");
+        }
+    }
+
     @Test
-    void bothConfiguredRubricsHaveDistinctLeafCodes() {
-        for (String file : List.of("shanxi-2020.yml", "hunan-2023.yml")) {
+    void everyConfiguredRubricHasDistinctLeafCodes() {
+        for (String file : List.of("shanxi-2020.yml", "hunan-2023.yml", "jiaozuo-2016.yml", "yiyang-2021.yml",
+                "quanzhou-jinrong.yml")) {
             Rubric rubric = loader.load(Path.of("config/rubrics", file));
             assertThat(rubric.leavesByCode()).hasSameSizeAs(rubric.leaves());
         }
