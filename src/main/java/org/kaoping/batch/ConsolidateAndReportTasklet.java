@@ -89,7 +89,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         OutputPublisher publisher = new OutputPublisher(home.output(setup.campaign().code()));
         Path staging = publisher.stage(runId);
         new RankingWorkbookWriter().write(result, info, staging.resolve(RANKING_FILE));
-        new DiscrepancyReportWriter().write(result.discrepancies(), staging.resolve(DISCREPANCY_FILE));
+        new DiscrepancyReportWriter().write(result, staging.resolve(DISCREPANCY_FILE));
         Path runDir = publisher.publish(staging, runId);
         log.info("已写出 {}", runDir.resolve(RANKING_FILE));
         log.info("已写出 {}", runDir.resolve(DISCREPANCY_FILE));

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.kaoping.report.SheetStyles.Tint;
+import org.kaoping.rubric.Leaf;
+import org.kaoping.rubric.Rubric;
+import org.kaoping.scoring.CampaignResult;
 import org.kaoping.scoring.CellRef;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.DiscrepancyKind;
@@ -31,19 +35,27 @@ public final class DiscrepancyReportWriter {
 
     private static final List<SheetStyles.Column> DETAIL_COLUMNS = List.of(column("类型", 16), column("单位名称", NAME),
             column("文件", 30), column("工作表", SHORT), column("单元格", 8), column("项目", 24), column("自评值", SCORE),
-            column("考核值", SCORE), column("说明", TEXT));
+            column("考核值", SCORE), column("说明", TEXT), column("责任部门", SHORT), column("责任人", SHORT));
     // The gap column keeps the two tables apart; one sheet has only one autofilter, so 汇总 has none.
     private static final List<SheetStyles.Column> SUMMARY_COLUMNS = List.of(column("类型", 16), column("数量", 8),
             column("", 4), column("单位名称", NAME), column("数量", 8));
 
-    public void write(List<Discrepancy> discrepancies, Path target) {
+    public void write(CampaignResult result, Path target) {
+        List<Discrepancy> discrepancies = result.discrepancies();
         XlsxOutput.write(target, styles -> {
-            detail(styles, discrepancies);
+            detail(styles, discrepancies, leavesByLabel(result.rubric()));
             summary(styles, discrepancies);
         });
     }
 
-    private static void detail(SheetStyles styles, List<Discrepancy> discrepancies) {
+    /** Discrepancies name a leaf by its label (code and short name); that is how their rows find who answers for it. */
+    private static Map<String, Leaf> leavesByLabel(Rubric rubric) {
+        Map<String, Leaf> out = new HashMap<>();
+        rubric.leaves().forEach(leaf -> out.put(leaf.label(), leaf));
+        return out;
+    }
+
+    private static void detail(SheetStyles styles, List<Discrepancy> discrepancies, Map<String, Leaf> leaves) {
         Sheet sheet = styles.table(DETAIL, DETAIL_COLUMNS);
         int r = 0;
         for (Discrepancy d : discrepancies) {
@@ -59,6 +71,9 @@ public final class DiscrepancyReportWriter {
             value(styles, row, 6, d.selfValue(), tint);
             value(styles, row, 7, d.officialValue(), tint);
             styles.text(row, 8, d.message(), tint);
+            Leaf leaf = leaves.get(d.item());
+            styles.text(row, 9, leaf == null ? null : leaf.departmentsShown(), tint);
+            styles.text(row, 10, leaf == null ? null : leaf.peopleShown(), tint);
         }
         styles.filter(sheet, DETAIL_COLUMNS.size(), r);
     }

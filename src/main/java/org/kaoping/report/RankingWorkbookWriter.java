@@ -39,6 +39,9 @@ public final class RankingWorkbookWriter {
     private static final List<SheetStyles.Column> RANKING = List.of(column("排名", 6), column("单位名称", NAME),
             column("分组", SHORT), column("考核组", SHORT), column("基础分", SCORE), column("加分", SCORE),
             column("扣分", SCORE), column("总分", SCORE), column("自评总分", SCORE), column("状态", 8));
+    private static final List<SheetStyles.Column> LEAF_COLUMNS = List.of(column("单位名称", NAME), column("状态", 8),
+            column("编号", 8), column("评分项", 24), column("分值", SCORE), column("考核得分", SCORE),
+            column("自评得分", SCORE), column("考核方法", SHORT), column("责任部门", SHORT), column("责任人", SHORT));
     private static final List<SheetStyles.Column> ADJUSTMENT_COLUMNS = List.of(column("单位名称", NAME),
             column("来源", 6), column("类型", 6), column("项目", 24), column("级别", SHORT), column("次数", 6),
             column("每次分值", SCORE), column("折算系数", SCORE), column("计入分值", SCORE), column("说明", TEXT),
@@ -78,26 +81,33 @@ public final class RankingWorkbookWriter {
         styles.filter(sheet, RANKING.size(), r);
     }
 
+    /**
+     * One row per unit and leaf, so that staff can filter by 责任部门 or 责任人 and see every unit's score on the items
+     * they answer for; a sheet per leaf column would not survive a large campaign (16,384 columns at most).
+     */
     private static void leafScores(SheetStyles styles, CampaignResult result) {
+        Sheet sheet = styles.table(LEAF_SCORES, LEAF_COLUMNS);
         List<Leaf> leaves = result.rubric().leaves();
-        List<SheetStyles.Column> columns = new ArrayList<>(List.of(column("单位名称", NAME), column("状态", 8)));
-        leaves.forEach(leaf -> columns.add(column(leaf.label(), SCORE)));
-        columns.add(column("基础分", SCORE));
-        Sheet sheet = styles.table(LEAF_SCORES, columns);
         int r = 0;
         for (UnitResult u : result.units()) {
-            if (u.official() == null) {
+            if (u.official() == null && u.self() == null) {
                 continue;
             }
-            Row row = sheet.createRow(++r);
-            styles.text(row, 0, u.unit().name());
-            styles.text(row, 1, u.status().label());
-            for (int i = 0; i < leaves.size(); i++) {
-                styles.score(row, 2 + i, u.official().leafScores().get(leaves.get(i).code()));
+            for (Leaf leaf : leaves) {
+                Row row = sheet.createRow(++r);
+                styles.text(row, 0, u.unit().name());
+                styles.text(row, 1, u.status().label());
+                styles.text(row, 2, leaf.code());
+                styles.text(row, 3, leaf.name());
+                styles.score(row, 4, leaf.max());
+                styles.score(row, 5, u.official() == null ? null : u.official().leafScores().get(leaf.code()));
+                styles.score(row, 6, u.self() == null ? null : u.self().leafScores().get(leaf.code()));
+                styles.text(row, 7, String.join("、", leaf.methods()));
+                styles.text(row, 8, leaf.departmentsShown());
+                styles.text(row, 9, leaf.peopleShown());
             }
-            styles.score(row, 2 + leaves.size(), u.official().base());
         }
-        styles.filter(sheet, columns.size(), r);
+        styles.filter(sheet, LEAF_COLUMNS.size(), r);
     }
 
     private static void adjustments(SheetStyles styles, List<UnitResult> units) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.roster.RosterUnit;
 import org.kaoping.rubric.Category;
 import org.kaoping.rubric.Leaf;
+import org.kaoping.rubric.Responsibility;
 import org.kaoping.rubric.Rubric;
 import org.kaoping.scoring.AdjustmentType;
 import org.kaoping.scoring.AppliedAdjustment;
@@ -56,7 +57,7 @@ class ReportWritersTest {
         Path rankingFile = dir.resolve("out/2024/综合排名.xlsx");
         Path reportFile = dir.resolve("out/2024/差异报告.xlsx");
         new RankingWorkbookWriter().write(result, runInfo(), rankingFile);
-        new DiscrepancyReportWriter().write(result.discrepancies(), reportFile);
+        new DiscrepancyReportWriter().write(result, reportFile);
         ranking = read(rankingFile);
         report = read(reportFile);
     }
@@ -105,12 +106,25 @@ class ReportWritersTest {
     }
 
     @Test
-    void leafScoresListLeafLabelsAndOnlyUnitsWithOfficialScores() {
+    void leafScoresHaveARowPerUnitAndLeafNamingWhoAnswersForIt() {
         Sheet sheet = ranking.getSheet("分项得分");
-        assertThat(texts(sheet.getRow(0))).containsExactly("单位名称", "状态", "1.1 组织领导", "1.2 制度建设", "2.1", "基础分");
-        assertThat(column(sheet, 0)).containsExactly("审计局", FORMULA_NAME, "统计局");
-        assertThat(numbers(sheet.getRow(1), 2, 6)).containsExactly(28.5, 27.5, 34.0, 90.0);
-        assertThat(sheet.getRow(3).getCell(4).getCellType()).isEqualTo(CellType.BLANK);
+        assertThat(texts(sheet.getRow(0))).containsExactly("单位名称", "状态", "编号", "评分项", "分值", "考核得分", "自评得分",
+                "考核方法", "责任部门", "责任人");
+        assertThat(column(sheet, 0)).containsExactly("审计局", "审计局", "审计局", FORMULA_NAME, FORMULA_NAME, FORMULA_NAME,
+                "统计局", "统计局", "统计局", "乡镇甲", "乡镇甲", "乡镇甲");
+        Row first = sheet.getRow(1);
+        assertThat(texts(first, 4)).containsExactly("审计局", "正常", "1.1", "组织领导");
+        assertThat(numbers(first, 4, 6)).containsExactly(30.0, 28.5);
+        assertThat(first.getCell(6).getCellType()).isEqualTo(CellType.BLANK);
+        assertThat(first.getCell(7).getStringCellValue()).isEqualTo("查看资料、实地查看");
+        // The responsibility map's 责任科室 and 责任人 win over the leaf's own departments.
+        assertThat(first.getCell(8).getStringCellValue()).isEqualTo("党支部");
+        assertThat(first.getCell(9).getStringCellValue()).isEqualTo("许伟灿");
+        Row second = sheet.getRow(2);
+        assertThat(second.getCell(8).getStringCellValue()).isEqualTo("办公室、人事科");
+        assertThat(second.getCell(9).getCellType()).isEqualTo(CellType.BLANK);
+        assertThat(column(sheet, 5)).containsExactly(28.5, 27.5, 34.0, 30.0, 30.0, 31.5, 25.0, 25.0, null, null, null, null);
+        assertThat(((XSSFSheet) sheet).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J13");
     }
 
     @Test
@@ -157,8 +171,9 @@ class ReportWritersTest {
         Sheet sheet = report.getSheet("差异明细");
         assertThat(report.getSheetIndex("差异明细")).isZero();
         assertThat(texts(sheet.getRow(0))).containsExactly("类型", "单位名称", "文件", "工作表", "单元格", "项目", "自评值",
-                "考核值", "说明");
+                "考核值", "说明", "责任部门", "责任人");
         Row error = sheet.getRow(1);
+        assertThat(texts(error, 11).subList(9, 11)).containsExactly("党支部", "许伟灿");
         assertThat(texts(error, 6)).containsExactly("得分无法识别", "审计局", "审计局自评.xlsx", "自评表", "D7",
                 "1.1 组织领导");
         assertThat(error.getCell(6).getStringCellValue()).isEqualTo("良好");
@@ -212,8 +227,9 @@ class ReportWritersTest {
     }
 
     private static CampaignResult campaign() {
-        Leaf l11 = new Leaf("1.1", "组织领导", "", dec("30"), "一", 1, 1, List.of(), List.of(), null);
-        Leaf l12 = new Leaf("1.2", "制度建设", "", dec("30"), "一", 1, 2, List.of(), List.of(), null);
+        Leaf l11 = new Leaf("1.1", "组织领导", "", dec("30"), "一", 1, 1, List.of("查看资料", "实地查看"), List.of("办公室"),
+                null, null, List.of(), List.of(new Responsibility("", List.of("朱亮"), List.of("党支部"), List.of("许伟灿"))));
+        Leaf l12 = new Leaf("1.2", "制度建设", "", dec("30"), "一", 1, 2, List.of(), List.of("办公室", "人事科"), null);
         Leaf l21 = new Leaf("2.1", "", "", dec("40"), "二", 2, 1, List.of(), List.of(), null);
         Rubric rubric = new Rubric("test-2024", "测试细则", dec("100"),
                 List.of(new Category("一", "组织建设", dec("60"), 1, List.of(), List.of(l11, l12)),
