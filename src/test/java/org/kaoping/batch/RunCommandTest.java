@@ -46,7 +46,11 @@ class RunCommandTest {
                     .sampleCampaign("corrected", "shanxi-2020-demo", "shanxi-2020")
                     .campaign("no-rubric", "does-not-exist", "rosters/messy.xlsx")
                     .campaign("no-roster", "shanxi-2020", "rosters/missing.xlsx")
-                    .campaign("bad-rubric", "broken", "rosters/messy.xlsx");
+                    .campaign("bad-rubric", "broken", "rosters/messy.xlsx")
+                    .campaign("map-as-rubric", "quanzhou-jinrong", "rosters/messy.xlsx")
+                    .campaign("missing-map", "needs-map", "rosters/messy.xlsx");
+            TestHome.write(home.root().resolve("config/rubrics/needs-map.yml"), "code: needs-map\nname: 缺分工表\n"
+                    + "responsibilities: nowhere\ncategories:\n  - {code: 一, max: 5, leaves: [{code: \"1.1\", max: 5}]}\n");
             TestHome.write(home.root().resolve("config/rubrics/broken.yml"),
                     "code: broken\nname: 坏\ncategories:\n  - code: 一\n    max: 5\n    leaves: [{code: \"1.1\", max: 3}]\n");
             Path self = home.input("messy").resolve("self");
@@ -72,6 +76,10 @@ class RunCommandTest {
         assertThat(runCommand.run("no-roster")).isEqualTo(RunCommand.BAD_CONFIG);
         assertThat(runCommand.run("bad-rubric")).isEqualTo(RunCommand.BAD_CONFIG);
         assertThat(HOME.root().resolve("output/bad-rubric")).doesNotExist();
+        assertThat(runCommand.run("map-as-rubric")).isEqualTo(RunCommand.BAD_CONFIG);
+        assertThat(runCommand.run("missing-map")).isEqualTo(RunCommand.BAD_CONFIG);
+        assertThat(HOME.root().resolve("output/map-as-rubric")).doesNotExist();
+        assertThat(HOME.root().resolve("output/missing-map")).doesNotExist();
     }
 
     @Test
