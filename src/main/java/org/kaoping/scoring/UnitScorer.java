@@ -62,12 +62,16 @@ public final class UnitScorer {
             t.base = t.base.add(counted);
             if (s != null && s.adjustment() != null && s.adjustment().signum() != 0) {
                 if (s.adjustment().signum() > 0) {
+                    if (!bonusAllowed(leaf, s.adjustmentCell(), s.adjustment(), t)) {
+                        continue;
+                    }
                     // The 加（扣）分 column holds the leaf's bonus as a total, not a case: no level rule applies to it.
                     claims.computeIfAbsent(leaf, k -> new ArrayList<>()).add(new Claim(new AppliedAdjustment(sheet.source(),
                             AdjustmentType.BONUS, leaf.label(), "", BigDecimal.ONE, s.adjustment(), BigDecimal.ONE,
                             s.adjustment(), "", s.adjustmentCell(), "评分项加分"), null));
                 } else {
                     BigDecimal points = s.adjustment().negate();
+                    checkWholeCases(leaf, points, s.adjustmentCell(), t);
                     t.deduction = t.deduction.add(points);
                     t.applied.add(new AppliedAdjustment(sheet.source(), AdjustmentType.DEDUCTION, leaf.label(), "",
                             BigDecimal.ONE, points, BigDecimal.ONE, points, "", s.adjustmentCell(), "评分项扣分"));
@@ -93,7 +97,9 @@ public final class UnitScorer {
                 case BONUS -> {
                     detailedBonus = true;
                     if (leaf.isPresent()) {
-                        claim(leaf.get(), leaf.get().label(), leaf.get().bonus(), a, count, claims, t);
+                        if (bonusAllowed(leaf.get(), a.cell(), a.points(), t)) {
+                            claim(leaf.get(), leaf.get().label(), leaf.get().bonus(), a, count, claims, t);
+                        }
                         continue;
                     }
                     Optional<BonusItem> item = rubric.bonusItem(a.item());
@@ -226,6 +232,29 @@ public final class UnitScorer {
             amount = cap;
         }
         t.bonus = t.bonus.add(amount);
+    }
+
+    /**
+     * Where criteria state their own bonuses (焦作), a criterion that states none cannot gain one; elsewhere the
+     * 加（扣）分 column is taken as written.
+     */
+    private boolean bonusAllowed(Leaf leaf, CellRef cell, BigDecimal amount, Tally t) {
+        if (leaf.bonus() != null || rubric.leaves().stream().allMatch(l -> l.bonus() == null)) {
+            return true;
+        }
+        t.flag(UNKNOWN_ITEM, cell, leaf.label(), "评分细则未规定此项可加分，加分" + (amount == null ? "" : " " + plain(amount))
+                + "未计");
+        return false;
+    }
+
+    /** A deduction typed beside a criterion that fixes points per case should be a whole number of cases. */
+    private void checkWholeCases(Leaf leaf, BigDecimal points, CellRef cell, Tally t) {
+        rubric.deductionFor(leaf.code()).map(DeductionItem::points).ifPresent(perCase -> {
+            if (points.remainder(perCase).signum() != 0) {
+                t.flag(DEDUCTION_OUT_OF_RANGE, cell, leaf.label(), "扣分 " + plain(points) + " 不是每例 " + plain(perCase)
+                        + " 分的整数倍，按所填计");
+            }
+        });
     }
 
     private static String lowerNote(HighestLevel highest) {

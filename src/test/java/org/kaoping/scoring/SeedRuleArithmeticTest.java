@@ -135,6 +135,27 @@ class SeedRuleArithmeticTest {
         }
 
         @Test
+        void aBonusBesideACriterionThatStatesNoneCountsNothingAndIsReported() {
+            Scored s = scorer.score(unit(40), fullMarks(rubric, "（一）2+=1"), List.of());
+            assertThat(s.bonus()).isEqualByComparingTo("0");
+            assertThat(s.discrepancies()).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo(DiscrepancyKind.UNKNOWN_ITEM);
+                assertThat(d.where().cell()).isEqualTo("C6");
+                assertThat(d.message()).contains("评分细则未规定此项可加分");
+            });
+        }
+
+        @Test
+        void aReprimandDeductionThatIsNotWholeCasesIsCountedAsTypedAndReported() {
+            Scored s = scorer.score(unit(40), fullMarks(rubric, "（六）2+=-3"), List.of());
+            assertThat(s.deduction()).isEqualByComparingTo("3");
+            assertThat(s.discrepancies()).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo(DiscrepancyKind.DEDUCTION_OUT_OF_RANGE);
+                assertThat(d.message()).contains("扣分 3 不是每例 2 分的整数倍");
+            });
+        }
+
+        @Test
         void aLevelTheCriterionDoesNotHaveCountsNothingAndIsReported() {
             Scored s = score(row(AdjustmentType.BONUS, "（一）1", "县级", "1", null, "", 2));
             assertThat(s.bonus()).isEqualByComparingTo("0");
