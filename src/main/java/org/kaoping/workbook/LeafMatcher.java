@@ -14,7 +14,7 @@ import org.kaoping.rubric.Rubric;
 import org.kaoping.text.Text;
 
 /**
- * Matches the rows of one score table to rubric leaves: by the code a row shows ({@code （1）}, {@code 1.2},
+ * Matches the rows of one score table to rubric leaves: by the code a row shows ({@code （1）}, {@code 2)}, {@code 1.2},
  * {@code Ⅲ-3}), by the leaf's name ({@code 思想建设}), by the beginning of the leaf's text, and finally by
  * position (the leaf after the previous row's, within the row's category). One matcher per sheet: it
  * remembers which leaves are taken, so a sheet's rows are matched by content first and by position after.
@@ -22,7 +22,8 @@ import org.kaoping.text.Text;
 final class LeafMatcher {
     private static final Pattern BRACKETED = Pattern.compile("^[(（]\\s*(\\d+)\\s*[)）]");
     private static final Pattern DOTTED = Pattern.compile("^([0-9IVX]+)\\s*[.\\-－—]\\s*(\\d+)(?!\\d)");
-    private static final Pattern NUMBERED = Pattern.compile("^(\\d+)\\s*[、.]");
+    // 益阳's table numbers its criteria "2)广泛运用…": a closing bracket alone is a number too.
+    private static final Pattern NUMBERED = Pattern.compile("^(\\d+)\\s*[、.)）]");
     private static final Pattern TRAILING_POINTS = Pattern.compile("[(（]?\\d+(\\.\\d+)?分[)）]?$");
     private static final Pattern CATEGORY_ORDINAL = Pattern.compile("^[(（]?([一二三四五六七八九十]+|\\d+)\\s*[)）、.\\s]");
     private static final int TEXT_PREFIX = 12;
@@ -162,6 +163,6 @@ final class LeafMatcher {
     }
 
     private static String withoutCode(String key) {
-        return key.replaceFirst("^([(（]\\d+[)）]|\\d+[、.])", "");
+        return key.replaceFirst("^([(（]\\d+[)）]|\\d+[、.)）])", "");
     }
 }

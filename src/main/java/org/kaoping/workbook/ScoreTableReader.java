@@ -47,7 +47,7 @@ final class ScoreTableReader {
                 ownTotalCell = ref(grid, file, r, header.scoreColumn());
                 break;
             }
-            if (isItemRow(grid, header, r)) {
+            if (isItemRow(grid, header, r) && !repeatsHeader(grid, header, r)) {
                 itemRows.add(r);
             }
         }
@@ -103,6 +103,14 @@ final class ScoreTableReader {
             }
         }
         return false;
+    }
+
+    /**
+     * A table printed over several pages repeats its header (焦作's table does, before （四）); a unit re-typing
+     * it keeps that row. Its score cell holds the score header word, never a score.
+     */
+    private static boolean repeatsHeader(SheetGrid grid, ScoreTableHeader h, int r) {
+        return Vocabulary.SCORE.contains(Text.key(grid.own(r, h.scoreColumn()).text()));
     }
 
     /**

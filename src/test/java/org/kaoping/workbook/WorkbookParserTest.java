@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
@@ -34,6 +36,7 @@ import org.kaoping.scoring.DiscrepancyKind;
 import org.kaoping.scoring.LeafScore;
 import org.kaoping.scoring.ScoreSheet;
 import org.kaoping.scoring.Source;
+import org.kaoping.support.SeedCampaigns;
 import org.kaoping.support.SharedSamples;
 import org.kaoping.workbook.WorkbookFixtures.Spelling;
 
@@ -62,6 +65,12 @@ class WorkbookParserTest {
     private static final Roster HUNAN_ROSTER = new Roster(List.of(
             unit("省农科院", "考核一组", "湖南省农科院"),
             unit("省地质院", "考核一组", "湖南省地质院")));
+
+    private static final Rubric JIAOZUO = new RubricLoader().load(Path.of("config/rubrics/jiaozuo-2016.yml"));
+    private static final Rubric YIYANG = new RubricLoader().load(Path.of("config/rubrics/yiyang-2021.yml"));
+    private static final Roster SEED_ROSTER = new Roster(List.of(
+            unit("市委办公室", "第一考核调研组"),
+            unit("市气象局", "第一考核组")));
 
     private final WorkbookParser parser = new WorkbookParser(SHANXI, ROSTER);
 
@@ -631,6 +640,46 @@ class WorkbookParserTest {
         ScoreSheet sheet = onlySheet(parsed);
         assertThat(sheet.scores()).hasSize(22);
         assertScore(sheet, "10", "4.5", new CellRef("省农科院-自评表.xls", "自评表", "E13"));
+    }
+
+    // ---- seed layouts: Jiaozuo 2016 and Yiyang 2021 tables (../shared/seeds/003, 004) ----------------
+
+    @Test
+    void headerRepeatedWhereTheSeedTableBreaksItsPageIsNotReadAsARow() {
+        // the seed repeats 考核项目 | 考核内容及标准 | 加（扣）分 | 得  分 before （四）, on row 18
+        Path file = dir.resolve("附件2 百分考评细则（市委办公室）.xlsx");
+        SeedCampaigns.writeJiaozuoSelf(JIAOZUO, "市委办公室", Map.of("（四）1", 3), Map.of(), null, file);
+
+        ParsedWorkbook parsed = new WorkbookParser(JIAOZUO, SEED_ROSTER).parse(selfInput(file), file);
+
+        assertThat(parsed.findings()).isEmpty();
+        ScoreSheet sheet = onlySheet(parsed);
+        assertThat(sheet.scores()).extracting(LeafScore::leafCode)
+                .containsExactlyElementsOf(JIAOZUO.leaves().stream().map(Leaf::code).toList());
+        CellRef d17 = new CellRef(file.getFileName().toString(), "自评表", "D17");
+        assertScore(sheet, "（三）4", "3", d17);
+        assertScore(sheet, "（四）1", "3", d17.at("D19"));
+        assertThat(sheet.ownTotal()).isEqualByComparingTo("99");
+        assertThat(sheet.ownTotalCell()).isEqualTo(d17.at("D31"));
+    }
+
+    @Test
+    void criterionNumberWrittenWithAClosingBracketPlacesItsRowAfterALeftOutRow() {
+        // rows 1(1)–1(3), then criterion 2 left out: "3)党委(党组)切实负起…" must be 3, not the next leaf (2)
+        Path file = dir.resolve("市气象局测评自评表.xlsx");
+        SeedCampaigns.writeYiyangSelf(YIYANG, "市气象局", Map.of("3", 1.5, "4(2)", 1), Set.of("2"), file);
+
+        ParsedWorkbook parsed = new WorkbookParser(YIYANG, SEED_ROSTER).parse(selfInput(file), file);
+
+        assertThat(parsed.findings()).isEmpty();
+        ScoreSheet sheet = onlySheet(parsed);
+        assertThat(sheet.scores()).extracting(LeafScore::leafCode).doesNotContain("2").hasSize(53);
+        CellRef f6 = new CellRef(file.getFileName().toString(), "测评细则", "F6");
+        assertScore(sheet, "1(3)", "2", f6);
+        assertScore(sheet, "3", "1.5", f6.at("F7"));
+        // criterion 4 shows its "4)" on its second part's row, as the seed prints it
+        assertScore(sheet, "4(1)", "2", f6.at("F8"));
+        assertScore(sheet, "4(2)", "1", f6.at("F9"));
     }
 
     // ---- generated inspection matrices -------------------------------------------------------------
