@@ -83,7 +83,7 @@ public final class UnitScorer {
         boolean detailedDeduction = false;
         for (Adjustment a : adjustments) {
             BigDecimal count = a.count() == null ? BigDecimal.ONE : a.count();
-            Optional<Leaf> leaf = leafNamed(a.item());
+            Optional<Leaf> leaf = rubric.leaf(a.item());
             switch (a.type()) {
                 case VETO -> {
                     t.vetoed = true;
@@ -160,16 +160,6 @@ public final class UnitScorer {
         checkOwnTotal(sheet, rawSum, t);
         return new Scored(sheet.source(), sheet.origin(), t.base, t.bonus, t.deduction, t.vetoed, t.leafScores,
                 t.applied, t.discrepancies);
-    }
-
-    /**
-     * The leaf an adjustment row names by code. Compared as keys, not as written: a code typed with full-width
-     * brackets, as in the rubric ({@code （六）2}), and its folded form ({@code (六)2}) are the same leaf.
-     */
-    private Optional<Leaf> leafNamed(String item) {
-        String key = Text.key(item);
-        return key.isEmpty() ? Optional.empty()
-                : rubric.leaves().stream().filter(l -> Text.key(l.code()).equals(key)).findFirst();
     }
 
     /**

@@ -98,14 +98,18 @@ class YiyangSeedCampaignTest {
     }
 
     @Test
-    void partsAreScoredAsLeavesOfTheirOwn() {
+    void partsAreScoredAsLeavesOfTheirOwnWithTheirCriterionsMethodAndDepartments() {
         List<Map<String, String>> rows = sheet("综合排名.xlsx", "分项得分");
-        assertThat(rows).filteredOn(r -> r.get("单位名称").equals("市图书馆")).singleElement().satisfies(r -> {
-            assertThat(r.get("24(1) 全民阅读（1）")).isEqualTo("0.5");
-            assertThat(r.get("24(2) 全民阅读（2）")).isEqualTo("1");
-        });
-        assertThat(rows).filteredOn(r -> r.get("单位名称").equals("市委组织部")).singleElement()
-                .satisfies(r -> assertThat(r.get("4(1) 核心价值观宣传（1）")).isEqualTo("2"));
+        assertThat(rows).filteredOn(r -> r.get("单位名称").equals("市图书馆") && r.get("编号").startsWith("24("))
+                .extracting(r -> r.get("编号"), r -> r.get("分值"), r -> r.get("考核得分"), r -> r.get("考核方法"))
+                .containsExactly(tuple("24(1)", "1", "0.5", "材料审核、实地考察"), tuple("24(2)", "1", "1", "材料审核、实地考察"));
+        assertThat(rows).filteredOn(r -> r.get("单位名称").equals("市委组织部") && r.get("编号").equals("4(1)"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("评分项")).isEqualTo("核心价值观宣传（1）");
+                    assertThat(r.get("考核得分")).isEqualTo("2");
+                    assertThat(r.get("责任部门")).isEqualTo("行政科、办公室");
+                });
+        assertThat(rows).filteredOn(r -> r.get("单位名称").equals("市图书馆")).hasSize(54);
     }
 
     @Test
