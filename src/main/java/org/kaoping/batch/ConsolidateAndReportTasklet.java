@@ -79,7 +79,8 @@ public class ConsolidateAndReportTasklet implements Tasklet {
             entries.add(new RunInfo.FileEntry(f.file().path(), source, workbook.rejected() ? "拒收" : "读取",
                     workbook.rejected() ? workbook.rejection() : workbook.summary()));
         }
-        CampaignResult result = new Consolidator(setup.rubric(), setup.roster(), setup.campaign().gaps())
+        CampaignResult result = new Consolidator(setup.rubric(), setup.roster(), setup.campaign().gaps(),
+                setup.campaign().ranking())
                 .consolidate(sheets, adjustments, findings);
         logSummary(result);
 
@@ -89,7 +90,8 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         OutputPublisher publisher = new OutputPublisher(home.output(setup.campaign().code()));
         Path staging = publisher.stage(runId);
         new RankingWorkbookWriter().write(result, info, staging.resolve(RANKING_FILE));
-        new DiscrepancyReportWriter().write(result.discrepancies(), staging.resolve(DISCREPANCY_FILE));
+        new DiscrepancyReportWriter(result.ranking().rounding())
+                .write(result.discrepancies(), staging.resolve(DISCREPANCY_FILE));
         Path runDir = publisher.publish(staging, runId);
         log.info("已写出 {}", runDir.resolve(RANKING_FILE));
         log.info("已写出 {}", runDir.resolve(DISCREPANCY_FILE));

@@ -22,6 +22,7 @@ public final class CampaignSetupLoader {
             throw new RubricException("考核“" + code + "”的评分细则 " + campaign.rubric() + " 不存在：" + campaign.rubricFile());
         }
         Rubric rubric = rubrics.load(campaign.rubricFile());
+        new RankingRulesParser(campaign.code() + ".yml").checkAgainst(campaign.ranking(), rubric);
         Roster roster = rosters.load(campaign.rosterFile());
         return new CampaignSetup(campaign, rubric, roster, CampaignSetup.fingerprint(campaign));
     }

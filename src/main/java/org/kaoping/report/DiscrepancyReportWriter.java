@@ -20,6 +20,7 @@ import org.kaoping.report.SheetStyles.Tint;
 import org.kaoping.scoring.CellRef;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.DiscrepancyKind;
+import org.kaoping.scoring.DisplayRounding;
 
 /** Writes 差异报告.xlsx: every discrepancy, tinted by severity, and counts by kind and by unit. */
 public final class DiscrepancyReportWriter {
@@ -36,8 +37,14 @@ public final class DiscrepancyReportWriter {
     private static final List<SheetStyles.Column> SUMMARY_COLUMNS = List.of(column("类型", 16), column("数量", 8),
             column("", 4), column("单位名称", NAME), column("数量", 8));
 
+    private final DisplayRounding rounding;
+
+    public DiscrepancyReportWriter(DisplayRounding rounding) {
+        this.rounding = rounding;
+    }
+
     public void write(List<Discrepancy> discrepancies, Path target) {
-        XlsxOutput.write(target, styles -> {
+        XlsxOutput.write(target, rounding, styles -> {
             detail(styles, discrepancies);
             summary(styles, discrepancies);
         });

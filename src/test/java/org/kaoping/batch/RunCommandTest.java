@@ -46,7 +46,10 @@ class RunCommandTest {
                     .sampleCampaign("corrected", "shanxi-2020-demo", "shanxi-2020")
                     .campaign("no-rubric", "does-not-exist", "rosters/messy.xlsx")
                     .campaign("no-roster", "shanxi-2020", "rosters/missing.xlsx")
-                    .campaign("bad-rubric", "broken", "rosters/messy.xlsx");
+                    .campaign("bad-rubric", "broken", "rosters/messy.xlsx")
+                    .campaign("bad-ranking", "shanxi-2020", "rosters/messy.xlsx");
+            Path badRanking = home.root().resolve("config/campaigns/bad-ranking.yml");
+            TestHome.write(badRanking, Files.readString(badRanking) + "ranking:\n  method: olympic\n");
             TestHome.write(home.root().resolve("config/rubrics/broken.yml"),
                     "code: broken\nname: 坏\ncategories:\n  - code: 一\n    max: 5\n    leaves: [{code: \"1.1\", max: 3}]\n");
             Path self = home.input("messy").resolve("self");
@@ -71,7 +74,9 @@ class RunCommandTest {
         assertThat(runCommand.run("no-rubric")).isEqualTo(RunCommand.BAD_CONFIG);
         assertThat(runCommand.run("no-roster")).isEqualTo(RunCommand.BAD_CONFIG);
         assertThat(runCommand.run("bad-rubric")).isEqualTo(RunCommand.BAD_CONFIG);
+        assertThat(runCommand.run("bad-ranking")).isEqualTo(RunCommand.BAD_CONFIG);
         assertThat(HOME.root().resolve("output/bad-rubric")).doesNotExist();
+        assertThat(HOME.root().resolve("output/bad-ranking")).doesNotExist();
     }
 
     @Test
