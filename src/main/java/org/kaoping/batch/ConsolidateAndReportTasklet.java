@@ -79,7 +79,8 @@ public class ConsolidateAndReportTasklet implements Tasklet {
             entries.add(new RunInfo.FileEntry(f.file().path(), source, workbook.rejected() ? "拒收" : "读取",
                     workbook.rejected() ? workbook.rejection() : workbook.summary()));
         }
-        CampaignResult result = new Consolidator(setup.rubric(), setup.roster(), setup.campaign().gaps())
+        CampaignResult result = new Consolidator(setup.rubric(), setup.roster(), setup.campaign().gaps(),
+                setup.campaign().ranking())
                 .consolidate(sheets, adjustments, findings);
         logSummary(result);
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.kaoping.scoring.GapThresholds;
+import org.kaoping.scoring.RankingRules;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -40,9 +41,11 @@ public final class CampaignLoader {
         GapThresholds thresholds = new GapThresholds(
                 decimal(gaps.get("leaf"), GapThresholds.DEFAULT.leaf(), file),
                 decimal(gaps.get("total"), GapThresholds.DEFAULT.total(), file));
+        RankingRules ranking = new RankingRulesParser(file.getFileName().toString())
+                .parse(doc.get(RankingRulesParser.KEY));
         Path rosterFile = home.config().resolve(roster).normalize();
         return new Campaign(code, name == null ? code : name.toString(), rubric, home.rubricFile(rubric), rosterFile,
-                thresholds);
+                thresholds, ranking);
     }
 
     private static String string(Map<?, ?> doc, String key, Path file) {

@@ -26,6 +26,7 @@ public final class CampaignSetupLoader {
             throw new RubricException("考核“" + code + "”的评分细则 " + campaign.rubric()
                     + " 是责任分工表（scored: false），没有分值，不能用于评分；请在评分细则中用 responsibilities 引用它");
         }
+        new RankingRulesParser(campaign.code() + ".yml").checkAgainst(campaign.ranking(), rubric);
         Roster roster = rosters.load(campaign.rosterFile());
         return new CampaignSetup(campaign, rubric, roster, CampaignSetup.fingerprint(campaign));
     }

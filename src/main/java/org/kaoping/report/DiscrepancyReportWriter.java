@@ -24,6 +24,7 @@ import org.kaoping.scoring.CampaignResult;
 import org.kaoping.scoring.CellRef;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.DiscrepancyKind;
+import org.kaoping.scoring.DisplayRounding;
 
 /** Writes 差异报告.xlsx: every discrepancy, tinted by severity, and counts by kind and by unit. */
 public final class DiscrepancyReportWriter {
@@ -42,7 +43,7 @@ public final class DiscrepancyReportWriter {
 
     public void write(CampaignResult result, Path target) {
         List<Discrepancy> discrepancies = result.discrepancies();
-        XlsxOutput.write(target, styles -> {
+        XlsxOutput.write(target, result.ranking().rounding(), styles -> {
             detail(styles, discrepancies, leavesByLabel(result.rubric()));
             summary(styles, discrepancies);
         });

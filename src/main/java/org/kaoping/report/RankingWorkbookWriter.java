@@ -42,27 +42,34 @@ public final class RankingWorkbookWriter {
     private static final List<SheetStyles.Column> LEAF_COLUMNS = List.of(column("单位名称", NAME), column("状态", 8),
             column("编号", 8), column("评分项", 24), column("分值", SCORE), column("考核得分", SCORE),
             column("自评得分", SCORE), column("考核方法", SHORT), column("责任部门", SHORT), column("责任人", SHORT));
+    private static final SheetStyles.Column GRADE = column("等次", 8);
     private static final List<SheetStyles.Column> ADJUSTMENT_COLUMNS = List.of(column("单位名称", NAME),
             column("来源", 6), column("类型", 6), column("项目", 24), column("级别", SHORT), column("次数", 6),
             column("每次分值", SCORE), column("折算系数", SCORE), column("计入分值", SCORE), column("说明", TEXT),
             column("备注", 30), column("出处", TEXT));
 
     public void write(CampaignResult result, RunInfo info, Path target) {
-        XlsxOutput.write(target, styles -> {
+        boolean graded = result.ranking().graded();
+        XlsxOutput.write(target, result.ranking().rounding(), styles -> {
             Set<String> taken = new HashSet<>();
             Stream.of(OVERALL, LEAF_SCORES, ADJUSTMENTS, RunInfoSheet.NAME).forEach(n -> taken.add(key(n)));
-            ranking(styles, OVERALL, result.units(), UnitResult::rank);
+            ranking(styles, OVERALL, result.units(), UnitResult::rank, graded);
             byDivision(result.units()).forEach((division, units) ->
-                    ranking(styles, sheetName(division, taken), units, UnitResult::divisionRank));
+                    ranking(styles, sheetName(division, taken), units, UnitResult::divisionRank, graded));
             leafScores(styles, result);
             adjustments(styles, result.units());
             RunInfoSheet.write(styles, info, result);
         });
     }
 
+    /** The 等次 column is there only when the campaign grades: the column contract is otherwise unchanged. */
     private static void ranking(SheetStyles styles, String name, List<UnitResult> units,
-                                Function<UnitResult, Integer> rank) {
-        Sheet sheet = styles.table(name, RANKING);
+                                Function<UnitResult, Integer> rank, boolean graded) {
+        List<SheetStyles.Column> columns = new ArrayList<>(RANKING);
+        if (graded) {
+            columns.add(GRADE);
+        }
+        Sheet sheet = styles.table(name, columns);
         int r = 0;
         for (UnitResult u : units) {
             Row row = sheet.createRow(++r);
@@ -77,8 +84,11 @@ public final class RankingWorkbookWriter {
             styles.score(row, 7, u.total());
             styles.score(row, 8, u.selfTotal());
             styles.text(row, 9, u.status().label());
+            if (graded) {
+                styles.text(row, 10, u.grade());
+            }
         }
-        styles.filter(sheet, RANKING.size(), r);
+        styles.filter(sheet, columns.size(), r);
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.kaoping.scoring.CampaignResult;
+import org.kaoping.scoring.Grade;
+import org.kaoping.scoring.RankingRules;
 import org.kaoping.scoring.Status;
 
 /** The 运行信息 sheet of 综合排名.xlsx: what was run, and what became of every input file. */
@@ -44,6 +46,7 @@ final class RunInfoSheet {
         r = count(styles, sheet, r, "否决", count(result, Status.VETOED));
         r = count(styles, sheet, r, "未考核", count(result, Status.UNSCORED));
         r = count(styles, sheet, r, "差异数", result.discrepancies().size());
+        r = ranking(styles, sheet, r, result.ranking());
 
         Row header = sheet.createRow(r + 2);
         for (int i = 0; i < FILE_COLUMNS.size(); i++) {
@@ -57,6 +60,16 @@ final class RunInfoSheet {
             styles.text(row, 2, f.status());
             styles.text(row, 3, f.detail());
         }
+    }
+
+    /** Committees check a ranking against its rules, so the rules travel with it. */
+    private static int ranking(SheetStyles styles, Sheet sheet, int r, RankingRules rules) {
+        r = text(styles, sheet, r, "排名方法", rules.method().key() + " " + rules.method().label());
+        r = text(styles, sheet, r, "同分排序", rules.tieBreakers().isEmpty() ? "无（同分并列）"
+                : rules.tieBreakers().stream().map(t -> t.key() + " " + t.label()).collect(Collectors.joining("；")));
+        r = text(styles, sheet, r, "分数显示", "保留两位小数，" + rules.rounding().key() + " " + rules.rounding().label());
+        return text(styles, sheet, r, "等次", rules.graded()
+                ? rules.grades().stream().map(Grade::label).collect(Collectors.joining("；")) : "未设置");
     }
 
     private static int text(SheetStyles styles, Sheet sheet, int r, String key, String value) {

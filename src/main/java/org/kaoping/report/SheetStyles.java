@@ -19,7 +19,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
-import org.kaoping.scoring.Decimals;
+import org.kaoping.scoring.DisplayRounding;
 
 /**
  * The look shared by every report workbook: one set of cell styles per workbook (Excel caps their number,
@@ -52,13 +52,15 @@ final class SheetStyles {
     private static final String HEADER_GREY = "D9D9D9";
 
     private final SXSSFWorkbook workbook;
+    private final DisplayRounding rounding;
     private final CellStyle header;
     private final Map<Tint, CellStyle> text = new EnumMap<>(Tint.class);
     private final Map<Tint, CellStyle> score = new EnumMap<>(Tint.class);
     private final CellStyle plain;
 
-    SheetStyles(SXSSFWorkbook workbook) {
+    SheetStyles(SXSSFWorkbook workbook, DisplayRounding rounding) {
         this.workbook = workbook;
+        this.rounding = rounding;
         Font bold = workbook.createFont();
         bold.setBold(true);
         header = bordered(HEADER_GREY);
@@ -127,11 +129,14 @@ final class SheetStyles {
         text(row, col, value, Tint.NONE);
     }
 
-    /** A score, rounded as shown everywhere (half-up, 2 places), formatted 0.00; blank when null. */
+    /**
+     * A score, stored already rounded by the campaign's rounding so that what Excel sums, sorts and copies
+     * is what it shows (0.00 alone would round half-up on a binary double); blank when null.
+     */
     void score(Row row, int col, BigDecimal value, Tint tint) {
         Cell cell = styled(row, col, score.get(tint));
         if (value != null) {
-            cell.setCellValue(Decimals.shown(value).doubleValue());
+            cell.setCellValue(rounding.shown(value).doubleValue());
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.kaoping.scoring.DisplayRounding;
 
 /**
  * Writes one streaming workbook: rows beyond the window go to temp files, so a campaign of any size fits
@@ -18,9 +19,9 @@ final class XlsxOutput {
     private XlsxOutput() {
     }
 
-    static void write(Path target, Consumer<SheetStyles> content) {
+    static void write(Path target, DisplayRounding rounding, Consumer<SheetStyles> content) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
-            content.accept(new SheetStyles(workbook));
+            content.accept(new SheetStyles(workbook, rounding));
             Path parent = target.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);

@@ -27,12 +27,18 @@ public final class Consolidator {
     private final Rubric rubric;
     private final Roster roster;
     private final GapThresholds gaps;
+    private final RankingRules ranking;
     private final UnitScorer scorer;
 
     public Consolidator(Rubric rubric, Roster roster, GapThresholds gaps) {
+        this(rubric, roster, gaps, RankingRules.DEFAULT);
+    }
+
+    public Consolidator(Rubric rubric, Roster roster, GapThresholds gaps, RankingRules ranking) {
         this.rubric = rubric;
         this.roster = roster;
         this.gaps = gaps;
+        this.ranking = ranking;
         this.scorer = new UnitScorer(rubric);
     }
 
@@ -81,7 +87,7 @@ public final class Consolidator {
             provisional.add(new UnitResult(unit, status, officialScore, selfScore, null, null,
                     official == null ? null : official.group()));
         }
-        return new CampaignResult(rubric, rank(provisional), discrepancies);
+        return new CampaignResult(rubric, rank(provisional), discrepancies, ranking);
     }
 
     /** The assigned group's newest sheet; another group's only when the assigned group did not score the unit. */
@@ -155,29 +161,39 @@ public final class Consolidator {
             BigDecimal o = official.leafScores().get(leaf.code());
             if (s != null && o != null && s.subtract(o).compareTo(gaps.leaf()) >= 0) {
                 out.add(new Discrepancy(SELF_OFFICIAL_GAP, unit.name(), official.origin(), leaf.label(),
-                        Decimals.format(s), Decimals.format(o), "自评比考核高 " + Decimals.format(s.subtract(o)) + " 分"));
+                        shown(s), shown(o), "自评比考核高 " + shown(s.subtract(o)) + " 分"));
             }
         }
         BigDecimal diff = self.total().subtract(official.total());
         if (diff.abs().compareTo(gaps.total()) >= 0) {
             out.add(new Discrepancy(SELF_OFFICIAL_GAP, unit.name(), official.origin(), "总分",
-                    Decimals.format(self.total()), Decimals.format(official.total()),
-                    "自评总分与考核总分相差 " + Decimals.format(diff.abs()) + " 分"));
+                    shown(self.total()), shown(official.total()),
+                    "自评总分与考核总分相差 " + shown(diff.abs()) + " 分"));
         }
         return out;
     }
 
-    private static List<UnitResult> rank(List<UnitResult> units) {
+    private String shown(BigDecimal value) {
+        return ranking.rounding().format(value);
+    }
+
+    /**
+     * Ranks overall and within each 分组 by the same order; 等次 follow the overall rank, so a unit has
+     * the same 等次 on its 分组 sheet as on 总排名.
+     */
+    private List<UnitResult> rank(List<UnitResult> units) {
         List<UnitResult> ranked = units.stream().filter(u -> u.status() == Status.RANKED).toList();
-        Map<UnitResult, Integer> overall = Ranking.competition(ranked, UnitResult::total);
+        Comparator<UnitResult> order = Comparator.comparing(UnitResult::official, ranking.order(rubric));
+        Map<UnitResult, Integer> overall = Ranking.rank(ranked, order, ranking.method());
         Map<UnitResult, Integer> byDivision = new java.util.IdentityHashMap<>();
         ranked.stream().collect(Collectors.groupingBy(u -> Objects.toString(u.unit().division(), ""),
                         LinkedHashMap::new, Collectors.toList()))
-                .values().forEach(division -> byDivision.putAll(Ranking.competition(division, UnitResult::total)));
+                .values().forEach(division -> byDivision.putAll(Ranking.rank(division, order, ranking.method())));
         List<UnitResult> out = new ArrayList<>();
         ranked.stream().sorted(Comparator.comparing(overall::get))
                 .forEach(u -> out.add(new UnitResult(u.unit(), u.status(), u.official(), u.self(), overall.get(u),
-                        byDivision.get(u), u.scoredBy())));
+                        byDivision.get(u), u.scoredBy(),
+                        ranking.grade(overall.get(u), u.total(), ranked.size()).orElse(null))));
         units.stream().filter(u -> u.status() == Status.VETOED)
                 .sorted(Comparator.comparing(UnitResult::total, Comparator.reverseOrder())).forEach(out::add);
         units.stream().filter(u -> u.status() == Status.UNSCORED).forEach(out::add);

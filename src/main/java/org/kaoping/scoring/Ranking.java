@@ -9,27 +9,30 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Competition ranking (1, 2, 2, 4 — 并列) by exact total, highest first. Ties stand unless a campaign
- * configures tie-breakers (a later issue).
+ * Ranks by an order that puts the better item first; items the order finds equal share a rank. The
+ * order must compare exact values: rounding first would tie units that are not tied.
  */
 public final class Ranking {
     private Ranking() {
     }
 
-    public static <T> Map<T, Integer> competition(List<T> items, Function<T, BigDecimal> score) {
+    public static <T> Map<T, Integer> rank(List<T> items, Comparator<? super T> betterFirst, RankingMethod method) {
         List<T> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparing(score, Comparator.reverseOrder()));
+        sorted.sort(betterFirst);
         Map<T, Integer> ranks = new IdentityHashMap<>();
-        BigDecimal previous = null;
         int rank = 0;
         for (int i = 0; i < sorted.size(); i++) {
-            BigDecimal s = score.apply(sorted.get(i));
-            if (previous == null || s.compareTo(previous) != 0) {
-                rank = i + 1;
-                previous = s;
+            T item = sorted.get(i);
+            if (i == 0 || betterFirst.compare(sorted.get(i - 1), item) != 0) {
+                rank = method == RankingMethod.DENSE ? rank + 1 : i + 1;
             }
-            ranks.put(sorted.get(i), rank);
+            ranks.put(item, rank);
         }
         return ranks;
+    }
+
+    /** Competition ranks (1, 2, 2, 4) by exact score, highest first, no tie-breakers. */
+    public static <T> Map<T, Integer> competition(List<T> items, Function<T, BigDecimal> score) {
+        return rank(items, Comparator.comparing(score, Comparator.reverseOrder()), RankingMethod.COMPETITION);
     }
 }

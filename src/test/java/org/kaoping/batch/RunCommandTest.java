@@ -48,7 +48,10 @@ class RunCommandTest {
                     .campaign("no-roster", "shanxi-2020", "rosters/missing.xlsx")
                     .campaign("bad-rubric", "broken", "rosters/messy.xlsx")
                     .campaign("map-as-rubric", "quanzhou-jinrong", "rosters/messy.xlsx")
-                    .campaign("missing-map", "needs-map", "rosters/messy.xlsx");
+                    .campaign("missing-map", "needs-map", "rosters/messy.xlsx")
+                    .campaign("bad-ranking", "shanxi-2020", "rosters/messy.xlsx");
+            Path badRanking = home.root().resolve("config/campaigns/bad-ranking.yml");
+            TestHome.write(badRanking, Files.readString(badRanking) + "ranking:\n  method: olympic\n");
             TestHome.write(home.root().resolve("config/rubrics/needs-map.yml"), "code: needs-map\nname: 缺分工表\n"
                     + "responsibilities: nowhere\ncategories:\n  - {code: 一, max: 5, leaves: [{code: \"1.1\", max: 5}]}\n");
             TestHome.write(home.root().resolve("config/rubrics/broken.yml"),
@@ -75,11 +78,13 @@ class RunCommandTest {
         assertThat(runCommand.run("no-rubric")).isEqualTo(RunCommand.BAD_CONFIG);
         assertThat(runCommand.run("no-roster")).isEqualTo(RunCommand.BAD_CONFIG);
         assertThat(runCommand.run("bad-rubric")).isEqualTo(RunCommand.BAD_CONFIG);
+        assertThat(runCommand.run("bad-ranking")).isEqualTo(RunCommand.BAD_CONFIG);
         assertThat(HOME.root().resolve("output/bad-rubric")).doesNotExist();
         assertThat(runCommand.run("map-as-rubric")).isEqualTo(RunCommand.BAD_CONFIG);
         assertThat(runCommand.run("missing-map")).isEqualTo(RunCommand.BAD_CONFIG);
         assertThat(HOME.root().resolve("output/map-as-rubric")).doesNotExist();
         assertThat(HOME.root().resolve("output/missing-map")).doesNotExist();
+        assertThat(HOME.root().resolve("output/bad-ranking")).doesNotExist();
     }
 
     @Test

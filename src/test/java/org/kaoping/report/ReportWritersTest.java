@@ -37,6 +37,11 @@ import org.kaoping.scoring.CampaignResult;
 import org.kaoping.scoring.CellRef;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.DiscrepancyKind;
+import org.kaoping.scoring.DisplayRounding;
+import org.kaoping.scoring.Grade;
+import org.kaoping.scoring.RankingMethod;
+import org.kaoping.scoring.RankingRules;
+import org.kaoping.scoring.TieBreaker;
 import org.kaoping.scoring.Scored;
 import org.kaoping.scoring.Source;
 import org.kaoping.scoring.Status;
@@ -50,6 +55,8 @@ class ReportWritersTest {
 
     private static XSSFWorkbook ranking;
     private static XSSFWorkbook report;
+    private static XSSFWorkbook graded;
+    private static XSSFWorkbook gradedReport;
 
     @BeforeAll
     static void writeAndReadBack() throws IOException {
@@ -60,6 +67,14 @@ class ReportWritersTest {
         new DiscrepancyReportWriter().write(result, reportFile);
         ranking = read(rankingFile);
         report = read(reportFile);
+
+        CampaignResult gradedResult = gradedCampaign();
+        Path gradedFile = dir.resolve("out/graded/综合排名.xlsx");
+        Path gradedReportFile = dir.resolve("out/graded/差异报告.xlsx");
+        new RankingWorkbookWriter().write(gradedResult, runInfo(), gradedFile);
+        new DiscrepancyReportWriter().write(gradedResult, gradedReportFile);
+        graded = read(gradedFile);
+        gradedReport = read(gradedReportFile);
     }
 
     @Test
@@ -153,16 +168,18 @@ class ReportWritersTest {
     void runInfoTellsCampaignTimesCountsAndFiles() {
         Sheet sheet = ranking.getSheet("运行信息");
         Map<String, Object> values = new LinkedHashMap<>();
-        for (int r = 1; r <= 11; r++) {
+        for (int r = 1; r <= 15; r++) {
             values.put(sheet.getRow(r).getCell(0).getStringCellValue(), value(sheet.getRow(r).getCell(1)));
         }
         assertThat(values).containsExactly(Map.entry("考核名称", "2024年度文明单位考评"), Map.entry("考核代码", "2024-wm"),
                 Map.entry("评分细则", "test-2024 测试细则"), Map.entry("运行编号", "run-1"),
                 Map.entry("开始时间", "2025-01-02 09:30:05"), Map.entry("用时", "12.3 秒"), Map.entry("单位数", 4.0),
-                Map.entry("已排名", 2.0), Map.entry("否决", 1.0), Map.entry("未考核", 1.0), Map.entry("差异数", 3.0));
-        assertThat(sheet.getRow(12)).isNull();
-        assertThat(texts(sheet.getRow(13))).containsExactly("文件", "来源", "处理结果", "说明");
-        assertThat(texts(sheet.getRow(15))).containsExactly("考核/旧表.xls", "考核", "拒收", "不支持 .xls 格式");
+                Map.entry("已排名", 2.0), Map.entry("否决", 1.0), Map.entry("未考核", 1.0), Map.entry("差异数", 3.0),
+                Map.entry("排名方法", "competition 并列占位（1, 2, 2, 4）"), Map.entry("同分排序", "无（同分并列）"),
+                Map.entry("分数显示", "保留两位小数，half-up 四舍五入"), Map.entry("等次", "未设置"));
+        assertThat(sheet.getRow(16)).isNull();
+        assertThat(texts(sheet.getRow(17))).containsExactly("文件", "来源", "处理结果", "说明");
+        assertThat(texts(sheet.getRow(19))).containsExactly("考核/旧表.xls", "考核", "拒收", "不支持 .xls 格式");
         assertThat(((XSSFSheet) sheet).getCTWorksheet().isSetAutoFilter()).isFalse();
     }
 
@@ -224,6 +241,76 @@ class ReportWritersTest {
         }
         assertThat(((XSSFSheet) ranking.getSheet("总排名")).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J5");
         assertThat(ranking.getSheet("总排名").getColumnWidth(1)).isEqualTo(22 * 256);
+    }
+
+    @Test
+    void gradedRankingHasAGradeColumnAfterStatusOnEveryRankingSheet() {
+        Sheet overall = graded.getSheet("总排名");
+        assertThat(texts(overall.getRow(0))).containsExactly("排名", "单位名称", "分组", "考核组", "基础分", "加分", "扣分",
+                "总分", "自评总分", "状态", "等次");
+        assertThat(column(overall, 10)).containsExactly("优秀", "良好", null, null);
+        assertThat(((XSSFSheet) overall).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:K5");
+        Sheet towns = graded.getSheet("乡镇_街道");
+        assertThat(texts(towns.getRow(0)).get(10)).isEqualTo("等次");
+        assertThat(column(towns, 10)).containsExactly("良好", null);
+        assertThat(texts(graded.getSheet("分项得分").getRow(0))).doesNotContain("等次");
+    }
+
+    @Test
+    void scoreCellsAreRoundedByTheCampaignsRounding() {
+        Sheet overall = graded.getSheet("总排名");
+        // 84.125 half-even → 84.12 (half-up would show 84.13); 84.135 → 84.14 either way.
+        assertThat(number(overall, 2, 7)).isEqualTo(84.12);
+        assertThat(number(overall, 2, 4)).isEqualTo(84.12);
+        assertThat(number(overall, 4, 8)).isEqualTo(84.14);
+        assertThat(number(ranking.getSheet("总排名"), 4, 8)).isEqualTo(88.12);
+        assertThat(numbers(gradedReport.getSheet("差异明细").getRow(2), 6, 8)).containsExactly(84.12, 84.14);
+    }
+
+    @Test
+    void runInfoListsTheRankingRules() {
+        Sheet sheet = graded.getSheet("运行信息");
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int r = 12; r <= 15; r++) {
+            values.put(sheet.getRow(r).getCell(0).getStringCellValue(), value(sheet.getRow(r).getCell(1)));
+        }
+        assertThat(values).containsExactly(Map.entry("排名方法", "dense 中国式排名（1, 1, 2）"),
+                Map.entry("同分排序", "base 基础分高者在前；category:一 一级指标 一 得分高者在前；deduction-asc 扣分少者在前"),
+                Map.entry("分数显示", "保留两位小数，half-even 四舍六入五成双（GB/T 8170）"),
+                Map.entry("等次", "优秀：前 10%；良好：前 5 名，总分 ≥ 85；合格：总分 ≥ 60；不合格：其余"));
+    }
+
+    /** The same units, graded, shown half-even, with scores that end in an exact half. */
+    private static CampaignResult gradedCampaign() {
+        CampaignResult plain = campaign();
+        RankingRules rules = new RankingRules(RankingMethod.DENSE,
+                List.of(TieBreaker.of(TieBreaker.Kind.BASE), new TieBreaker(TieBreaker.Kind.CATEGORY, "一"),
+                        TieBreaker.of(TieBreaker.Kind.DEDUCTION_ASC)),
+                DisplayRounding.HALF_EVEN,
+                List.of(new Grade("优秀", new Grade.Quota(dec("10"), true), null),
+                        new Grade("良好", new Grade.Quota(dec("5"), false), dec("85")),
+                        new Grade("合格", null, dec("60")), new Grade("不合格", null, null)));
+        List<String> grades = java.util.Arrays.asList("优秀", "良好", null, null);
+        List<UnitResult> units = new ArrayList<>();
+        for (int i = 0; i < plain.units().size(); i++) {
+            UnitResult u = plain.units().get(i);
+            Scored official = u.official();
+            Scored self = u.self();
+            if (i == 1) {
+                official = new Scored(Source.INSPECTION, official.origin(), dec("84.125"), dec("0"), dec("0"), false,
+                        official.leafScores(), List.of(), List.of());
+            }
+            if (i == 3) {
+                self = new Scored(Source.SELF, self.origin(), dec("84.135"), dec("0"), dec("0"), false, Map.of(),
+                        List.of(), List.of());
+            }
+            units.add(new UnitResult(u.unit(), u.status(), official, self, u.rank(), u.divisionRank(), u.scoredBy(),
+                    grades.get(i)));
+        }
+        List<Discrepancy> discrepancies = new ArrayList<>(plain.discrepancies());
+        discrepancies.set(1, new Discrepancy(DiscrepancyKind.SELF_OFFICIAL_GAP, "审计局", null, "总分", "84.125",
+                "84.135", "自评总分与考核总分相差 0.01 分"));
+        return new CampaignResult(plain.rubric(), units, discrepancies, rules);
     }
 
     private static CampaignResult campaign() {

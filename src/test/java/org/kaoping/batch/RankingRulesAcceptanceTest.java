@@ -1,0 +1,134 @@
+package org.kaoping.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.kaoping.support.TestHome;
+import org.kaoping.support.Workbooks;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The demo campaign (shanxi-2020-demo) run end to end with a {@code ranking:} section in its campaign yml.
+ * Its totals: 省司法厅 91, 省自然资源厅 85, 省科技厅 and 省人社厅 84.5, 省发展改革委 83, 省工信厅 and
+ * 省生态环境厅 81.5, 省教育厅 81, 省民政厅 80.5, 省财政厅 77 — all in one 分组, 省直机关.
+ */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RankingRulesAcceptanceTest {
+    private static final TestHome HOME = createHome();
+
+    @Autowired
+    RunCommand runCommand;
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("kaoping.home", () -> HOME.root().toString());
+    }
+
+    private static TestHome createHome() {
+        try {
+            TestHome home = new TestHome(Files.createTempDirectory("kaoping-ranking"))
+                    .sampleCampaign("graded", "shanxi-2020-demo", "shanxi-2020")
+                    .sampleCampaign("tiebroken", "shanxi-2020-demo", "shanxi-2020")
+                    .sampleCampaign("bad-ranking", "shanxi-2020-demo", "shanxi-2020");
+            append(home, "graded", """
+                    ranking:
+                      method: competition
+                      rounding: half-even
+                      grades:
+                        - {name: 优秀, top: 30%}
+                        - {name: 良好, min: 83}
+                        - {name: 合格, min: 81}
+                        - {name: 不合格}
+                    """);
+            append(home, "tiebroken", """
+                    ranking:
+                      method: dense
+                      tie-breakers: [leaf:1.1]
+                      grades:
+                        - {name: 优秀, top: 30%}
+                    """);
+            append(home, "bad-ranking", "ranking:\n  tie-breakers: [category:七]\n");
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void append(TestHome home, String campaign, String yaml) throws IOException {
+        Path file = home.root().resolve("config/campaigns/" + campaign + ".yml");
+        Files.writeString(file, Files.readString(file) + yaml);
+    }
+
+    @BeforeAll
+    void runCampaigns() {
+        assertThat(runCommand.run("graded")).isEqualTo(RunCommand.OK);
+        assertThat(runCommand.run("tiebroken")).isEqualTo(RunCommand.OK);
+    }
+
+    private static List<Map<String, String>> rows(String campaign, String sheet) {
+        return Workbooks.rows(HOME.latest(campaign, "综合排名.xlsx"), sheet);
+    }
+
+    private static List<String> summary(List<Map<String, String>> rows) {
+        return rows.stream().map(r -> r.get("排名") + " " + r.get("单位名称") + " " + r.get("总分") + " " + r.get("等次"))
+                .toList();
+    }
+
+    @Test
+    void competitionRanksWithGradesByQuotaAndBands() {
+        // 30% of 10 ranked units: ranks up to 3, and 省人社厅 shares rank 3, so four units are 优秀.
+        assertThat(summary(rows("graded", "总排名"))).containsExactly(
+                "1 省司法厅 91 优秀", "2 省自然资源厅 85 优秀", "3 省科技厅 84.5 优秀", "3 省人社厅 84.5 优秀",
+                "5 省发展改革委 83 良好", "6 省工信厅 81.5 合格", "6 省生态环境厅 81.5 合格", "8 省教育厅 81 合格",
+                "9 省民政厅 80.5 不合格", "10 省财政厅 77 不合格");
+    }
+
+    @Test
+    void gradeColumnFollowsStatusOnTheOverallAndDivisionSheets() {
+        List<String> header = List.of("排名", "单位名称", "分组", "考核组", "基础分", "加分", "扣分", "总分", "自评总分", "状态",
+                "等次");
+        assertThat(Workbooks.header(HOME.latest("graded", "综合排名.xlsx"), "总排名")).isEqualTo(header);
+        assertThat(Workbooks.header(HOME.latest("graded", "综合排名.xlsx"), "省直机关")).isEqualTo(header);
+        assertThat(rows("graded", "省直机关")).extracting(r -> r.get("排名") + " " + r.get("等次"))
+                .startsWith("1 优秀", "2 优秀", "3 优秀", "3 优秀", "5 良好");
+    }
+
+    @Test
+    void denseRanksWithALeafTieBreakerAndTheQuotaOnThoseRanks() {
+        // 1.1 breaks 省工信厅 (3) ahead of 省生态环境厅 (2.5); 省科技厅 and 省人社厅 both have 3 and stay tied.
+        assertThat(summary(rows("tiebroken", "总排名"))).containsExactly(
+                "1 省司法厅 91 优秀", "2 省自然资源厅 85 优秀", "3 省科技厅 84.5 优秀", "3 省人社厅 84.5 优秀",
+                "4 省发展改革委 83 ", "5 省工信厅 81.5 ", "6 省生态环境厅 81.5 ", "7 省教育厅 81 ", "8 省民政厅 80.5 ",
+                "9 省财政厅 77 ");
+        assertThat(rows("tiebroken", "省直机关")).extracting(r -> r.get("排名")).containsExactly("1", "2", "3", "3", "4",
+                "5", "6", "7", "8", "9");
+    }
+
+    @Test
+    void runInfoListsTheRankingSettings() {
+        Map<String, String> info = new java.util.LinkedHashMap<>();
+        rows("tiebroken", "运行信息").forEach(r -> info.putIfAbsent(r.get("项目"), r.get("内容")));
+        assertThat(info).containsEntry("排名方法", "dense 中国式排名（1, 1, 2）")
+                .containsEntry("同分排序", "leaf:1.1 评分项 1.1 得分高者在前")
+                .containsEntry("分数显示", "保留两位小数，half-up 四舍五入")
+                .containsEntry("等次", "优秀：前 30%");
+    }
+
+    @Test
+    void aRankingSectionNamingACategoryTheRubricLacksStopsTheRunBeforeReading() {
+        assertThat(runCommand.run("bad-ranking")).isEqualTo(RunCommand.BAD_CONFIG);
+        assertThat(HOME.root().resolve("output/bad-ranking")).doesNotExist();
+    }
+}
