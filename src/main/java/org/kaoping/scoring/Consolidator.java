@@ -80,7 +80,7 @@ public final class Consolidator {
                 discrepancies.add(Discrepancy.of(NOT_SUBMITTED, unit.name(), null, "", "未提交自评表"));
             }
             if (officialScore != null && selfScore != null) {
-                discrepancies.addAll(gaps(unit, selfScore, officialScore));
+                discrepancies.addAll(gaps(unit, self, selfScore, official, officialScore));
             }
             Status status = officialScore == null ? Status.UNSCORED
                     : officialScore.vetoed() ? Status.VETOED : Status.RANKED;
@@ -154,14 +154,22 @@ public final class Consolidator {
         return sameGroup.stream().filter(a -> a.cell().file().equals(newestFile)).toList();
     }
 
-    private List<Discrepancy> gaps(RosterUnit unit, Scored self, Scored official) {
+    /**
+     * A leaf's gap names the official score cell (the one that counts) and, in its message, the self one, so
+     * that both can be opened; a sheet per unit has no cell of its own to name instead.
+     */
+    private List<Discrepancy> gaps(RosterUnit unit, ScoreSheet selfSheet, Scored self, ScoreSheet officialSheet,
+                                   Scored official) {
         List<Discrepancy> out = new ArrayList<>();
         for (Leaf leaf : rubric.leaves()) {
             BigDecimal s = self.leafScores().get(leaf.code());
             BigDecimal o = official.leafScores().get(leaf.code());
             if (s != null && o != null && s.subtract(o).compareTo(gaps.leaf()) >= 0) {
-                out.add(new Discrepancy(SELF_OFFICIAL_GAP, unit.name(), official.origin(), leaf.label(),
-                        shown(s), shown(o), "自评比考核高 " + shown(s.subtract(o)) + " 分"));
+                CellRef selfCell = cellOf(selfSheet, leaf);
+                out.add(new Discrepancy(SELF_OFFICIAL_GAP, unit.name(),
+                        Objects.requireNonNullElse(cellOf(officialSheet, leaf), official.origin()), leaf.label(),
+                        shown(s), shown(o), "自评比考核高 " + shown(s.subtract(o)) + " 分"
+                                + (selfCell == null ? "" : "（自评见 " + selfCell + "）")));
             }
         }
         BigDecimal diff = self.total().subtract(official.total());
@@ -171,6 +179,11 @@ public final class Consolidator {
                     "自评总分与考核总分相差 " + shown(diff.abs()) + " 分"));
         }
         return out;
+    }
+
+    private static CellRef cellOf(ScoreSheet sheet, Leaf leaf) {
+        return sheet.scores().stream().filter(s -> s.leafCode().equals(leaf.code()) && s.cell() != null)
+                .map(LeafScore::cell).findFirst().orElse(null);
     }
 
     private String shown(BigDecimal value) {

@@ -71,8 +71,10 @@ public final class WorkbookParser {
         Optional<RosterUnit> unit = label.flatMap(l -> resolveUnit(l.value())).or(() -> roster.findIn(stem(name)));
         if (unit.isEmpty()) {
             CellRef where = label.map(Labels.Found::cell).orElse(CellRef.file(name));
-            String said = label.map(l -> "“" + l.value() + "”").orElse("表中没有“填报单位”，文件名中也没有");
-            return rejected(file, DiscrepancyKind.UNKNOWN_UNIT, where, "无法识别单位：" + said + " 不在单位名单中");
+            // Staff must know what was looked for, so that they can fix the file or the roster.
+            String why = label.map(l -> "“" + l.value() + "”不在单位名单中（名称和别名）")
+                    .orElse("表格上方没有" + quoted(Vocabulary.UNIT_LABELS) + "，文件名“" + name + "”中也没有单位名单中的单位");
+            return rejected(file, DiscrepancyKind.UNKNOWN_UNIT, where, "无法识别单位：" + why);
         }
         String unitName = unit.get().name();
         ScoreTableReader.Table table = tables.read(scoreGrid, header, name);
@@ -94,8 +96,12 @@ public final class WorkbookParser {
         String name = file.name();
         Optional<String> group = groupOf(grids, name);
         if (group.isEmpty()) {
-            return rejected(file, DiscrepancyKind.UNKNOWN_GROUP, CellRef.file(name),
-                    "无法识别考核组：表中没有“考核组：…”，文件名中也没有名单中的考核组（" + String.join("、", roster.groups()) + "）");
+            String known = "（" + String.join("、", roster.groups()) + "）";
+            Optional<Labels.Found> label = groupLabel(grids, name);
+            return rejected(file, DiscrepancyKind.UNKNOWN_GROUP, label.map(Labels.Found::cell).orElse(CellRef.file(name)),
+                    label.map(l -> "无法识别考核组：“" + l.value() + "”不在单位名单的考核组中" + known)
+                            .orElse("无法识别考核组：表中没有" + quoted(Vocabulary.GROUP_LABELS) + "单元格，文件名“" + name
+                                    + "”中也没有单位名单的考核组" + known));
         }
         List<ScoreSheet> sheets = new ArrayList<>();
         List<Adjustment> adjustments = new ArrayList<>();
@@ -185,6 +191,16 @@ public final class WorkbookParser {
             }
         }
         return roster.findGroup(stem(fileName));
+    }
+
+    /** The first 考核组 label above a table, whether or not the roster knows the group it names. */
+    private static Optional<Labels.Found> groupLabel(List<SheetGrid> grids, String fileName) {
+        return grids.stream().map(g -> Labels.find(g, fileName, -1, Vocabulary.GROUP_LABELS))
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    private static String quoted(List<String> words) {
+        return words.stream().map(w -> "“" + w + "”").collect(java.util.stream.Collectors.joining());
     }
 
     private Optional<RosterUnit> resolveUnit(String text) {

@@ -78,7 +78,9 @@ public final class WorkbookFixtures {
 
     /** How an inspection matrix labels its leaf columns. */
     public enum Spelling {
-        DOTTED, HYPHEN, CHINESE_DOT, CHINESE_COMMA, FULL_WIDTH_BRACKETS, BRACKETS;
+        DOTTED, HYPHEN, CHINESE_DOT, CHINESE_COMMA, FULL_WIDTH_BRACKETS, BRACKETS,
+        /** The leaf's code as the rubric config writes it (Hunan's leaf 2.1 is {@code 7}). */
+        CODE;
 
         String label(Leaf leaf) {
             int c = leaf.categoryOrdinal();
@@ -90,6 +92,7 @@ public final class WorkbookFixtures {
                 case CHINESE_COMMA -> chinese(c) + "、" + p;
                 case FULL_WIDTH_BRACKETS -> "（" + chinese(c) + "）" + p;
                 case BRACKETS -> "(" + chinese(c) + ")" + p;
+                case CODE -> leaf.code();
             };
         }
     }
@@ -637,4 +640,175 @@ public final class WorkbookFixtures {
         }
         return (n / 10 == 1 ? "" : String.valueOf(digits.charAt(n / 10))) + "十" + (n % 10 == 0 ? "" : digits.charAt(n % 10));
     }
+    // ---- added for the variation audit: column order and synonyms, hostile files --------------------------
+
+    /** The columns a self-assessment table can have; {@link ColumnsSelf} writes them in any order. */
+    public enum Column {
+        CATEGORY("项目"), NAME("考核指标"), TEXT("考核内容及标准"), MAX("分值"), SCORE("自评得分"), ADJUSTMENT("加（扣）分"),
+        NOTES("备注");
+
+        final String standard;
+
+        Column(String standard) {
+            this.standard = standard;
+        }
+    }
+
+    public static ColumnsSelf columnsSelf(Rubric rubric) {
+        return new ColumnsSelf(rubric);
+    }
+
+    /**
+     * The Shanxi self-assessment with its columns in any order and any header words: title, {@code 填报单位：X},
+     * header in row 3, leaf n (1-based) in row 3 + n, 合计 in row 30, category cells merged. By default the
+     * columns are 项目|考核指标|考核内容及标准|分值|自评得分|加（扣）分|备注.
+     */
+    public static final class ColumnsSelf extends SelfFixture<ColumnsSelf> {
+        private List<Column> order = List.of(Column.values());
+        private final Map<Column, String> headers = new java.util.EnumMap<>(Column.class);
+        private final Map<String, Object> adjustments = new HashMap<>();
+        private final Map<String, String> notes = new HashMap<>();
+
+        ColumnsSelf(Rubric rubric) {
+            super(rubric, "山西省直文明单位考核指标体系自查打分表（自评表）");
+            for (Column c : Column.values()) {
+                headers.put(c, c.standard);
+            }
+        }
+
+        /** The columns, left to right; those not named are left out. */
+        public ColumnsSelf columns(Column... columns) {
+            order = List.of(columns);
+            return this;
+        }
+
+        public ColumnsSelf header(Column column, String typed) {
+            headers.put(column, typed);
+            return this;
+        }
+
+        /** The 加（扣）分 cell of a leaf as written ({@code +1}, {@code -0.5}, a number). */
+        public ColumnsSelf adjustment(String leafCode, Object value) {
+            adjustments.put(leafCode, value);
+            return this;
+        }
+
+        public ColumnsSelf note(String leafCode, String text) {
+            notes.put(leafCode, text);
+            return this;
+        }
+
+        /** The spreadsheet column letter a role is written in. */
+        public String letter(Column column) {
+            int i = order.indexOf(column);
+            if (i < 0) {
+                throw new IllegalArgumentException("no column " + column);
+            }
+            return org.apache.poi.ss.util.CellReference.convertNumToColString(i);
+        }
+
+        @Override
+        void fill(Sheet sheet) {
+            int r = preamble(sheet, Math.max(order.size(), 4));
+            for (int c = 0; c < order.size(); c++) {
+                set(sheet, r, c, headers.get(order.get(c)));
+            }
+            r++;
+            List<Object> written = new ArrayList<>();
+            for (Category category : rubric.categories()) {
+                int first = r;
+                for (Leaf leaf : category.leaves()) {
+                    Object score = scoreOf(leaf);
+                    written.add(score);
+                    for (int c = 0; c < order.size(); c++) {
+                        set(sheet, r, c, switch (order.get(c)) {
+                            case CATEGORY -> null;
+                            case NAME -> leaf.name();
+                            case TEXT -> leaf.text().strip();
+                            case MAX -> leaf.max();
+                            case SCORE -> score;
+                            case ADJUSTMENT -> adjustments.get(leaf.code());
+                            case NOTES -> notes.get(leaf.code());
+                        });
+                    }
+                    r++;
+                }
+                int col = order.indexOf(Column.CATEGORY);
+                if (col >= 0) {
+                    set(sheet, first, col, category.code() + "  " + category.name());
+                    merge(sheet, first, r - 1, col, col);
+                }
+            }
+            if (totalRow) {
+                set(sheet, r, 0, "合计");
+                set(sheet, r, order.indexOf(Column.SCORE), totalOf(written));
+            }
+        }
+    }
+
+    /** Writes {@code target} as {@code plain} encrypted with {@code password} (agile encryption, as Excel does). */
+    public static Path encrypted(Path plain, Path target, String password) {
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {
+            org.apache.poi.poifs.crypt.Encryptor encryptor = new org.apache.poi.poifs.crypt.EncryptionInfo(
+                    org.apache.poi.poifs.crypt.EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword(password);
+            try (var in = Files.newInputStream(plain);
+                 var opc = org.apache.poi.openxml4j.opc.OPCPackage.open(in);
+                 var out = encryptor.getDataStream(fs)) {
+                opc.save(out);
+            }
+            Files.createDirectories(target.getParent());
+            try (OutputStream out = Files.newOutputStream(target)) {
+                fs.writeFilesystem(out);
+            }
+            return target;
+        } catch (IOException | java.security.GeneralSecurityException
+                 | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the first half of {@code whole}'s bytes to {@code target}, as a mail client cut off mid-download. */
+    public static Path truncated(Path whole, Path target) {
+        try {
+            byte[] bytes = Files.readAllBytes(whole);
+            Files.createDirectories(target.getParent());
+            return Files.write(target, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A workbook whose only content is a picture of the score table (a screenshot pasted into a sheet). */
+    public static Path pictureOnly(Path target) {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet sheet = wb.createSheet("自查打分表");
+            int picture = wb.addPicture(PIXEL_PNG, Workbook.PICTURE_TYPE_PNG);
+            var anchor = wb.getCreationHelper().createClientAnchor();
+            anchor.setCol1(0);
+            anchor.setRow1(0);
+            anchor.setCol2(8);
+            anchor.setRow2(30);
+            sheet.createDrawingPatriarch().createPicture(anchor, picture);
+            save(wb, target);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A valid workbook with one sheet and no cells. */
+    public static Path emptyWorkbook(Path target) {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            wb.createSheet("Sheet1");
+            save(wb, target);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A 1×1 PNG. */
+    private static final byte[] PIXEL_PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 }

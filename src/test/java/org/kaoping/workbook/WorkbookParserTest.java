@@ -796,7 +796,7 @@ class WorkbookParserTest {
         assertThat(parsed.sheets()).isEmpty();
         assertThat(parsed.rejection()).contains("无法识别考核组");
         assertThat(parsed.findings()).extracting(Discrepancy::kind, Discrepancy::where)
-                .containsExactly(tuple(DiscrepancyKind.UNKNOWN_GROUP, CellRef.file("评分汇总表.xlsx")));
+                .containsExactly(tuple(DiscrepancyKind.UNKNOWN_GROUP, new CellRef("评分汇总表.xlsx", "汇总表", "A2")));
     }
 
     @Test
