@@ -61,7 +61,7 @@ public final class DiscrepancyReportWriter {
         int r = 0;
         for (Discrepancy d : discrepancies) {
             Row row = sheet.createRow(++r);
-            Tint tint = d.kind().severity() == DiscrepancyKind.Severity.ERROR ? Tint.ERROR : Tint.WARNING;
+            Tint tint = tint(d.kind().severity());
             CellRef where = d.where();
             styles.text(row, 0, d.kind().label(), tint);
             styles.text(row, 1, d.unit(), tint);
@@ -89,32 +89,48 @@ public final class DiscrepancyReportWriter {
         }
     }
 
+    private static Tint tint(DiscrepancyKind.Severity severity) {
+        return severity == DiscrepancyKind.Severity.ERROR ? Tint.ERROR : Tint.WARNING;
+    }
+
+    /** A 汇总 line: what it counts, how many, and the worst severity among them (its tint). */
+    private record Count(String label, long n, Tint tint) {
+    }
+
     private static void summary(SheetStyles styles, List<Discrepancy> discrepancies) {
         Map<DiscrepancyKind, Long> byKind = new EnumMap<>(DiscrepancyKind.class);
         Map<String, Long> byUnit = new LinkedHashMap<>();
+        Map<String, Tint> unitTint = new HashMap<>();
         for (Discrepancy d : discrepancies) {
             byKind.merge(d.kind(), 1L, Long::sum);
-            byUnit.merge(d.unit() == null || d.unit().isBlank() ? NO_UNIT : d.unit(), 1L, Long::sum);
+            String unit = d.unit() == null || d.unit().isBlank() ? NO_UNIT : d.unit();
+            byUnit.merge(unit, 1L, Long::sum);
+            // A unit with one error among its warnings is red: it is one to call first.
+            unitTint.merge(unit, tint(d.kind().severity()), (a, b) -> a == Tint.ERROR ? a : b);
         }
-        List<Map.Entry<String, Long>> kinds = new ArrayList<>();
-        byKind.forEach((kind, n) -> kinds.add(Map.entry(kind.label(), n)));
-        kinds.add(Map.entry(TOTAL, (long) discrepancies.size()));
+        List<Count> kinds = new ArrayList<>();
+        byKind.forEach((kind, n) -> kinds.add(new Count(kind.label(), n, tint(kind.severity()))));
+        kinds.add(new Count(TOTAL, discrepancies.size(), Tint.NONE));
         // Units with the most discrepancies first: those are the ones to call.
-        List<Map.Entry<String, Long>> units = new ArrayList<>(byUnit.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList());
-        units.add(Map.entry(TOTAL, (long) discrepancies.size()));
+        List<Count> units = new ArrayList<>(byUnit.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> new Count(e.getKey(), e.getValue(), unitTint.get(e.getKey()))).toList());
+        units.add(new Count(TOTAL, discrepancies.size(), Tint.NONE));
 
         Sheet sheet = styles.table(SUMMARY, SUMMARY_COLUMNS);
         for (int i = 0; i < Math.max(kinds.size(), units.size()); i++) {
             Row row = sheet.createRow(i + 1);
             if (i < kinds.size()) {
-                styles.text(row, 0, kinds.get(i).getKey());
-                styles.number(row, 1, kinds.get(i).getValue());
+                count(styles, row, 0, kinds.get(i));
             }
             if (i < units.size()) {
-                styles.text(row, 3, units.get(i).getKey());
-                styles.number(row, 4, units.get(i).getValue());
+                count(styles, row, 3, units.get(i));
             }
         }
+    }
+
+    private static void count(SheetStyles styles, Row row, int col, Count c) {
+        styles.text(row, col, c.label(), c.tint());
+        styles.number(row, col + 1, c.n(), c.tint());
     }
 }

@@ -146,7 +146,12 @@ final class SheetStyles {
 
     /** A number shown as it is (ranks, counts, factors); blank when null. */
     void number(Row row, int col, Number value) {
-        Cell cell = styled(row, col, plain);
+        number(row, col, value, Tint.NONE);
+    }
+
+    /** A tinted number; the text style has the General format, which shows a count as it is. */
+    void number(Row row, int col, Number value, Tint tint) {
+        Cell cell = styled(row, col, tint == Tint.NONE ? plain : text.get(tint));
         if (value != null) {
             cell.setCellValue(value.doubleValue());
         }
