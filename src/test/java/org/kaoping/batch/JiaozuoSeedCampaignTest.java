@@ -139,7 +139,7 @@ class JiaozuoSeedCampaignTest {
                 new ExpectedDiscrepancy("一票否决", "市审计局", JIAOZUO_GROUP_1_FILE, "加扣分", "C9", "（六）1"),
                 // 总计 says 98; the rows add up to 100
                 new ExpectedDiscrepancy("合计不符", "市总工会", jiaozuoSelfFile("市总工会"), "自评表", "D31", "合计"),
-                new ExpectedDiscrepancy("自评与考核差异", "市纪委", JIAOZUO_GROUP_1_FILE, "市纪委", "", "（三）2"),
+                new ExpectedDiscrepancy("自评与考核差异", "市纪委", JIAOZUO_GROUP_1_FILE, "市纪委", "D15", "（三）2"),
                 new ExpectedDiscrepancy("未提交", "市农业局", "", "", "", ""),
                 new ExpectedDiscrepancy("未提交", "市地震局", "", "", "", ""));
         expected.forEach(d -> d.assertIn(rows));

@@ -215,8 +215,8 @@ class ConfiguredRankingTest {
                 List.of());
         List<String> even = gapTexts(run(ROSTER, halfEven, sheets));
         List<String> up = gapTexts(run(ROSTER, RankingRules.DEFAULT, sheets));
-        assertThat(even).containsExactly("1.1 思想建设 5.12>3.00 自评比考核高 2.12 分");
-        assertThat(up).containsExactly("1.1 思想建设 5.13>3.00 自评比考核高 2.13 分");
+        assertThat(even).containsExactly("1.1 思想建设 5.12>3.00 自评比考核高 2.12 分（自评见 甲局自评.xlsx!评分表!F5）");
+        assertThat(up).containsExactly("1.1 思想建设 5.13>3.00 自评比考核高 2.13 分（自评见 甲局自评.xlsx!评分表!F5）");
     }
 
     private static List<String> gapTexts(CampaignResult r) {

@@ -746,6 +746,24 @@ public final class WorkbookFixtures {
         }
     }
 
+    /**
+     * An inspection group's workbook with a sheet per unit (form 1 of workbook-formats.md): each fixture's layout
+     * on a sheet of its own {@link SelfFixture#sheetName}, in the given format.
+     */
+    public static Path unitSheets(Path dir, String baseName, Format format, ShanxiSelf... sheets) {
+        Path file = dir.resolve(baseName + format.extension);
+        try (Workbook wb = format.create()) {
+            for (ShanxiSelf sheet : sheets) {
+                sheet.fill(wb.createSheet(sheet.sheetName));
+            }
+            wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            save(wb, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
     /** Writes {@code target} as {@code plain} encrypted with {@code password} (agile encryption, as Excel does). */
     public static Path encrypted(Path plain, Path target, String password) {
         try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {

@@ -432,6 +432,31 @@ class WorkbookVariationsTest {
                 tuple(DiscrepancyKind.UNREADABLE_SCORE, "省财政厅", name, MATRIX, "M4", label("3.1")));
     }
 
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void sheetPerUnitIsNamedByItsUnitCellOrElseItsSheetNameWithTheGroupFromItsCell(Format format) {
+        // title, 考核组 row, unit row: the header is row 4 and leaf n row 4 + n
+        Path file = WorkbookFixtures.unitSheets(dir, "评分表", format,
+                WorkbookFixtures.shanxiSelf(SHANXI).sheetName("第一张").notice("考核组：第一考核组")
+                        .unitLabel("被考核单位").unit("山西省财政厅").header("自评得分", "得分").score("2.2", 5),
+                WorkbookFixtures.shanxiSelf(SHANXI).sheetName("省民政厅").notice("")
+                        .noUnit().header("自评得分", "得分").score("1.1", WorkbookFixtures.BLANK));
+        String name = file.getFileName().toString();
+
+        ParsedWorkbook parsed = parseInspection(file, 0);
+        CampaignResult result = consolidate(parsed);
+
+        assertThat(parsed.findings()).isEmpty();
+        assertThat(parsed.sheets()).extracting(ScoreSheet::unit, ScoreSheet::group, ScoreSheet::origin).containsExactly(
+                tuple("省财政厅", GROUP_1, new CellRef(name, "第一张", "")),
+                tuple("省民政厅", GROUP_1, new CellRef(name, "省民政厅", "")));
+        assertScore(parsed.sheets().get(0), "2.2", "5", new CellRef(name, "第一张", "F11"));
+        assertThat(parsed.sheets().get(0).ownTotalCell()).isEqualTo(new CellRef(name, "第一张", "F31"));
+        assertThat(found(result, "省民政厅")).containsExactly(
+                tuple(DiscrepancyKind.MISSING_SCORE, "省民政厅", name, "省民政厅", "F5", label("1.1")));
+        assertThat(unit(result, "省财政厅").official().base()).isEqualByComparingTo("99");
+    }
+
     @Test
     void matrixOfAGroupNotInTheRosterIsRejectedNamingTheGroupCell() {
         Path file = WorkbookFixtures.matrix(SHANXI).group("第九考核组").unit("省财政厅").write(dir, "评分汇总表");
