@@ -1,5 +1,6 @@
 package org.kaoping.schedule;
 
+import java.text.SimpleDateFormat;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -25,7 +26,8 @@ public class CampaignRunJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         String campaign = context.getMergedJobDataMap().getString(CAMPAIGN);
-        log.info("定时运行 {}（计划时间 {}）", campaign, context.getScheduledFireTime());
+        log.info("定时运行 {}（计划时间 {}）", campaign,
+                new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(context.getScheduledFireTime()));
         int exit = runner.run(campaign);
         if (exit == CampaignRunner.BUSY) {
             log.warn("定时运行 {} 已跳过：该考核正在运行", campaign);

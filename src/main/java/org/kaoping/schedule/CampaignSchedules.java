@@ -60,7 +60,8 @@ public final class CampaignSchedules {
 
     private static String check(String file, Object value) {
         if (!(value instanceof String text)) {
-            throw invalid(file, value, "应写成带引号的字符串，如 \"0 0 2 * * ?\"（每天 2 点）");
+            throw new CampaignException("考核配置 " + file + " 的 schedule：“" + value + "”不是 Quartz cron 表达式；"
+                    + "应写成带引号的字符串（秒 分 时 日 月 星期），如 \"0 0 2 * * ?\" 表示每天 2 点");
         }
         String cron = text.strip();
         CronExpression expression;

@@ -1,16 +1,36 @@
 package org.kaoping.schedule;
 
+import javax.sql.DataSource;
 import org.kaoping.campaign.KaopingHome;
-import org.quartz.Scheduler;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.quartz.autoconfigure.QuartzDataSourceScriptDatabaseInitializer;
+import org.springframework.boot.quartz.autoconfigure.QuartzJdbcProperties;
+import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Wiring of {@code serve}. The Quartz scheduler itself is Boot's (JDBC job store in the kaoping H2 database,
- * {@code spring.quartz.*} in application.properties), created stopped; only {@link ServeCommand} starts it.
+ * Wiring of {@code serve}: Quartz with its JDBC job store in the kaoping H2 database ({@code spring.quartz.*} in
+ * application.properties). Boot's Quartz auto-configuration is excluded there and replaced by {@link LazyScheduler},
+ * so that only {@code serve} creates (and starts) a scheduler; the QRTZ_* tables are ensured at every start.
  */
 @Configuration
+@EnableConfigurationProperties({QuartzProperties.class, QuartzJdbcProperties.class})
 public class ScheduleConfiguration {
+
+    @Bean
+    QuartzDataSourceScriptDatabaseInitializer quartzDataSourceScriptDatabaseInitializer(DataSource dataSource,
+                                                                                         QuartzJdbcProperties properties) {
+        return new QuartzDataSourceScriptDatabaseInitializer(dataSource, properties);
+    }
+
+    @Bean
+    LazyScheduler lazyScheduler(QuartzProperties properties, DataSource dataSource,
+                                PlatformTransactionManager transactionManager, ApplicationContext context) {
+        return new LazyScheduler(properties, dataSource, transactionManager, context);
+    }
 
     @Bean
     CampaignSchedules campaignSchedules() {
@@ -23,7 +43,7 @@ public class ScheduleConfiguration {
     }
 
     @Bean
-    ServeCommand serveCommand(KaopingHome home, Scheduler scheduler, CampaignSchedules schedules,
+    ServeCommand serveCommand(KaopingHome home, LazyScheduler scheduler, CampaignSchedules schedules,
                               ScheduleReconciler reconciler) {
         return new ServeCommand(home, scheduler, schedules, reconciler);
     }

@@ -24,12 +24,12 @@ public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     private final KaopingHome home;
-    private final Scheduler scheduler;
+    private final LazyScheduler scheduler;
     private final CampaignSchedules schedules;
     private final ScheduleReconciler reconciler;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    public ServeCommand(KaopingHome home, Scheduler scheduler, CampaignSchedules schedules, ScheduleReconciler reconciler) {
+    public ServeCommand(KaopingHome home, LazyScheduler scheduler, CampaignSchedules schedules, ScheduleReconciler reconciler) {
         this.home = home;
         this.scheduler = scheduler;
         this.schedules = schedules;
@@ -59,12 +59,13 @@ public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
             return BAD_CONFIG;
         }
         try {
-            List<ScheduleReconciler.Outcome> outcomes = reconciler.reconcile(scheduler, wanted);
+            Scheduler quartz = scheduler.get();
+            List<ScheduleReconciler.Outcome> outcomes = reconciler.reconcile(quartz, wanted);
             outcomes.forEach(ServeCommand::logOutcome);
             if (wanted.isEmpty()) {
                 log.warn("没有设置了 schedule 的考核（{}）：定时运行已启动，但不会运行任何考核", home.config().resolve("campaigns"));
             }
-            scheduler.start();
+            quartz.start();
         } catch (SchedulerException e) {
             System.err.println("无法启动定时运行：" + e.getMessage());
             return FAILED;

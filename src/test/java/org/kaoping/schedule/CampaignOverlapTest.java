@@ -31,9 +31,13 @@ class CampaignOverlapTest {
     @Autowired
     RunCommand runCommand;
 
+    @Autowired
+    LazyScheduler lazyScheduler;
+
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
         registry.add("kaoping.home", () -> HOME.root().toString());
+        registry.add("spring.quartz.scheduler-name", () -> "kaoping-overlap-test");
     }
 
     private static TestHome createHome() {
@@ -78,5 +82,13 @@ class CampaignOverlapTest {
         assertThat(holder.exitValue()).isZero();
         assertThat(runCommand.run("elsewhere")).isEqualTo(RunCommand.OK);
         assertThat(HOME.latest("elsewhere", "综合排名.xlsx")).exists();
+        assertNoScheduler();
+    }
+
+    /** A run creates no Quartz scheduler: no scheduler thread, no worker pool, nothing that could fire a schedule. */
+    private void assertNoScheduler() {
+        assertThat(lazyScheduler.created()).isFalse();
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.startsWith("kaoping-overlap-test"));
     }
 }
