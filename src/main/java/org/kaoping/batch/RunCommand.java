@@ -8,6 +8,9 @@ import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.roster.RosterException;
 import org.kaoping.rubric.RubricException;
+import org.kaoping.schedule.CampaignLock;
+import org.kaoping.schedule.CampaignRunner;
+import org.kaoping.schedule.ServeCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -26,38 +29,61 @@ import org.springframework.stereotype.Component;
  * one-line reason, when it could not run.
  */
 @Component
-public class RunCommand implements ApplicationRunner, ExitCodeGenerator {
+public class RunCommand implements ApplicationRunner, ExitCodeGenerator, CampaignRunner {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
     public static final int BAD_CONFIG = 3;
+    public static final int BUSY = CampaignRunner.BUSY;
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
     private final KaopingHome home;
     private final RunSetups setups;
     private final JobOperator jobOperator;
     private final Job consolidationJob;
+    private final ServeCommand serve;
     private int exitCode = OK;
 
-    public RunCommand(KaopingHome home, RunSetups setups, JobOperator jobOperator, Job consolidationJob) {
+    public RunCommand(KaopingHome home, RunSetups setups, JobOperator jobOperator, Job consolidationJob,
+                      ServeCommand serve) {
         this.home = home;
         this.setups = setups;
         this.jobOperator = jobOperator;
         this.consolidationJob = consolidationJob;
+        this.serve = serve;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         List<String> words = args.getNonOptionArgs();
+        if (words.equals(List.of("serve"))) {
+            exitCode = serve.serve();
+            return;
+        }
         if (words.size() != 2 || !"run".equals(words.get(0))) {
-            System.err.println("用法: java -jar kaoping.jar run <考核代码> [--kaoping.home=目录]   例如: run demo");
+            System.err.println("用法: java -jar kaoping.jar run <考核代码> | serve [--kaoping.home=目录]   例如: run demo");
             exitCode = USAGE;
             return;
         }
         exitCode = run(words.get(1));
     }
 
+    /** The one run path of {@code run} and of a schedule: never two runs of a campaign at once (exit code 4). */
+    @Override
     public int run(String campaign) {
+        try (CampaignLock lock = CampaignLock.tryAcquire(home, campaign)) {
+            if (!lock.held()) {
+                System.err.println("无法运行：" + lock.refusal());
+                return BUSY;
+            }
+            return runLocked(campaign);
+        } catch (CampaignException e) {
+            System.err.println("无法运行：" + e.getMessage());
+            return BAD_CONFIG;
+        }
+    }
+
+    private int runLocked(String campaign) {
         LocalDateTime started = LocalDateTime.now();
         JobParameters parameters = RunParameters.of(campaign, started);
         String runId = parameters.getString(RunParameters.RUN_ID);

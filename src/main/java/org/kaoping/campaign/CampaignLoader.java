@@ -19,8 +19,13 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class CampaignLoader {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
+    /** A campaign code is a file name: letters, digits, {@code .}, {@code _} and {@code -}. */
+    public static boolean isValidCode(String code) {
+        return code != null && CODE.matcher(code).matches();
+    }
+
     public Campaign load(KaopingHome home, String code) {
-        if (!CODE.matcher(code).matches()) {
+        if (!isValidCode(code)) {
             throw new CampaignException("考核代码“" + code + "”无效：只能使用字母、数字、点、下划线和连字符");
         }
         Path file = home.campaignFile(code);

@@ -1,0 +1,92 @@
+package org.kaoping.schedule;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.kaoping.campaign.CampaignException;
+import org.kaoping.campaign.CampaignLoader;
+import org.kaoping.campaign.KaopingHome;
+import org.quartz.CronExpression;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads the {@code schedule:} key of every {@code config/campaigns/*.yml}. Only {@code serve} reads it; a
+ * {@code run} ignores it. A value that is not a valid Quartz cron expression is an error naming the file and
+ * the value: a schedule silently skipped would be a night without results that nobody notices.
+ */
+public final class CampaignSchedules {
+    public static final String KEY = "schedule";
+
+    /** Campaigns with a schedule, by code; throws {@link CampaignException} on the first invalid one. */
+    public List<CampaignSchedule> read(KaopingHome home) {
+        Path folder = home.config().resolve("campaigns");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".yml") && Files.isRegularFile(p)).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new CampaignException("无法列出 " + folder + "：" + e.getMessage(), e);
+        }
+        List<CampaignSchedule> out = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            String code = name.substring(0, name.length() - ".yml".length());
+            Object value = schedule(file);
+            if (value == null || value.toString().isBlank()) {
+                continue;
+            }
+            if (!CampaignLoader.isValidCode(code)) {
+                throw new CampaignException("考核配置 " + name + " 有 schedule，但考核代码“" + code
+                        + "”无效：只能使用字母、数字、点、下划线和连字符");
+            }
+            out.add(new CampaignSchedule(code, check(name, value), file));
+        }
+        return out;
+    }
+
+    private static String check(String file, Object value) {
+        if (!(value instanceof String text)) {
+            throw new CampaignException("考核配置 " + file + " 的 schedule：“" + value + "”不是 Quartz cron 表达式；"
+                    + "应写成带引号的字符串（秒 分 时 日 月 星期），如 \"0 0 2 * * ?\" 表示每天 2 点");
+        }
+        String cron = text.strip();
+        CronExpression expression;
+        try {
+            expression = new CronExpression(cron);
+        } catch (ParseException e) {
+            throw invalid(file, value, e.getMessage());
+        }
+        if (expression.getNextValidTimeAfter(new Date()) == null) {
+            throw invalid(file, value, "以后不会再触发");
+        }
+        return cron;
+    }
+
+    private static CampaignException invalid(String file, Object value, String reason) {
+        return new CampaignException("考核配置 " + file + " 的 schedule：“" + value + "”不是有效的 Quartz cron 表达式（"
+                + reason + "）；格式为 秒 分 时 日 月 星期，如 \"0 0 2 * * ?\" 表示每天 2 点");
+    }
+
+    private static Object schedule(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            return loaded instanceof Map<?, ?> m ? m.get(KEY) : null;
+        } catch (IOException | YAMLException e) {
+            throw new CampaignException("无法读取考核配置 " + file + "：" + e.getMessage(), e);
+        }
+    }
+}

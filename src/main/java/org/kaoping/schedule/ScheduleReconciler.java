@@ -1,0 +1,95 @@
+package org.kaoping.schedule;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+
+/**
+ * Makes the scheduler's stored triggers match the campaign configs: adds new schedules, replaces a trigger
+ * whose cron expression changed, deletes the jobs of campaigns that no longer have one, and leaves an unchanged
+ * trigger alone — re-creating it would forget a fire time missed while the service was down.
+ */
+public final class ScheduleReconciler {
+    /** Quartz group of the campaign jobs and triggers; their names are the campaign codes. */
+    public static final String GROUP = "kaoping-campaign";
+
+    public enum Change { ADDED, UPDATED, UNCHANGED, REMOVED }
+
+    /** What happened to one campaign's schedule; {@code nextFire} is null for a removed one. */
+    public record Outcome(String campaign, Change change, String cron, Date nextFire) {
+    }
+
+    public List<Outcome> reconcile(Scheduler scheduler, List<CampaignSchedule> schedules) throws SchedulerException {
+        Map<String, CampaignSchedule> wanted = schedules.stream()
+                .collect(Collectors.toMap(CampaignSchedule::campaign, Function.identity()));
+        List<Outcome> outcomes = new ArrayList<>();
+        Set<JobKey> existing = scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP));
+        for (JobKey key : existing.stream().sorted().toList()) {
+            if (!wanted.containsKey(key.getName())) {
+                scheduler.deleteJob(key);
+                outcomes.add(new Outcome(key.getName(), Change.REMOVED, null, null));
+            }
+        }
+        for (CampaignSchedule s : schedules) {
+            TriggerKey triggerKey = triggerKey(s.campaign());
+            Trigger current = scheduler.getTrigger(triggerKey);
+            Change change;
+            if (current instanceof CronTrigger cron && cron.getCronExpression().equals(s.cron())) {
+                change = Change.UNCHANGED;
+            } else if (current != null) {
+                scheduler.rescheduleJob(triggerKey, trigger(s));
+                change = Change.UPDATED;
+            } else if (scheduler.checkExists(jobKey(s.campaign()))) {
+                scheduler.scheduleJob(trigger(s));
+                change = Change.ADDED;
+            } else {
+                scheduler.scheduleJob(job(s.campaign()), trigger(s));
+                change = Change.ADDED;
+            }
+            outcomes.add(new Outcome(s.campaign(), change, s.cron(), scheduler.getTrigger(triggerKey).getNextFireTime()));
+        }
+        return outcomes;
+    }
+
+    public static JobKey jobKey(String campaign) {
+        return JobKey.jobKey(campaign, GROUP);
+    }
+
+    public static TriggerKey triggerKey(String campaign) {
+        return TriggerKey.triggerKey(campaign, GROUP);
+    }
+
+    static JobDetail job(String campaign) {
+        return JobBuilder.newJob(CampaignRunJob.class).withIdentity(jobKey(campaign))
+                .withDescription("运行考核 " + campaign)
+                .usingJobData(CampaignRunJob.CAMPAIGN, campaign)
+                .storeDurably(false)
+                .build();
+    }
+
+    /** The campaign's cron trigger; a fire time missed while the service was down fires once when it is back. */
+    public static TriggerBuilder<CronTrigger> triggerBuilder(CampaignSchedule s) {
+        return TriggerBuilder.newTrigger().withIdentity(triggerKey(s.campaign())).forJob(jobKey(s.campaign()))
+                .withDescription(s.file().getFileName() + " 的 schedule")
+                .withSchedule(CronScheduleBuilder.cronSchedule(s.cron()).withMisfireHandlingInstructionFireAndProceed());
+    }
+
+    static Trigger trigger(CampaignSchedule s) {
+        return triggerBuilder(s).build();
+    }
+}

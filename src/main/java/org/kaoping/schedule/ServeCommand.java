@@ -1,0 +1,99 @@
+package org.kaoping.schedule;
+
+import java.text.SimpleDateFormat;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.kaoping.campaign.CampaignException;
+import org.kaoping.campaign.KaopingHome;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+
+/**
+ * {@code serve}: checks every campaign's {@code schedule:}, reconciles the stored triggers with them, starts the
+ * scheduler (which nothing else starts: a {@code run} never fires a schedule) and stays up until stopped.
+ */
+public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
+    public static final int OK = 0;
+    public static final int BAD_CONFIG = 3;
+    public static final int FAILED = 1;
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    private final KaopingHome home;
+    private final LazyScheduler scheduler;
+    private final CampaignSchedules schedules;
+    private final ScheduleReconciler reconciler;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public ServeCommand(KaopingHome home, LazyScheduler scheduler, CampaignSchedules schedules, ScheduleReconciler reconciler) {
+        this.home = home;
+        this.scheduler = scheduler;
+        this.schedules = schedules;
+        this.reconciler = reconciler;
+    }
+
+    /** Starts the scheduler and blocks until the application is stopped; returns at once when it cannot start. */
+    public int serve() {
+        int exit = start();
+        if (exit == OK) {
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return exit;
+    }
+
+    /** Reconciles and starts the scheduler; exit code 3 (and nothing started) when a schedule is invalid. */
+    public int start() {
+        List<CampaignSchedule> wanted;
+        try {
+            wanted = schedules.read(home);
+        } catch (CampaignException e) {
+            System.err.println("无法启动定时运行：" + e.getMessage());
+            return BAD_CONFIG;
+        }
+        try {
+            Scheduler quartz = scheduler.get();
+            List<ScheduleReconciler.Outcome> outcomes = reconciler.reconcile(quartz, wanted);
+            outcomes.forEach(ServeCommand::logOutcome);
+            if (wanted.isEmpty()) {
+                log.warn("没有设置了 schedule 的考核（{}）：定时运行已启动，但不会运行任何考核", home.config().resolve("campaigns"));
+            }
+            quartz.start();
+        } catch (SchedulerException e) {
+            System.err.println("无法启动定时运行：" + e.getMessage());
+            return FAILED;
+        }
+        log.info("定时运行已启动，目录 {}；按 Ctrl+C 停止", home.root());
+        return OK;
+    }
+
+    private static void logOutcome(ScheduleReconciler.Outcome o) {
+        String change = switch (o.change()) {
+            case ADDED -> "新增";
+            case UPDATED -> "已更新";
+            case UNCHANGED -> "未改变";
+            case REMOVED -> "已删除";
+        };
+        if (o.change() == ScheduleReconciler.Change.REMOVED) {
+            log.info("定时 {}：{}（考核配置中已没有 schedule）", o.campaign(), change);
+            return;
+        }
+        String next = o.nextFire() == null ? "无" : new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(o.nextFire());
+        if (o.nextFire() != null && o.nextFire().before(new Date())) {
+            next += "（已错过，启动后补运行一次）";
+        }
+        log.info("定时 {}：{}（{}），下次运行 {}", o.campaign(), o.cron(), change, next);
+    }
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        stopped.countDown();
+    }
+}

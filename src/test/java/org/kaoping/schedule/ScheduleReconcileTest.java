@@ -1,0 +1,132 @@
+package org.kaoping.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kaoping.batch.RunCommand;
+import org.kaoping.campaign.KaopingHome;
+import org.kaoping.support.TestHome;
+import org.quartz.CronTrigger;
+import org.quartz.Scheduler;
+import org.quartz.Trigger;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Stored triggers follow the campaign configs; an invalid schedule stops serve, not run. The scheduler never starts. */
+@SpringBootTest
+@ExtendWith(OutputCaptureExtension.class)
+class ScheduleReconcileTest {
+    private static final TestHome HOME = createHome();
+
+    @Autowired
+    LazyScheduler lazyScheduler;
+
+    Scheduler scheduler;
+
+    @Autowired
+    ScheduleReconciler reconciler;
+
+    @Autowired
+    CampaignSchedules schedules;
+
+    @Autowired
+    RunCommand runCommand;
+
+    @BeforeEach
+    void scheduler() {
+        scheduler = lazyScheduler.get();
+    }
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("kaoping.home", () -> HOME.root().toString());
+        registry.add("spring.quartz.scheduler-name", () -> "kaoping-reconcile-test");
+    }
+
+    private static TestHome createHome() {
+        try {
+            return new TestHome(Files.createTempDirectory("kaoping-reconcile"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void config(String campaign, String schedule) {
+        TestHome.write(HOME.root().resolve("config/campaigns/" + campaign + ".yml"), "name: " + campaign
+                + "\nrubric: shanxi-2020\nroster: rosters/x.xlsx\n" + (schedule == null ? "" : "schedule: \"" + schedule + "\"\n"));
+    }
+
+    private List<ScheduleReconciler.Outcome> reconcile() throws Exception {
+        return reconciler.reconcile(scheduler, schedules.read(new KaopingHome(HOME.root())));
+    }
+
+    @Test
+    void schedulesAreAddedUpdatedAndRemovedAndAnUnchangedTriggerIsLeftAlone() throws Exception {
+        config("keep", "0 0 2 * * ?");
+        config("change", "0 0 3 * * ?");
+        config("drop", "0 0 4 * * ?");
+        config("never", null);
+        assertThat(reconcile()).extracting(o -> o.campaign() + " " + o.change())
+                .containsExactly("change ADDED", "drop ADDED", "keep ADDED");
+        Trigger kept = scheduler.getTrigger(ScheduleReconciler.triggerKey("keep"));
+        assertThat(kept.getMisfireInstruction()).isEqualTo(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
+        Thread.sleep(20);
+
+        config("change", "0 30 3 * * ?");
+        config("drop", null);
+        config("added", "0 0 5 ? * MON-FRI");
+        assertThat(reconcile()).extracting(o -> o.campaign() + " " + o.change())
+                .containsExactly("drop REMOVED", "added ADDED", "change UPDATED", "keep UNCHANGED");
+
+        Trigger keptAfter = scheduler.getTrigger(ScheduleReconciler.triggerKey("keep"));
+        assertThat(keptAfter.getStartTime()).isEqualTo(kept.getStartTime());
+        assertThat(keptAfter.getNextFireTime()).isEqualTo(kept.getNextFireTime());
+        assertThat(((CronTrigger) scheduler.getTrigger(ScheduleReconciler.triggerKey("change"))).getCronExpression())
+                .isEqualTo("0 30 3 * * ?");
+        assertThat(scheduler.checkExists(ScheduleReconciler.jobKey("drop"))).isFalse();
+        assertThat(scheduler.checkExists(ScheduleReconciler.triggerKey("drop"))).isFalse();
+        assertThat(scheduler.checkExists(ScheduleReconciler.jobKey("never"))).isFalse();
+        assertThat(scheduler.getTrigger(ScheduleReconciler.triggerKey("added")).getJobKey())
+                .isEqualTo(ScheduleReconciler.jobKey("added"));
+
+        Files.delete(HOME.root().resolve("config/campaigns/added.yml"));
+        assertThat(reconcile()).extracting(o -> o.campaign() + " " + o.change())
+                .containsExactly("added REMOVED", "change UNCHANGED", "keep UNCHANGED");
+        assertThat(scheduler.isStarted()).isFalse();
+    }
+
+    @Test
+    void anInvalidCronStopsServeWithExitCode3ButRunIgnoresIt(CapturedOutput output) throws Exception {
+        new TestHome(HOME.root()).sampleCampaign("badcron", "shanxi-2020-demo", "shanxi-2020");
+        Path file = HOME.root().resolve("config/campaigns/badcron.yml");
+        TestHome.write(file, Files.readString(file) + "schedule: \"0 0 25 * * ?\"\n");
+        try {
+            runCommand.run(new DefaultApplicationArguments("serve"));
+            assertThat(runCommand.getExitCode()).isEqualTo(3);
+            assertThat(output.getErr()).contains("无法启动定时运行：考核配置 badcron.yml 的 schedule：“0 0 25 * * ?”不是有效的 Quartz cron 表达式");
+            assertThat(scheduler.isStarted()).isFalse();
+
+            TestHome.write(file, Files.readString(file).replace("\"0 0 25 * * ?\"", "3"));
+            runCommand.run(new DefaultApplicationArguments("serve"));
+            assertThat(runCommand.getExitCode()).isEqualTo(3);
+            assertThat(output.getErr()).contains("考核配置 badcron.yml 的 schedule：“3”不是 Quartz cron 表达式");
+
+            assertThat(runCommand.run("badcron")).isEqualTo(RunCommand.OK);
+            assertThat(HOME.latest("badcron", "综合排名.xlsx")).exists();
+        } finally {
+            Files.delete(file);
+        }
+    }
+}
