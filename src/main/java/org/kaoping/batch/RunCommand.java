@@ -3,6 +3,7 @@ package org.kaoping.batch;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.kaoping.campaign.CampaignException;
 import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.KaopingHome;
@@ -21,9 +22,10 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
 /**
- * The command line: {@code run <campaign>} runs the consolidation job once. Exit code 0 when the run
- * completed (rejected files included: that is what the discrepancy report is for); non-zero, with a
- * one-line reason, when it could not run.
+ * The command line: {@code run <campaign>} runs the consolidation job once — or first finishes the
+ * campaign's interrupted run ({@link RunRecovery}); {@code history <campaign>} lists its runs. Exit code 0
+ * when the run completed (rejected files included: that is what the discrepancy report is for); non-zero,
+ * with a one-line reason, when it could not run.
  */
 @Component
 public class RunCommand implements ApplicationRunner, ExitCodeGenerator {
@@ -37,20 +39,30 @@ public class RunCommand implements ApplicationRunner, ExitCodeGenerator {
     private final RunSetups setups;
     private final JobOperator jobOperator;
     private final Job consolidationJob;
+    private final RunRecovery recovery;
+    private final RunHistory history;
     private int exitCode = OK;
 
-    public RunCommand(KaopingHome home, RunSetups setups, JobOperator jobOperator, Job consolidationJob) {
+    public RunCommand(KaopingHome home, RunSetups setups, JobOperator jobOperator, Job consolidationJob,
+                      RunRecovery recovery, RunHistory history) {
         this.home = home;
         this.setups = setups;
         this.jobOperator = jobOperator;
         this.consolidationJob = consolidationJob;
+        this.recovery = recovery;
+        this.history = history;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         List<String> words = args.getNonOptionArgs();
+        if (words.size() == 2 && "history".equals(words.get(0))) {
+            history.print(words.get(1), System.out);
+            exitCode = OK;
+            return;
+        }
         if (words.size() != 2 || !"run".equals(words.get(0))) {
-            System.err.println("用法: java -jar kaoping.jar run <考核代码> [--kaoping.home=目录]   例如: run demo");
+            System.err.println("用法: java -jar kaoping.jar run|history <考核代码> [--kaoping.home=目录]   例如: run demo");
             exitCode = USAGE;
             return;
         }
@@ -59,7 +71,9 @@ public class RunCommand implements ApplicationRunner, ExitCodeGenerator {
 
     public int run(String campaign) {
         LocalDateTime started = LocalDateTime.now();
-        JobParameters parameters = RunParameters.of(campaign, started);
+        Optional<JobExecution> interrupted = recovery.interrupted(campaign);
+        JobParameters parameters = interrupted.map(JobExecution::getJobParameters)
+                .orElseGet(() -> RunParameters.of(campaign, started));
         String runId = parameters.getString(RunParameters.RUN_ID);
         CampaignSetup setup;
         try {
@@ -71,7 +85,8 @@ public class RunCommand implements ApplicationRunner, ExitCodeGenerator {
         log.info("开始汇总 {}（{}），评分细则 {}，{} 个单位，目录 {}", campaign, setup.campaign().name(), setup.rubric().code(),
                 setup.roster().units().size(), home.root());
         try {
-            JobExecution execution = jobOperator.start(consolidationJob, parameters);
+            JobExecution execution = interrupted.isPresent() ? recovery.resume(interrupted.get())
+                    : jobOperator.start(consolidationJob, parameters);
             Duration elapsed = Duration.between(started, LocalDateTime.now());
             if (execution.getStatus() == BatchStatus.COMPLETED) {
                 log.info("汇总完成，用时 {} 秒", String.format("%.1f", elapsed.toMillis() / 1000.0));
