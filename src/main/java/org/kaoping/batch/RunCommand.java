@@ -82,7 +82,8 @@ public class RunCommand implements ApplicationRunner, ExitCodeGenerator {
             System.err.println("无法运行：" + e.getMessage());
             return BAD_CONFIG;
         }
-        log.info("开始汇总 {}（{}），评分细则 {}，{} 个单位，目录 {}", campaign, setup.campaign().name(), setup.rubric().code(),
+        log.info("开始汇总 {}（{}），运行编号 {}，评分细则 {}，{} 个单位，目录 {}", campaign, setup.campaign().name(), runId,
+                setup.rubric().code(),
                 setup.roster().units().size(), home.root());
         try {
             JobExecution execution = interrupted.isPresent() ? recovery.resume(interrupted.get())
