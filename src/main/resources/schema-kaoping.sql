@@ -21,3 +21,29 @@ CREATE TABLE IF NOT EXISTS kp_parsed_file (
     parsed      CLOB          NOT NULL,
     parsed_at   TIMESTAMP     NOT NULL
 );
+-- kp_run: one row per run that reached its report, written once by the report step (in its transaction, so a
+-- run killed before the report committed has none): the counts `history` prints, and the input fingerprint
+-- that tells a rerun on unchanged inputs. Status comes from the BATCH_* tables.
+CREATE TABLE IF NOT EXISTS kp_run (
+    run_id         VARCHAR(64)   NOT NULL PRIMARY KEY,
+    campaign       VARCHAR(128)  NOT NULL,
+    files_found    INT           NOT NULL,
+    files_parsed   INT           NOT NULL,
+    files_rejected INT           NOT NULL,
+    units          INT           NOT NULL,
+    units_ranked   INT           NOT NULL,
+    discrepancies  INT           NOT NULL,
+    inputs_key     VARCHAR(64)   NOT NULL,
+    reported_at    TIMESTAMP     NOT NULL
+);
+CREATE INDEX IF NOT EXISTS kp_run_campaign ON kp_run (campaign, run_id);
+-- kp_run_unit: each unit's total and rank in a run, written in one batch with kp_run, so the next run can
+-- list the units whose total or rank changed (old → new).
+CREATE TABLE IF NOT EXISTS kp_run_unit (
+    run_id      VARCHAR(64)   NOT NULL,
+    unit        VARCHAR(256)  NOT NULL,
+    status      VARCHAR(16)   NOT NULL,
+    total       DECIMAL(20, 6),
+    unit_rank   INT,
+    PRIMARY KEY (run_id, unit)
+);

@@ -1,5 +1,7 @@
 package org.kaoping.batch;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -11,6 +13,7 @@ import org.kaoping.campaign.KaopingHome;
 import org.kaoping.report.DiscrepancyReportWriter;
 import org.kaoping.report.OutputPublisher;
 import org.kaoping.report.RankingWorkbookWriter;
+import org.kaoping.report.RunChanges;
 import org.kaoping.report.RunInfo;
 import org.kaoping.scoring.Adjustment;
 import org.kaoping.scoring.CampaignResult;
@@ -18,9 +21,11 @@ import org.kaoping.scoring.CellRef;
 import org.kaoping.scoring.Consolidator;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.DiscrepancyKind;
+import org.kaoping.scoring.DisplayRounding;
 import org.kaoping.scoring.ScoreSheet;
 import org.kaoping.scoring.Status;
 import org.kaoping.workbook.ParsedWorkbook;
+import org.kaoping.workbook.ReadLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -42,14 +47,21 @@ public class ConsolidateAndReportTasklet implements Tasklet {
     private final String runId;
     private final RunFileRepository runFiles;
     private final ParsedWorkbookRepository parsed;
+    private final RunRecordRepository records;
+    private final CampaignExecutions executions;
+    private final ReadLimits limits;
 
     public ConsolidateAndReportTasklet(KaopingHome home, CampaignSetup setup, String runId, RunFileRepository runFiles,
-                                       ParsedWorkbookRepository parsed) {
+                                       ParsedWorkbookRepository parsed, RunRecordRepository records,
+                                       CampaignExecutions executions, ReadLimits limits) {
         this.home = home;
         this.setup = setup;
         this.runId = runId;
         this.runFiles = runFiles;
         this.parsed = parsed;
+        this.records = records;
+        this.executions = executions;
+        this.limits = limits;
     }
 
     @Override
@@ -61,6 +73,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         List<Adjustment> adjustments = new ArrayList<>();
         List<Discrepancy> findings = new ArrayList<>();
         List<RunInfo.FileEntry> entries = new ArrayList<>();
+        int rejected = 0;
         for (RunFileRepository.RunFile f : files) {
             String source = f.file().source().label();
             if (!f.file().readable()) {
@@ -73,6 +86,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
             if (workbook == null) {
                 throw new IllegalStateException("工作簿 " + f.file().path() + " 没有读取结果");
             }
+            rejected += workbook.rejected() ? 1 : 0;
             sheets.addAll(workbook.sheets());
             adjustments.addAll(workbook.adjustments());
             findings.addAll(workbook.findings());
@@ -84,10 +98,25 @@ public class ConsolidateAndReportTasklet implements Tasklet {
                 .consolidate(sheets, adjustments, findings);
         logSummary(result);
 
+        String campaign = setup.campaign().code();
+        List<RunRecordRepository.UnitRecord> units = RunComparison.units(result.units());
+        String inputsKey = RunComparison.inputsKey(configuration(), files);
+        RunChanges changes = records.previous(campaign, runId)
+                .map(p -> RunComparison.compare(p, inputsKey, runFiles.files(p.runId()), files, records.units(p.runId()), units))
+                .orElse(RunChanges.FIRST_RUN);
+        logChanges(changes, result.ranking().rounding());
+
         LocalDateTime started = RunParameters.startedAt(runId);
-        RunInfo info = new RunInfo(setup.campaign().code(), setup.campaign().name(), setup.rubric().code(),
-                setup.rubric().name(), runId, started, Duration.between(started, LocalDateTime.now()), entries);
-        OutputPublisher publisher = new OutputPublisher(home.output(setup.campaign().code()));
+        RunInfo info = new RunInfo(campaign, setup.campaign().name(), setup.rubric().code(),
+                setup.rubric().name(), runId, started, Duration.between(started, LocalDateTime.now()), entries, changes);
+        // Written in this step's transaction: a run killed before its report commits leaves no record, and a
+        // restarted report step replaces what it wrote.
+        long instanceId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+        records.save(new RunRecordRepository.RunRecord(runId, campaign, files.size(), executions.parsedFiles(instanceId),
+                rejected, result.units().size(), (int) count(result, Status.RANKED), result.discrepancies().size(),
+                inputsKey), units);
+
+        OutputPublisher publisher = new OutputPublisher(home.output(campaign));
         Path staging = publisher.stage(runId);
         new RankingWorkbookWriter().write(result, info, staging.resolve(RANKING_FILE));
         new DiscrepancyReportWriter().write(result, staging.resolve(DISCREPANCY_FILE));
@@ -95,8 +124,46 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         log.info("已写出 {}", runDir.resolve(RANKING_FILE));
         log.info("已写出 {}", runDir.resolve(DISCREPANCY_FILE));
         log.info("最新结果 {}", runDir.resolveSibling(OutputPublisher.LATEST));
+        Integer retention = setup.campaign().retention();
+        if (retention != null) {
+            List<String> removed = publisher.prune(retention);
+            if (!removed.isEmpty()) {
+                log.info("按 retention: {} 删除了 {} 个较早的运行目录：{}", retention, removed.size(), String.join("、", removed));
+            }
+        }
         contribution.incrementWriteCount(result.units().size());
         return RepeatStatus.FINISHED;
+    }
+
+    /** The campaign file, rubric and roster (contextKey) and the read limits: what results follow from besides the inputs. */
+    private String configuration() {
+        String campaignFile;
+        try {
+            campaignFile = Files.readString(home.campaignFile(setup.campaign().code()));
+        } catch (IOException e) {
+            campaignFile = "";
+        }
+        return campaignFile + '\n' + setup.contextKey() + '\n' + limits.key();
+    }
+
+    private static void logChanges(RunChanges changes, DisplayRounding rounding) {
+        if (changes.previousRunId() == null) {
+            return;
+        }
+        if (changes.inputsUnchanged()) {
+            log.info("输入未变化，结果与上次运行 {} 相同", changes.previousRunId());
+            return;
+        }
+        log.info("与上次运行 {} 相比：新增 {} 个文件，更正 {} 个，移除 {} 个；{} 个单位总分或排名变化", changes.previousRunId(),
+                changes.added().size(), changes.changed().size(), changes.removed().size(), changes.units().size());
+        changes.added().forEach(p -> log.info("  新增 {}", p));
+        changes.changed().forEach(p -> log.info("  更正 {}", p));
+        changes.removed().forEach(p -> log.info("  移除 {}", p));
+        changes.units().forEach(u -> log.info("  {}", u.describe(rounding)));
+    }
+
+    private static long count(CampaignResult result, Status status) {
+        return result.units().stream().filter(u -> u.status() == status).count();
     }
 
     private static void logSummary(CampaignResult result) {

@@ -1,7 +1,9 @@
 package org.kaoping.batch;
 
+import java.util.List;
 import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.KaopingHome;
+import org.kaoping.workbook.ReadLimits;
 import org.kaoping.workbook.WorkbookParser;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -20,8 +22,10 @@ public class ConsolidationJobConfiguration {
     public static final String JOB_NAME = "consolidationJob";
 
     @Bean
-    Job consolidationJob(JobRepository jobRepository, Step intakeStep, Step readStep, Step reportStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep).next(readStep).next(reportStep).build();
+    Job consolidationJob(JobRepository jobRepository, Step intakeStep, Step readStep, Step reportStep,
+                         LiveExecutions liveExecutions) {
+        return new JobBuilder(JOB_NAME, jobRepository).listener(liveExecutions)
+                .start(intakeStep).next(readStep).next(reportStep).build();
     }
 
     @Bean
@@ -32,14 +36,16 @@ public class ConsolidationJobConfiguration {
     @Bean
     Step readStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                   PendingWorkbookReader pendingWorkbookReader, ParseWorkbookProcessor parseWorkbookProcessor,
-                  ParsedWorkbookRepository parsed, @Value("${kaoping.read.chunk-size}") int chunkSize) {
-        return new StepBuilder("read", jobRepository)
+                  ParsedWorkbookRepository parsed, @Value("${kaoping.read.chunk-size}") int chunkSize,
+                  List<ReadStepListener> listeners) {
+        var step = new StepBuilder("read", jobRepository)
                 .<RunFileRepository.RunFile, ParsedWorkbookRepository.Stored>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(pendingWorkbookReader)
                 .processor(parseWorkbookProcessor)
-                .writer(chunk -> parsed.saveAll(new java.util.ArrayList<>(chunk.getItems())))
-                .build();
+                .writer(chunk -> parsed.saveAll(new java.util.ArrayList<>(chunk.getItems())));
+        listeners.forEach(step::listener);
+        return step.build();
     }
 
     @Bean
@@ -52,8 +58,8 @@ public class ConsolidationJobConfiguration {
     @StepScope
     IntakeTasklet intakeTasklet(KaopingHome home, RunSetups setups, RunFileRepository runFiles,
                                 @Value("#{jobParameters['campaign']}") String campaign,
-                                @Value("#{jobParameters['run.id']}") String runId) {
-        return new IntakeTasklet(home, setups.of(campaign, runId), runId, runFiles);
+                                ReadLimits limits, @Value("#{jobParameters['run.id']}") String runId) {
+        return new IntakeTasklet(home, setups.of(campaign, runId), runId, runFiles, limits);
     }
 
     @Bean
@@ -65,19 +71,22 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     @StepScope
-    ParseWorkbookProcessor parseWorkbookProcessor(KaopingHome home, RunSetups setups,
+    ParseWorkbookProcessor parseWorkbookProcessor(KaopingHome home, RunSetups setups, ReadLimits limits,
                                                   @Value("#{jobParameters['campaign']}") String campaign,
                                                   @Value("#{jobParameters['run.id']}") String runId) {
         CampaignSetup setup = setups.of(campaign, runId);
-        return new ParseWorkbookProcessor(home.input(campaign), new WorkbookParser(setup.rubric(), setup.roster()));
+        return new ParseWorkbookProcessor(home.input(campaign), new WorkbookParser(setup.rubric(), setup.roster(), limits));
     }
 
     @Bean
     @StepScope
     ConsolidateAndReportTasklet consolidateAndReportTasklet(KaopingHome home, RunSetups setups,
                                                             RunFileRepository runFiles, ParsedWorkbookRepository parsed,
+                                                            RunRecordRepository records, CampaignExecutions executions,
+                                                            ReadLimits limits,
                                                             @Value("#{jobParameters['campaign']}") String campaign,
                                                             @Value("#{jobParameters['run.id']}") String runId) {
-        return new ConsolidateAndReportTasklet(home, setups.of(campaign, runId), runId, runFiles, parsed);
+        return new ConsolidateAndReportTasklet(home, setups.of(campaign, runId), runId, runFiles, parsed, records,
+                executions, limits);
     }
 }

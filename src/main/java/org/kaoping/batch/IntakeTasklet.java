@@ -5,6 +5,7 @@ import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.intake.InputFile;
 import org.kaoping.intake.InputScanner;
+import org.kaoping.workbook.ReadLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -20,12 +21,15 @@ public class IntakeTasklet implements Tasklet {
     private final CampaignSetup setup;
     private final String runId;
     private final RunFileRepository runFiles;
+    private final ReadLimits limits;
 
-    public IntakeTasklet(KaopingHome home, CampaignSetup setup, String runId, RunFileRepository runFiles) {
+    public IntakeTasklet(KaopingHome home, CampaignSetup setup, String runId, RunFileRepository runFiles,
+                         ReadLimits limits) {
         this.home = home;
         this.setup = setup;
         this.runId = runId;
         this.runFiles = runFiles;
+        this.limits = limits;
     }
 
     @Override
@@ -34,10 +38,12 @@ public class IntakeTasklet implements Tasklet {
         if (!java.nio.file.Files.isDirectory(home.input(campaign))) {
             log.warn("输入目录 {} 不存在：本次没有可读取的表格，所有单位将列为未提交", home.input(campaign));
         }
-        List<InputFile> files = new InputScanner().scan(home.input(campaign));
+        List<InputFile> files = new InputScanner(limits.maxFileSize()).scan(home.input(campaign));
+        String context = setup.contextKey() + '\n' + limits.key();
         List<RunFileRepository.RunFile> listed = files.stream()
-                .map(f -> new RunFileRepository.RunFile(f, f.readable() ? ParseKeys.of(setup.contextKey(), f) : null))
+                .map(f -> new RunFileRepository.RunFile(f, f.readable() ? ParseKeys.of(context, f) : null))
                 .toList();
+        // save() replaces the run's list: a restarted intake step registers each file once.
         runFiles.save(runId, campaign, listed);
         long ignored = files.stream().filter(f -> !f.readable()).count();
         log.info("在 {} 中找到 {} 个文件：{} 个工作簿待处理，{} 个忽略", home.input(campaign), files.size(),

@@ -3,6 +3,7 @@ package org.kaoping.batch;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.kaoping.campaign.CampaignException;
 import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.KaopingHome;
@@ -24,9 +25,10 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
 /**
- * The command line: {@code run <campaign>} runs the consolidation job once. Exit code 0 when the run
- * completed (rejected files included: that is what the discrepancy report is for); non-zero, with a
- * one-line reason, when it could not run.
+ * The command line: {@code run <campaign>} runs the consolidation job once — or first finishes the
+ * campaign's interrupted run ({@link RunRecovery}); {@code history <campaign>} lists its runs. Exit code 0
+ * when the run completed (rejected files included: that is what the discrepancy report is for); non-zero,
+ * with a one-line reason, when it could not run.
  */
 @Component
 public class RunCommand implements ApplicationRunner, ExitCodeGenerator, CampaignRunner {
@@ -42,15 +44,19 @@ public class RunCommand implements ApplicationRunner, ExitCodeGenerator, Campaig
     private final JobOperator jobOperator;
     private final Job consolidationJob;
     private final ServeCommand serve;
+    private final RunRecovery recovery;
+    private final RunHistory history;
     private int exitCode = OK;
 
     public RunCommand(KaopingHome home, RunSetups setups, JobOperator jobOperator, Job consolidationJob,
-                      ServeCommand serve) {
+                      ServeCommand serve, RunRecovery recovery, RunHistory history) {
         this.home = home;
         this.setups = setups;
         this.jobOperator = jobOperator;
         this.consolidationJob = consolidationJob;
         this.serve = serve;
+        this.recovery = recovery;
+        this.history = history;
     }
 
     @Override
@@ -60,8 +66,13 @@ public class RunCommand implements ApplicationRunner, ExitCodeGenerator, Campaig
             exitCode = serve.serve();
             return;
         }
+        if (words.size() == 2 && "history".equals(words.get(0))) {
+            history.print(words.get(1), System.out);
+            exitCode = OK;
+            return;
+        }
         if (words.size() != 2 || !"run".equals(words.get(0))) {
-            System.err.println("用法: java -jar kaoping.jar run <考核代码> | serve [--kaoping.home=目录]   例如: run demo");
+            System.err.println("用法: java -jar kaoping.jar run|history <考核代码> | serve [--kaoping.home=目录]   例如: run demo");
             exitCode = USAGE;
             return;
         }
@@ -85,7 +96,9 @@ public class RunCommand implements ApplicationRunner, ExitCodeGenerator, Campaig
 
     private int runLocked(String campaign) {
         LocalDateTime started = LocalDateTime.now();
-        JobParameters parameters = RunParameters.of(campaign, started);
+        Optional<JobExecution> interrupted = recovery.interrupted(campaign);
+        JobParameters parameters = interrupted.map(JobExecution::getJobParameters)
+                .orElseGet(() -> RunParameters.of(campaign, started));
         String runId = parameters.getString(RunParameters.RUN_ID);
         CampaignSetup setup;
         try {
@@ -94,10 +107,12 @@ public class RunCommand implements ApplicationRunner, ExitCodeGenerator, Campaig
             System.err.println("无法运行：" + e.getMessage());
             return BAD_CONFIG;
         }
-        log.info("开始汇总 {}（{}），评分细则 {}，{} 个单位，目录 {}", campaign, setup.campaign().name(), setup.rubric().code(),
+        log.info("开始汇总 {}（{}），运行编号 {}，评分细则 {}，{} 个单位，目录 {}", campaign, setup.campaign().name(), runId,
+                setup.rubric().code(),
                 setup.roster().units().size(), home.root());
         try {
-            JobExecution execution = jobOperator.start(consolidationJob, parameters);
+            JobExecution execution = interrupted.isPresent() ? recovery.resume(interrupted.get())
+                    : jobOperator.start(consolidationJob, parameters);
             Duration elapsed = Duration.between(started, LocalDateTime.now());
             if (execution.getStatus() == BatchStatus.COMPLETED) {
                 log.info("汇总完成，用时 {} 秒", String.format("%.1f", elapsed.toMillis() / 1000.0));

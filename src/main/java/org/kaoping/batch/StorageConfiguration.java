@@ -12,6 +12,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Where a run works: {@code kaoping.home}, and the H2 file database under its {@code data/}. The URL is built
  * from the absolute home path because H2 refuses implicitly relative paths ({@code --kaoping.home=work}).
+ * {@code WRITE_DELAY=0}: H2 otherwise holds commits back for up to half a second, and a process killed in
+ * that window (kill -9) would lose them — the job repository would forget a run it had started, or the
+ * chunks it had committed.
  */
 @Configuration
 public class StorageConfiguration {
@@ -29,7 +32,7 @@ public class StorageConfiguration {
     @Bean
     DataSource dataSource(KaopingHome home, @Value("${kaoping.database.url:}") String url) {
         String resolved = url.isBlank()
-                ? "jdbc:h2:file:" + home.root().resolve("data").resolve("kaoping") + ";DB_CLOSE_ON_EXIT=FALSE"
+                ? "jdbc:h2:file:" + home.root().resolve("data").resolve("kaoping") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
                 : url;
         return DataSourceBuilder.create().url(resolved).username("sa").password("").build();
     }

@@ -6,8 +6,14 @@ import org.kaoping.scoring.RankingRules;
 
 /**
  * A campaign as configured in {@code config/campaigns/<code>.yml}: its display name, the rubric it scores
- * against, its roster, when self/official gaps are reported, and how units are ranked, graded and shown.
+ * against, its roster, when self/official gaps are reported, how units are ranked, graded and shown, and
+ * how many run folders to keep ({@code retention}, null: all).
  */
 public record Campaign(String code, String name, String rubric, Path rubricFile, Path rosterFile, GapThresholds gaps,
-                       RankingRules ranking) {
+                       RankingRules ranking, Integer retention) {
+
+    public Campaign(String code, String name, String rubric, Path rubricFile, Path rosterFile, GapThresholds gaps,
+                    RankingRules ranking) {
+        this(code, name, rubric, rubricFile, rosterFile, gaps, ranking, null);
+    }
 }

@@ -50,7 +50,18 @@ public final class CampaignLoader {
                 .parse(doc.get(RankingRulesParser.KEY));
         Path rosterFile = home.config().resolve(roster).normalize();
         return new Campaign(code, name == null ? code : name.toString(), rubric, home.rubricFile(rubric), rosterFile,
-                thresholds, ranking);
+                thresholds, ranking, retention(doc.get("retention"), file));
+    }
+
+    /** How many run folders to keep; a typo must not silently delete results, so anything but a count is refused. */
+    private static Integer retention(Object v, Path file) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Integer n && n > 0) {
+            return n;
+        }
+        throw new CampaignException("考核配置 " + file.getFileName() + " 的 retention：“" + v + "”不是正整数（保留最近几次运行的结果）");
     }
 
     private static String string(Map<?, ?> doc, String key, Path file) {

@@ -22,6 +22,17 @@ import org.kaoping.scoring.Source;
 public final class InputScanner {
     private static final List<String> SPREADSHEETS = List.of(".xlsx", ".xls", ".xlsm");
 
+    private final long maxFileSize;
+
+    public InputScanner() {
+        this(Long.MAX_VALUE);
+    }
+
+    /** Files over {@code maxFileSize} are listed (and later refused) without reading their content. */
+    public InputScanner(long maxFileSize) {
+        this.maxFileSize = maxFileSize;
+    }
+
     public List<InputFile> scan(Path campaignInput) {
         if (!Files.isDirectory(campaignInput)) {
             return List.of();
@@ -50,7 +61,8 @@ public final class InputScanner {
             long size = Files.size(file);
             long modified = Files.getLastModifiedTime(file).toMillis();
             String ignored = whyIgnored(name, source);
-            return new InputFile(relative, source == null ? Source.SELF : source, size, modified, sha256(file), ignored);
+            String hash = size > maxFileSize ? oversizeKey(size, modified) : sha256(file);
+            return new InputFile(relative, source == null ? Source.SELF : source, size, modified, hash, ignored);
         } catch (IOException e) {
             return new InputFile(relative, source == null ? Source.SELF : source, 0, 0, "", "无法读取：" + e.getMessage());
         }
@@ -71,6 +83,20 @@ public final class InputScanner {
             return "不在 self/ 或 inspection/ 目录中";
         }
         return null;
+    }
+
+    /**
+     * An oversized file will be refused unread, so hashing its content (200 MB of reading) buys nothing: its
+     * size and time stand in for it (hashed behind a marker, so a change of either still reads as a change).
+     */
+    private static String oversizeKey(long size, long modified) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("oversize\n" + size + "\n" + modified).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String sha256(Path file) throws IOException {

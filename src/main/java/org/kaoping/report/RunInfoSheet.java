@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.kaoping.scoring.CampaignResult;
+import org.kaoping.scoring.DisplayRounding;
 import org.kaoping.scoring.Grade;
 import org.kaoping.scoring.RankingRules;
 import org.kaoping.scoring.Status;
@@ -47,6 +48,7 @@ final class RunInfoSheet {
         r = count(styles, sheet, r, "未考核", count(result, Status.UNSCORED));
         r = count(styles, sheet, r, "差异数", result.discrepancies().size());
         r = ranking(styles, sheet, r, result.ranking());
+        r = changes(styles, sheet, r, info.changes(), result.ranking().rounding());
 
         Row header = sheet.createRow(r + 2);
         for (int i = 0; i < FILE_COLUMNS.size(); i++) {
@@ -70,6 +72,30 @@ final class RunInfoSheet {
         r = text(styles, sheet, r, "分数显示", "保留两位小数，" + rules.rounding().key() + " " + rules.rounding().label());
         return text(styles, sheet, r, "等次", rules.graded()
                 ? rules.grades().stream().map(Grade::label).collect(Collectors.joining("；")) : "未设置");
+    }
+
+    /** Reviewers of a rerun want to see what a correction changed without comparing two workbooks. */
+    private static int changes(SheetStyles styles, Sheet sheet, int r, RunChanges changes, DisplayRounding rounding) {
+        if (changes.previousRunId() == null) {
+            return text(styles, sheet, r, "上次运行", "无（首次运行）");
+        }
+        r = text(styles, sheet, r, "上次运行", changes.previousRunId());
+        r = text(styles, sheet, r, "输入变化", changes.inputsUnchanged() ? "输入未变化，结果与上次运行相同"
+                : "新增 " + changes.added().size() + " 个文件，更正 " + changes.changed().size() + " 个，移除 "
+                        + changes.removed().size() + " 个；" + changes.units().size() + " 个单位总分或排名变化");
+        for (String path : changes.added()) {
+            r = text(styles, sheet, r, "新增文件", path);
+        }
+        for (String path : changes.changed()) {
+            r = text(styles, sheet, r, "更正文件", path);
+        }
+        for (String path : changes.removed()) {
+            r = text(styles, sheet, r, "移除文件", path);
+        }
+        for (RunChanges.UnitChange u : changes.units()) {
+            r = text(styles, sheet, r, "分数变化", u.describe(rounding));
+        }
+        return r;
     }
 
     private static int text(SheetStyles styles, Sheet sheet, int r, String key, String value) {

@@ -33,9 +33,23 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 public final class WorkbookGridReader {
     private static final String PASSWORD_PROTECTED = "文件受密码保护，无法读取";
 
+    private final ReadLimits limits;
+
+    public WorkbookGridReader() {
+        this(ReadLimits.DEFAULT);
+    }
+
+    /**
+     * The zip limits ({@link ReadLimits#minInflateRatio}, {@link ReadLimits#maxEntrySize}) are POI-global and
+     * set once at startup (ZipLimits); the row limit is enforced here while streaming.
+     */
+    public WorkbookGridReader(ReadLimits limits) {
+        this.limits = limits;
+    }
+
     public List<SheetGrid> read(Path file) {
         Map<Integer, SheetGrid> sheets = new TreeMap<>();
-        Collector collector = new Collector(sheets);
+        Collector collector = new Collector(sheets, limits);
         try {
             FastExcel.read(file.toFile(), collector)
                     .headRowNumber(0)
@@ -45,7 +59,7 @@ public final class WorkbookGridReader {
                     .autoTrim(false)
                     .doReadAll();
         } catch (RuntimeException e) {
-            String reason = isEncryptedOoxml(file) ? PASSWORD_PROTECTED : reason(e);
+            String reason = isEncryptedOoxml(file) ? PASSWORD_PROTECTED : reason(e, limits);
             throw new WorkbookReadException(file.getFileName().toString(), "", "", reason, e);
         }
         if (!collector.uncached.isEmpty()) {
@@ -108,7 +122,17 @@ public final class WorkbookGridReader {
         }
     }
 
-    private static String reason(Throwable e) {
+    private static String reason(Throwable e, ReadLimits limits) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LimitExceeded) {
+                return t.getMessage();
+            }
+            // POI's ZipSecureFile says "Zip bomb detected! The file would exceed the max. ratio ..." or "... max size ..."
+            String message = String.valueOf(t.getMessage());
+            if (message.startsWith("Zip bomb detected!")) {
+                return message.contains("ratio") ? limits.inflatesTooMuch() : limits.entryTooLarge();
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof EncryptedDocumentException || String.valueOf(t.getMessage()).toLowerCase().contains("password")) {
                 return PASSWORD_PROTECTED;
@@ -128,12 +152,21 @@ public final class WorkbookGridReader {
         return line.length() > 160 ? line.substring(0, 160) + "…" : line;
     }
 
+    /** Thrown from the listener to stop streaming a sheet that is over a limit; its message is the reason. */
+    private static final class LimitExceeded extends RuntimeException {
+        LimitExceeded(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private static final class Collector implements ReadListener<Map<Integer, ReadCellData<?>>> {
         private final Map<Integer, SheetGrid> sheets;
+        private final ReadLimits limits;
         private final List<Uncached> uncached = new ArrayList<>();
 
-        Collector(Map<Integer, SheetGrid> sheets) {
+        Collector(Map<Integer, SheetGrid> sheets, ReadLimits limits) {
             this.sheets = sheets;
+            this.limits = limits;
         }
 
         private SheetGrid sheet(AnalysisContext context) {
@@ -145,6 +178,9 @@ public final class WorkbookGridReader {
         public void invoke(Map<Integer, ReadCellData<?>> row, AnalysisContext context) {
             SheetGrid grid = sheet(context);
             int r = context.readRowHolder().getRowIndex();
+            if (r >= limits.maxRows()) {
+                throw new LimitExceeded(limits.tooManyRows(grid.name()));
+            }
             for (Map.Entry<Integer, ReadCellData<?>> e : row.entrySet()) {
                 ReadCellData<?> data = e.getValue();
                 if (data == null) {

@@ -23,19 +23,31 @@ import org.kaoping.scoring.Source;
  */
 public final class WorkbookParser {
     private final Roster roster;
-    private final WorkbookGridReader reader = new WorkbookGridReader();
+    private final ReadLimits limits;
+    private final WorkbookGridReader reader;
     private final ScoreTableReader tables;
     private final MatrixReader matrices;
     private final Rubric rubric;
 
     public WorkbookParser(Rubric rubric, Roster roster) {
+        this(rubric, roster, ReadLimits.DEFAULT);
+    }
+
+    public WorkbookParser(Rubric rubric, Roster roster, ReadLimits limits) {
         this.rubric = rubric;
         this.roster = roster;
+        this.limits = limits;
+        this.reader = new WorkbookGridReader(limits);
         this.tables = new ScoreTableReader(rubric);
         this.matrices = new MatrixReader(rubric);
     }
 
     public ParsedWorkbook parse(InputFile file, Path absolute) {
+        // Checked before the file is opened: the size seen at intake, and again now in case it grew since.
+        long size = Math.max(file.size(), sizeOnDisk(absolute));
+        if (size > limits.maxFileSize()) {
+            return rejected(file, DiscrepancyKind.REJECTED_FILE, null, limits.fileTooLarge(size));
+        }
         List<SheetGrid> grids;
         try {
             grids = reader.read(absolute);
@@ -211,6 +223,14 @@ public final class WorkbookParser {
         Discrepancy d = Discrepancy.of(kind, "", where == null ? CellRef.file(file.name()) : where, "",
                 "拒收：" + reason);
         return new ParsedWorkbook(file.path(), List.of(), List.of(), List.of(d), reason, "拒收：" + reason);
+    }
+
+    private static long sizeOnDisk(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     private static String stem(String fileName) {

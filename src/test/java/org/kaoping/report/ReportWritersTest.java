@@ -168,7 +168,7 @@ class ReportWritersTest {
     void runInfoTellsCampaignTimesCountsAndFiles() {
         Sheet sheet = ranking.getSheet("运行信息");
         Map<String, Object> values = new LinkedHashMap<>();
-        for (int r = 1; r <= 15; r++) {
+        for (int r = 1; r <= 16; r++) {
             values.put(sheet.getRow(r).getCell(0).getStringCellValue(), value(sheet.getRow(r).getCell(1)));
         }
         assertThat(values).containsExactly(Map.entry("考核名称", "2024年度文明单位考评"), Map.entry("考核代码", "2024-wm"),
@@ -176,11 +176,36 @@ class ReportWritersTest {
                 Map.entry("开始时间", "2025-01-02 09:30:05"), Map.entry("用时", "12.3 秒"), Map.entry("单位数", 4.0),
                 Map.entry("已排名", 2.0), Map.entry("否决", 1.0), Map.entry("未考核", 1.0), Map.entry("差异数", 3.0),
                 Map.entry("排名方法", "competition 并列占位（1, 2, 2, 4）"), Map.entry("同分排序", "无（同分并列）"),
-                Map.entry("分数显示", "保留两位小数，half-up 四舍五入"), Map.entry("等次", "未设置"));
-        assertThat(sheet.getRow(16)).isNull();
-        assertThat(texts(sheet.getRow(17))).containsExactly("文件", "来源", "处理结果", "说明");
-        assertThat(texts(sheet.getRow(19))).containsExactly("考核/旧表.xls", "考核", "拒收", "不支持 .xls 格式");
+                Map.entry("分数显示", "保留两位小数，half-up 四舍五入"), Map.entry("等次", "未设置"),
+                Map.entry("上次运行", "无（首次运行）"));
+        assertThat(sheet.getRow(17)).isNull();
+        assertThat(texts(sheet.getRow(18))).containsExactly("文件", "来源", "处理结果", "说明");
+        assertThat(texts(sheet.getRow(20))).containsExactly("考核/旧表.xls", "考核", "拒收", "不支持 .xls 格式");
         assertThat(((XSSFSheet) sheet).getCTWorksheet().isSetAutoFilter()).isFalse();
+    }
+
+    @Test
+    void runInfoListsWhatChangedSinceThePreviousRun() throws IOException {
+        RunInfo first = runInfo();
+        RunChanges changes = new RunChanges("20250101-080000-000", false, List.of("self/新表.xlsx"),
+                List.of("inspection/考核组一.xlsx"), List.of("self/旧表.xlsx"),
+                List.of(new RunChanges.UnitChange("审计局", dec("84.125"), dec("91.5"), 3, 1),
+                        new RunChanges.UnitChange("统计局", dec("80"), dec("80"), 2, null)));
+        RunInfo info = new RunInfo(first.campaign(), first.campaignName(), first.rubricCode(), first.rubricName(),
+                first.runId(), first.started(), first.elapsed(), first.files(), changes);
+        Path file = dir.resolve("out/changes/综合排名.xlsx");
+        new RankingWorkbookWriter().write(campaign(), info, file);
+        Sheet sheet = read(file).getSheet("运行信息");
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 16; r <= 22; r++) {
+            rows.add(texts(sheet.getRow(r)));
+        }
+        assertThat(rows).containsExactly(List.of("上次运行", "20250101-080000-000"),
+                List.of("输入变化", "新增 1 个文件，更正 1 个，移除 1 个；2 个单位总分或排名变化"),
+                List.of("新增文件", "self/新表.xlsx"), List.of("更正文件", "inspection/考核组一.xlsx"),
+                List.of("移除文件", "self/旧表.xlsx"), List.of("分数变化", "审计局：总分 84.13 → 91.50，排名 3 → 1"),
+                List.of("分数变化", "统计局：排名 2 → 无"));
+        assertThat(sheet.getRow(23)).isNull();
     }
 
     @Test

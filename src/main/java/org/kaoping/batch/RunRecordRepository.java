@@ -1,0 +1,75 @@
+package org.kaoping.batch;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * A run's counts ({@code kp_run}) and its units' totals and ranks ({@code kp_run_unit}), written together once
+ * by the report step — replacing what a restarted report step may have written before — and read back by the
+ * next run (what changed) and by {@code history}.
+ */
+@Repository
+public class RunRecordRepository {
+    private final JdbcTemplate jdbc;
+
+    public RunRecordRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What {@code history} prints of a run, and the fingerprint of its inputs and configuration. */
+    public record RunRecord(String runId, String campaign, int filesFound, int filesParsed, int filesRejected,
+                            int units, int unitsRanked, int discrepancies, String inputsKey) {
+    }
+
+    /** A unit's result in a run: total null when 未考核, rank null when not ranked. */
+    public record UnitRecord(String unit, String status, BigDecimal total, Integer rank) {
+    }
+
+    public void save(RunRecord run, List<UnitRecord> units) {
+        jdbc.update("MERGE INTO kp_run (run_id, campaign, files_found, files_parsed, files_rejected, units, units_ranked,"
+                        + " discrepancies, inputs_key, reported_at) KEY (run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                run.runId(), run.campaign(), run.filesFound(), run.filesParsed(), run.filesRejected(), run.units(),
+                run.unitsRanked(), run.discrepancies(), run.inputsKey(), Timestamp.from(Instant.now()));
+        jdbc.update("DELETE FROM kp_run_unit WHERE run_id = ?", run.runId());
+        jdbc.batchUpdate("INSERT INTO kp_run_unit (run_id, unit, status, total, unit_rank) VALUES (?, ?, ?, ?, ?)",
+                units, 500, (ps, u) -> {
+                    ps.setString(1, run.runId());
+                    ps.setString(2, u.unit());
+                    ps.setString(3, u.status());
+                    ps.setBigDecimal(4, u.total());
+                    ps.setObject(5, u.rank());
+                });
+    }
+
+    /** The latest run of the campaign that reported before {@code runId} (run ids sort by start time). */
+    public Optional<RunRecord> previous(String campaign, String runId) {
+        return jdbc.query(SELECT + " WHERE campaign = ? AND run_id < ? ORDER BY run_id DESC LIMIT 1", ROW, campaign, runId)
+                .stream().findFirst();
+    }
+
+    public Map<String, RunRecord> byCampaign(String campaign) {
+        return jdbc.query(SELECT + " WHERE campaign = ?", ROW, campaign).stream()
+                .collect(Collectors.toMap(RunRecord::runId, Function.identity()));
+    }
+
+    public List<UnitRecord> units(String runId) {
+        return jdbc.query("SELECT unit, status, total, unit_rank FROM kp_run_unit WHERE run_id = ? ORDER BY unit",
+                (rs, i) -> new UnitRecord(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+                        rs.getObject(4, Integer.class)), runId);
+    }
+
+    private static final String SELECT = "SELECT run_id, campaign, files_found, files_parsed, files_rejected, units,"
+            + " units_ranked, discrepancies, inputs_key FROM kp_run";
+
+    private static final org.springframework.jdbc.core.RowMapper<RunRecord> ROW = (rs, i) -> new RunRecord(
+            rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
+            rs.getInt(8), rs.getString(9));
+}
