@@ -30,7 +30,10 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IntakeTasklet intakeTasklet) {
-        return new StepBuilder("intake", jobRepository).tasklet(intakeTasklet, transactionManager).build();
+        // Intake and read run again when an interrupted run is restarted: files added or corrected in the meantime
+        // are taken in, so the restarted run's result is that of a fresh run on the inputs as they are now.
+        return new StepBuilder("intake", jobRepository).tasklet(intakeTasklet, transactionManager)
+                .allowStartIfComplete(true).build();
     }
 
     @Bean
@@ -43,7 +46,8 @@ public class ConsolidationJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(pendingWorkbookReader)
                 .processor(parseWorkbookProcessor)
-                .writer(chunk -> parsed.saveAll(new java.util.ArrayList<>(chunk.getItems())));
+                .writer(chunk -> parsed.saveAll(new java.util.ArrayList<>(chunk.getItems())))
+                .allowStartIfComplete(true);
         listeners.forEach(step::listener);
         return step.build();
     }

@@ -108,7 +108,7 @@ class RunCommandTest {
         Path inspection = HOME.input("corrected").resolve("inspection");
         Path original = inspection.resolve("第二考核组打分汇总表.xlsx");
         Path correction = inspection.resolve("第二考核组打分汇总表（更正）.xlsx");
-        rewriteCell(original, correction, "省财政厅", 3, "3");
+        Workbooks.copyWithMatrixScore(original, correction, "省财政厅", 3, 3);
         Files.setLastModifiedTime(correction, FileTime.from(Instant.now().plusSeconds(60)));
 
         assertThat(runCommand.run("corrected")).isEqualTo(RunCommand.OK);
@@ -123,21 +123,5 @@ class RunCommandTest {
         List<Map<String, String>> rows = Workbooks.rows(HOME.latest("corrected", "差异报告.xlsx"), "差异明细");
         assertThat(rows).filteredOn(r -> r.get("类型").equals("已被替代的文件")).extracting(r -> r.get("文件"))
                 .containsOnly("第二考核组打分汇总表.xlsx");
-    }
-
-    /** Writes a copy of a matrix workbook with one score changed: the unit's row, the given column. */
-    private static void rewriteCell(Path from, Path to, String unit, int column, String value) throws IOException {
-        try (InputStream in = Files.newInputStream(from); Workbook wb = new XSSFWorkbook(in)) {
-            var sheet = wb.getSheetAt(0);
-            for (var row : sheet) {
-                var name = row.getCell(1);
-                if (name != null && unit.equals(name.toString())) {
-                    row.getCell(column).setCellValue(Double.parseDouble(value));
-                }
-            }
-            try (OutputStream out = Files.newOutputStream(to)) {
-                wb.write(out);
-            }
-        }
     }
 }

@@ -1,7 +1,10 @@
 package org.kaoping.support;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Reads an output workbook back as rows of header → cell text (numbers as plain decimals), for assertions. */
 public final class Workbooks {
@@ -64,5 +68,22 @@ public final class Workbooks {
             return new java.math.BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
         }
         return cell.getStringCellValue();
+    }
+
+    /** Writes a copy of a matrix (汇总表) workbook with one score changed: the unit's row, the given column. */
+    public static void copyWithMatrixScore(Path from, Path to, String unit, int column, double value) {
+        try (InputStream in = Files.newInputStream(from); Workbook wb = new XSSFWorkbook(in)) {
+            for (Row row : wb.getSheetAt(0)) {
+                Cell name = row.getCell(1);
+                if (name != null && unit.equals(name.toString())) {
+                    row.getCell(column).setCellValue(value);
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(to)) {
+                wb.write(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
