@@ -77,8 +77,12 @@ class MixedCampaignTest {
         mixedExit = runCommand.run(MIXED);
     }
 
-    private static List<Map<String, String>> sheet(String campaign, String file, String sheet) {
-        return Workbooks.rows(HOME.latest(campaign, file), sheet);
+    /** Output sheets read once: the reports are large and every test looks at the same few. */
+    private final Map<String, List<Map<String, String>>> outputs = new java.util.HashMap<>();
+
+    private List<Map<String, String>> sheet(String campaign, String file, String sheet) {
+        return outputs.computeIfAbsent(campaign + "/" + file + "!" + sheet,
+                k -> Workbooks.rows(HOME.latest(campaign, file), sheet));
     }
 
     @Test
@@ -154,7 +158,7 @@ class MixedCampaignTest {
         }
     }
 
-    private static List<String> units(String campaign, String kind) {
+    private List<String> units(String campaign, String kind) {
         return sheet(campaign, "差异报告.xlsx", "差异明细").stream().filter(r -> r.get("类型").equals(kind))
                 .map(r -> r.get("单位名称")).sorted().toList();
     }

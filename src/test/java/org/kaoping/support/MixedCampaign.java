@@ -1,6 +1,7 @@
 package org.kaoping.support;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,8 +25,11 @@ import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.kaoping.rubric.Leaf;
 import org.kaoping.rubric.Rubric;
@@ -372,7 +376,39 @@ public final class MixedCampaign {
                 f.claim(a.type(), spelled(a.leaf(), v + k), a.level(), count(a.count(), v + k),
                         (v + k) % 2 == 0 ? "+" + plain(a.perCase()) : null, a.evidence());
             }
-            f.write(dir, file);
+            Path written = f.write(dir, file);
+            if (v % 6 == 5) {
+                mergeIndicatorCells(written);
+            }
+        }
+
+        /**
+         * Re-types the 考核指标 column as a three-level table has it: one indicator cell merged over each category's
+         * rows (here the category's name) instead of a name per row, so rows are placed by their text alone.
+         */
+        private static void mergeIndicatorCells(Path file) {
+            try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+                Sheet sheet = wb.getSheet("自查打分表");
+                List<CellRangeAddress> categories = sheet.getMergedRegions().stream()
+                        .filter(m -> m.getFirstColumn() == 0 && m.getLastColumn() == 0 && m.getLastRow() > m.getFirstRow())
+                        .toList();
+                for (CellRangeAddress m : categories) {
+                    String category = sheet.getRow(m.getFirstRow()).getCell(0).getStringCellValue();
+                    for (int r = m.getFirstRow(); r <= m.getLastRow(); r++) {
+                        Row row = sheet.getRow(r);
+                        if (row != null && row.getCell(1) != null) {
+                            row.removeCell(row.getCell(1));
+                        }
+                    }
+                    sheet.getRow(m.getFirstRow()).createCell(1).setCellValue(category.replaceAll("[\\s（）()一二三四五六0-9分]", ""));
+                    sheet.addMergedRegion(new CellRangeAddress(m.getFirstRow(), m.getLastRow(), 1, 1));
+                }
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    wb.write(out);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /** Group 1: every unit in an old .xls (three scored wrongly), then a newer .xlsx correcting those three. */
