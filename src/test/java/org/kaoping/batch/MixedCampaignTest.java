@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -60,11 +61,12 @@ class MixedCampaignTest {
         registry.add("kaoping.home", () -> HOME.root().toString());
     }
 
+    /** Writing the campaigns takes longer than starting Spring, so it runs while the context starts. */
+    private static final CompletableFuture<Void> WRITTEN = CompletableFuture.runAsync(() -> MixedCampaign.write(HOME));
+
     private static TestHome createHome() {
         try {
-            TestHome home = new TestHome(Files.createTempDirectory("kaoping-mixed"));
-            MixedCampaign.write(home);
-            return home;
+            return new TestHome(Files.createTempDirectory("kaoping-mixed"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,6 +74,7 @@ class MixedCampaignTest {
 
     @BeforeAll
     void runBoth() {
+        WRITTEN.join();
         inputBefore = hashes(HOME.root().resolve("input"));
         cleanExit = runCommand.run(CLEAN);
         mixedExit = runCommand.run(MIXED);
