@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.kaoping.rubric.Category;
@@ -148,6 +149,12 @@ public final class WorkbookFixtures {
 
         public T sheetName(String name) {
             sheetName = name;
+            return self();
+        }
+
+        /** The title row above everything, e.g. the rubric's own title instead of the layout's. */
+        public T title(String text) {
+            title = text;
             return self();
         }
 
@@ -578,6 +585,84 @@ public final class WorkbookFixtures {
                 throw new UncheckedIOException(e);
             }
             return file;
+        }
+    }
+
+    /** An inspection group's workbook holding one score sheet per unit. */
+    public static UnitSheets unitSheets() {
+        return new UnitSheets();
+    }
+
+    /**
+     * An inspection group's workbook with a sheet per unit, each sheet one self-assessment-layout fixture (its
+     * {@code sheetName}, labels and variations; the fixtures' own file format and instruction sheets are not
+     * used), then an optional 加扣分 sheet whose rows name their unit.
+     */
+    public static final class UnitSheets {
+        private Format format = Format.XLSX;
+        private final List<SelfFixture<?>> sheets = new ArrayList<>();
+        private final List<Object[]> claims = new ArrayList<>();
+
+        public UnitSheets format(Format f) {
+            format = f;
+            return this;
+        }
+
+        public UnitSheets sheet(SelfFixture<?> fixture) {
+            sheets.add(fixture);
+            return this;
+        }
+
+        /** A 加扣分 row: 单位名称|类型|项目|级别|次数|分值|说明; null leaves a cell empty. */
+        public UnitSheets claim(String unit, String type, String item, String level, Object count, Object points,
+                                String evidence) {
+            claims.add(new Object[] {unit, type, item, level, count, points, evidence});
+            return this;
+        }
+
+        public Path write(Path dir, String baseName) {
+            Path file = dir.resolve(baseName + format.extension);
+            try (Workbook wb = format.create()) {
+                for (SelfFixture<?> fixture : sheets) {
+                    fixture.fill(wb.createSheet(fixture.sheetName));
+                }
+                if (!claims.isEmpty()) {
+                    groupClaimsSheet(wb.createSheet("加扣分"), claims);
+                }
+                if (sheets.stream().allMatch(f -> f.cacheFormulas)) {
+                    wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+                }
+                save(wb, file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return file;
+        }
+    }
+
+    /**
+     * Adds a 加扣分 sheet (单位名称|类型|项目|级别|次数|分值|说明) to a workbook already written, e.g. by {@link Matrix},
+     * keeping its format; rows as for {@link UnitSheets#claim}.
+     */
+    public static void appendGroupClaims(Path file, List<Object[]> rows) {
+        // read into memory first: a workbook opened on its file would write itself back on close
+        try (Workbook wb = WorkbookFactory.create(new java.io.ByteArrayInputStream(Files.readAllBytes(file)))) {
+            groupClaimsSheet(wb.createSheet("加扣分"), rows);
+            save(wb, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void groupClaimsSheet(Sheet sheet, List<Object[]> rows) {
+        String[] header = {"单位名称", "类型", "项目", "级别", "次数", "分值", "说明"};
+        for (int c = 0; c < header.length; c++) {
+            set(sheet, 0, c, header[c]);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            for (int c = 0; c < rows.get(i).length; c++) {
+                set(sheet, i + 1, c, rows.get(i)[c]);
+            }
         }
     }
 
