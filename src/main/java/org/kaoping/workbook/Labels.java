@@ -3,6 +3,7 @@ package org.kaoping.workbook;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.kaoping.scoring.CellRef;
 import org.kaoping.text.Text;
 
@@ -11,6 +12,8 @@ import org.kaoping.text.Text;
  * and the value in the same cell, or with the value in the next non-empty cell to its right.
  */
 final class Labels {
+    private static final Pattern ANNOTATION = Pattern.compile("^\\([^()]{1,8}\\)");
+
     private Labels() {
     }
 
@@ -48,7 +51,8 @@ final class Labels {
         if (!compact.startsWith(label)) {
             return null;
         }
-        String rest = compact.substring(label.length());
+        // 填报单位（盖章）：X — an annotation in brackets may sit between the label and its colon
+        String rest = ANNOTATION.matcher(compact.substring(label.length())).replaceFirst("");
         if (rest.isEmpty()) {
             return "";
         }

@@ -7,7 +7,7 @@ import org.kaoping.text.Text;
 
 /**
  * Reads a score as units write it: a number, numeric text ({@code 4.5}), full-width digits ({@code ３．５}),
- * a unit suffix ({@code 3分}, {@code 3.5 分}), a leading {@code +}. Anything else ({@code 良好}) is not a score.
+ * a unit suffix ({@code 3分}, {@code 3.5 分}), a leading {@code +} or a minus sign ({@code −2}). Anything else ({@code 良好}) is not a score.
  */
 final class ScoreValues {
     private static final Pattern NUMBER = Pattern.compile("^([+-]?\\d+(?:\\.\\d+)?)分?$");
@@ -20,7 +20,8 @@ final class ScoreValues {
         if (cell.number() != null) {
             return cell.number();
         }
-        String s = Text.key(cell.text()).replace('。', '.');
+        // NFKC leaves the minus sign (U+2212) alone; units paste it from Word
+        String s = Text.key(cell.text()).replace('。', '.').replace('\u2212', '-');
         Matcher m = NUMBER.matcher(s);
         if (!m.matches()) {
             return null;

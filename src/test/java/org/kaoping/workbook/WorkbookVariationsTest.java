@@ -102,6 +102,21 @@ class WorkbookVariationsTest {
         assertScore(sheet, "2.2", "6", cell(file, "E10"));
     }
 
+    @Test
+    void deductionTypedWithTheMinusSignOfWordIsRead() {
+        Path file = WorkbookFixtures.columnsSelf(SHANXI).unit("省财政厅").adjustment("1.1", "\u22121").write(dir, "省财政厅");
+
+        assertThat(score(onlySheet(parseSelf(file)), "1.1").adjustment()).isEqualByComparingTo("-1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"填报单位（盖章）", "填报单位(盖章)", "单位名称（公章）"})
+    void unitLabelWithASealNoteBeforeItsColonStillNamesTheUnit(String label) {
+        Path file = WorkbookFixtures.columnsSelf(SHANXI).unitLabel(label).unit("山西省民政厅").write(dir, "自查打分表");
+
+        assertThat(onlySheet(parseSelf(file)).unit()).isEqualTo("省民政厅");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"分值", "标准分", "满分"})
     void everyMaximumHeaderWordMakesABlankScoreRowStillARow(String word) {
