@@ -1,5 +1,7 @@
 package org.kaoping.workbook;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,6 +19,12 @@ final class LeafLabels {
     private static final Pattern BRACKETED = Pattern.compile("^[(（]([一二三四五六七八九十]+|\\d+)[)）]\\s*(\\d+)$");
     private static final Pattern SEPARATED = Pattern.compile("^([一二三四五六七八九十]+|\\d+)\\s*[.\\-－—、]\\s*(\\d+)$");
     private static final Pattern LEADING_BRACKETS = Pattern.compile("^\\(([^()]+)\\)(.*)$");
+
+    // Excel's serial 1 is 1900-01-01 and it counts a 29 February 1900 that never was: from March 1900 on,
+    // serial n is 1899-12-30 plus n days.
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+    private static final BigDecimal FIRST_SERIAL = BigDecimal.valueOf(32_874);   // 1990-01-01
+    private static final BigDecimal LAST_SERIAL = BigDecimal.valueOf(73_051);    // 2100-01-01
 
     private LeafLabels() {
     }
@@ -38,6 +46,20 @@ final class LeafLabels {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Excel turns a typed {@code 1-2} into the date 2 January of the current year, so a matrix header may arrive
+     * as a date serial: read month and day back as category and position. Only serials from 1990 to 2100
+     * count, so a leaf code typed as a plain number ({@code 11}) is never taken for a date.
+     */
+    static Optional<Leaf> fromAutoDate(Rubric rubric, GridCell cell) {
+        BigDecimal n = cell.number();
+        if (n == null || n.stripTrailingZeros().scale() > 0 || n.compareTo(FIRST_SERIAL) < 0 || n.compareTo(LAST_SERIAL) > 0) {
+            return Optional.empty();
+        }
+        LocalDate date = EXCEL_EPOCH.plusDays(n.longValue());
+        return rubric.leafAt(date.getMonthValue(), date.getDayOfMonth());
     }
 
     /**

@@ -54,7 +54,8 @@ final class MatrixReader {
                 } else if (Vocabulary.MATRIX_TOTAL.contains(key)) {
                     total = e.getKey();
                 } else {
-                    leafFor(e.getValue().text()).ifPresent(leaf -> leaves.put(e.getKey(), leaf));
+                    leafFor(e.getValue().text()).or(() -> LeafLabels.fromAutoDate(rubric, e.getValue()))
+                            .ifPresent(leaf -> leaves.put(e.getKey(), leaf));
                 }
             }
             if (unit >= 0 && !leaves.isEmpty()) {

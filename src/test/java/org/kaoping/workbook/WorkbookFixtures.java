@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -81,9 +82,11 @@ public final class WorkbookFixtures {
     public enum Spelling {
         DOTTED, HYPHEN, CHINESE_DOT, CHINESE_COMMA, FULL_WIDTH_BRACKETS, BRACKETS,
         /** The leaf's code as the rubric config writes it (Hunan's leaf 2.1 is {@code 7}). */
-        CODE;
+        CODE,
+        /** {@code 1-2} typed into Excel, which stores it as the date 2 January and shows {@code 1-2}. */
+        EXCEL_DATE;
 
-        String label(Leaf leaf) {
+        Object label(Leaf leaf) {
             int c = leaf.categoryOrdinal();
             int p = leaf.position();
             return switch (this) {
@@ -94,6 +97,7 @@ public final class WorkbookFixtures {
                 case FULL_WIDTH_BRACKETS -> "（" + chinese(c) + "）" + p;
                 case BRACKETS -> "(" + chinese(c) + ")" + p;
                 case CODE -> leaf.code();
+                case EXCEL_DATE -> java.time.LocalDate.of(2026, c, p);
             };
         }
     }
@@ -680,6 +684,11 @@ public final class WorkbookFixtures {
             cell.setCellValue(new BigDecimal(n.toString()).doubleValue());
         } else if (value instanceof Formula f) {
             cell.setCellFormula(f.expression());
+        } else if (value instanceof java.time.LocalDate date) {
+            CellStyle style = sheet.getWorkbook().createCellStyle();
+            style.setDataFormat(sheet.getWorkbook().createDataFormat().getFormat("m-d"));
+            cell.setCellValue(date);
+            cell.setCellStyle(style);
         } else {
             cell.setCellValue(value.toString());
         }

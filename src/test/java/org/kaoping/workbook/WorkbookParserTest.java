@@ -755,6 +755,21 @@ class WorkbookParserTest {
     }
 
     @Test
+    void matrixColumnsThatExcelTurnedIntoDatesMapByMonthAndDay() {
+        Path file = WorkbookFixtures.matrix(SHANXI).group("第一考核组").spelling(Spelling.EXCEL_DATE)
+                .unit("省科技厅").score("1.1", 2).score("2.2", 5.5).score("6.4", 4.5)
+                .write(dir, "评分汇总表");
+
+        ScoreSheet sheet = onlySheet(parseInspection(file));
+
+        assertThat(sheet.scores()).extracting(LeafScore::leafCode)
+                .containsExactlyElementsOf(SHANXI.leaves().stream().map(Leaf::code).toList());
+        CellRef c4 = new CellRef("评分汇总表.xlsx", "汇总表", "C4");
+        assertScore(sheet, "2.2", "5.5", c4.at("I4"));
+        assertScore(sheet, "6.4", "4.5", c4.at("AB4"));
+    }
+
+    @Test
     void matrixColumnsOfAThreeLevelRubricMapByCategoryAndPosition() {
         // 2-1 is the first leaf of category 二, whose code in hunan-2023 is "7"
         Path file = WorkbookFixtures.matrix(HUNAN).spelling(Spelling.HYPHEN).group("考核一组")
