@@ -499,6 +499,11 @@ public final class WorkbookFixtures {
             this.rubric = rubric;
         }
 
+        public Matrix format(Format f) {
+            format = f;
+            return this;
+        }
+
         public Matrix xls() {
             format = Format.XLS;
             return this;
@@ -641,6 +646,16 @@ public final class WorkbookFixtures {
                 throw new UncheckedIOException(e);
             }
             return file;
+        }
+    }
+
+    /** Adds a unit's score sheet (a self-assessment-layout fixture) to a workbook already written, e.g. a matrix. */
+    public static void appendUnitSheet(Path file, SelfFixture<?> fixture) {
+        try (Workbook wb = WorkbookFactory.create(new java.io.ByteArrayInputStream(Files.readAllBytes(file)))) {
+            fixture.fill(wb.createSheet(fixture.sheetName));
+            save(wb, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

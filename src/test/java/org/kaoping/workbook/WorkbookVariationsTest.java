@@ -472,6 +472,24 @@ class WorkbookVariationsTest {
         assertThat(unit(result, "省财政厅").official().base()).isEqualByComparingTo("99");
     }
 
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void matrixAndASheetPerUnitInOneWorkbookAreBothRead(Format format) {
+        Path file = WorkbookFixtures.matrix(SHANXI).format(format).group("第一考核组").unit("省财政厅").score("2.2", 5.5)
+                .write(dir, "第一考核组评分表");
+        WorkbookFixtures.appendUnitSheet(file, WorkbookFixtures.shanxiSelf(SHANXI).sheetName("省民政厅").notice("")
+                .unitLabel("被考核单位").unit("省民政厅").header("自评得分", "得分").score("1.1", 2));
+        String name = file.getFileName().toString();
+
+        ParsedWorkbook parsed = parseInspection(file, 0);
+
+        assertThat(parsed.findings()).isEmpty();
+        assertThat(parsed.sheets()).extracting(ScoreSheet::unit, ScoreSheet::group)
+                .containsExactly(tuple("省财政厅", GROUP_1), tuple("省民政厅", GROUP_1));
+        assertScore(parsed.sheets().get(0), "2.2", "5.5", new CellRef(name, "汇总表", "I4"));
+        assertScore(parsed.sheets().get(1), "1.1", "2", new CellRef(name, "省民政厅", "F5"));
+    }
+
     @Test
     void matrixOfAGroupNotInTheRosterIsRejectedNamingTheGroupCell() {
         Path file = WorkbookFixtures.matrix(SHANXI).group("第九考核组").unit("省财政厅").write(dir, "评分汇总表");
