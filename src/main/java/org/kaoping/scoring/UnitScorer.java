@@ -283,14 +283,14 @@ public final class UnitScorer {
             if (a.points() == null) {
                 perCase = item.rangeMin();
                 note = "未填分值，按最低 " + plain(perCase) + " 分计";
-                t.flag(DEDUCTION_OUT_OF_RANGE, a.cell(), item.name(), "“" + item.name() + "”应在 " + plain(item.rangeMin())
+                t.flag(DEDUCTION_OUT_OF_RANGE, a.pointsCell(), item.name(), "“" + item.name() + "”应在 " + plain(item.rangeMin())
                         + "–" + plain(item.rangeMax()) + " 分之间填写分值；" + note);
             } else {
                 BigDecimal given = a.points().abs();
                 perCase = Decimals.clamp(given, item.rangeMin(), item.rangeMax());
                 if (perCase.compareTo(given) != 0) {
                     note = "分值 " + plain(given) + " 超出范围，按 " + plain(perCase) + " 分计";
-                    t.flag(DEDUCTION_OUT_OF_RANGE, a.cell(), item.name(), "“" + item.name() + "”分值 " + plain(given)
+                    t.flag(DEDUCTION_OUT_OF_RANGE, a.pointsCell(), item.name(), "“" + item.name() + "”分值 " + plain(given)
                             + " 不在 " + plain(item.rangeMin()) + "–" + plain(item.rangeMax()) + " 之间，按 "
                             + plain(perCase) + " 分计");
                 }
@@ -344,7 +344,7 @@ public final class UnitScorer {
         Optional<BigDecimal> points = levels.entrySet().stream().filter(e -> Text.key(e.getKey()).equals(key))
                 .map(Map.Entry::getValue).findFirst();
         if (points.isEmpty()) {
-            t.flag(UNKNOWN_ITEM, a.cell(), item, "“" + item + "”没有级别“" + Text.oneLine(a.level()) + "”（可选："
+            t.flag(UNKNOWN_ITEM, a.levelCell(), item, "“" + item + "”没有级别“" + Text.oneLine(a.level()) + "”（可选："
                     + String.join("、", levels.keySet()) + "），" + consequence);
         }
         return points;

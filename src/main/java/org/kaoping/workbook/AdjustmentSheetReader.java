@@ -22,8 +22,8 @@ final class AdjustmentSheetReader {
 
     /** One row as written; {@code type} is null when 类型 is not 加分/扣分/否决. */
     record Row(String unitName, CellRef unitCell, AdjustmentType type, String typeText, String item, String level,
-               BigDecimal count, BigDecimal points, String evidence, CellRef cell, DiscrepancyKind problemKind,
-               String problem) {
+               BigDecimal count, BigDecimal points, String evidence, CellRef cell, CellRef levelCell,
+               CellRef pointsCell, DiscrepancyKind problemKind, CellRef problemCell, String problem) {
     }
 
     static boolean looksLikeAdjustmentSheet(SheetGrid grid) {
@@ -55,15 +55,19 @@ final class AdjustmentSheetReader {
                 continue;
             }
             CellRef cell = ScoreTableReader.ref(grid, file, r, h.item());
+            CellRef levelCell = h.level() < 0 ? cell : ScoreTableReader.ref(grid, file, r, h.level());
+            CellRef pointsCell = h.points() < 0 ? cell : ScoreTableReader.ref(grid, file, r, h.points());
             AdjustmentType type = AdjustmentType.parse(typeText).orElse(null);
             String problem = type == null ? "类型“" + typeText + "”应为 加分、扣分 或 否决" : null;
             DiscrepancyKind problemKind = type == null ? DiscrepancyKind.UNKNOWN_ITEM : null;
+            CellRef problemCell = type == null ? ScoreTableReader.ref(grid, file, r, h.type()) : null;
             BigDecimal count = BigDecimal.ONE;
             if (h.count() >= 0 && !grid.own(r, h.count()).isEmpty()) {
                 count = ScoreValues.parse(grid.own(r, h.count()));
                 if (count == null || count.signum() <= 0) {
                     problem = "次数“" + text(grid, r, h.count()) + "”不是正数";
                     problemKind = DiscrepancyKind.UNREADABLE_SCORE;
+                    problemCell = ScoreTableReader.ref(grid, file, r, h.count());
                     count = null;
                 }
             }
@@ -73,11 +77,12 @@ final class AdjustmentSheetReader {
                 if (points == null) {
                     problem = "分值“" + text(grid, r, h.points()) + "”不是数值";
                     problemKind = DiscrepancyKind.UNREADABLE_SCORE;
+                    problemCell = pointsCell;
                 }
             }
             rows.add(new Row(text(grid, r, h.unit()), h.unit() < 0 ? null : ScoreTableReader.ref(grid, file, r, h.unit()),
                     type, typeText, item, text(grid, r, h.level()), count, points, text(grid, r, h.evidence()), cell,
-                    problemKind, problem));
+                    levelCell, pointsCell, problemKind, problemCell, problem));
         }
         return rows;
     }

@@ -180,14 +180,14 @@ public final class WorkbookParser {
                 continue;
             }
             if (row.problem() != null) {
-                findings.add(Discrepancy.of(row.problemKind(), unit.get().name(), row.cell(), row.item(),
+                findings.add(Discrepancy.of(row.problemKind(), unit.get().name(), row.problemCell(), row.item(),
                         source.label() + "：" + row.problem() + "，此行未计"));
                 continue;
             }
             // A row naming a leaf by any spelling (（三）4, 三.4, 3-4) is stored under the leaf's own code.
             String item = LeafLabels.resolve(rubric, row.item()).map(Leaf::code).orElse(row.item());
             out.add(new Adjustment(source, unit.get().name(), group, file.modified(), row.type(), item, row.level(),
-                    row.count(), row.points(), row.evidence(), row.cell()));
+                    row.count(), row.points(), row.evidence(), row.cell(), row.levelCell(), row.pointsCell()));
         }
     }
 

@@ -35,7 +35,9 @@ import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.DiscrepancyKind;
 import org.kaoping.scoring.LeafScore;
 import org.kaoping.scoring.ScoreSheet;
+import org.kaoping.scoring.Scored;
 import org.kaoping.scoring.Source;
+import org.kaoping.scoring.UnitScorer;
 import org.kaoping.support.SeedCampaigns;
 import org.kaoping.support.SharedSamples;
 import org.kaoping.workbook.WorkbookFixtures.Spelling;
@@ -602,8 +604,9 @@ class WorkbookParserTest {
         assertThat(parsed.adjustments()).isEmpty();
         assertThat(parsed.findings()).extracting(Discrepancy::kind, Discrepancy::where)
                 .containsExactly(
-                        tuple(DiscrepancyKind.UNKNOWN_ITEM, new CellRef("省财政厅.xlsx", "加扣分", "B2")),
-                        tuple(DiscrepancyKind.UNREADABLE_SCORE, new CellRef("省财政厅.xlsx", "加扣分", "B3")));
+                        // each at the cell that is wrong: the 类型 奖励, the 次数 两
+                        tuple(DiscrepancyKind.UNKNOWN_ITEM, new CellRef("省财政厅.xlsx", "加扣分", "A2")),
+                        tuple(DiscrepancyKind.UNREADABLE_SCORE, new CellRef("省财政厅.xlsx", "加扣分", "D3")));
     }
 
     // ---- generated three-level (Hunan) self-assessment --------------------------------------------
@@ -785,6 +788,23 @@ class WorkbookParserTest {
         CellRef c4 = new CellRef("评分汇总表.xlsx", "汇总表", "C4");
         assertScore(sheet, "7", "2.5", c4.at("I4"));
         assertScore(sheet, "22", "4", c4.at("X4"));
+    }
+
+    @Test
+    void deductionPointsOutsideTheRangeAndAnUnknownLevelAreReportedAtTheirOwnCells() {
+        Path file = WorkbookFixtures.matrix(HUNAN).group("考核一组").unit("省地质院").write(dir, "考核一组评分汇总表");
+        WorkbookFixtures.appendGroupClaims(file, List.of(
+                new Object[] {"省地质院", "扣分", "党纪处分", null, 1, 8, "某某受党纪处分"},
+                new Object[] {"省地质院", "加分", "荣誉称号", "市级", 1, null, "市级文明单位"}));
+
+        ParsedWorkbook parsed = new WorkbookParser(HUNAN, HUNAN_ROSTER).parse(inspectionInput(file), file);
+        Scored scored = new UnitScorer(HUNAN).score(HUNAN_ROSTER.units().get(1), onlySheet(parsed), parsed.adjustments());
+
+        // 分值 8 lies outside 党纪处分's 2–6: counted 6 (100 staff: below the scaled bands)
+        assertThat(scored.deduction()).isEqualByComparingTo("6");
+        assertThat(scored.discrepancies()).extracting(Discrepancy::kind, d -> d.where().toString()).containsExactly(
+                tuple(DiscrepancyKind.DEDUCTION_OUT_OF_RANGE, "考核一组评分汇总表.xlsx!加扣分!F2"),
+                tuple(DiscrepancyKind.UNKNOWN_ITEM, "考核一组评分汇总表.xlsx!加扣分!D3"));
     }
 
     @Test
