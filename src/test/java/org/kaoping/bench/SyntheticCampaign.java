@@ -31,6 +31,7 @@ import org.kaoping.workbook.WorkbookFixtures.Matrix;
  */
 final class SyntheticCampaign {
     static final String CODE = "bench";
+    static final String WARM_UP = "warmup";
     static final int GROUP_SIZE = 50;
     private static final int TEMPLATES = 16;
     private static final String PLACEHOLDER = "@@UNIT@@";
@@ -38,20 +39,22 @@ final class SyntheticCampaign {
     private static final long SEED = 20240520L;
 
     private final Path root;
+    private final String code;
     private final int units;
     private final Rubric rubric;
     private final List<byte[]> templates = new ArrayList<>();
 
-    private SyntheticCampaign(Path root, int units) {
+    private SyntheticCampaign(Path root, String code, int units) {
         this.root = root;
+        this.code = code;
         this.units = units;
         new TestHome(root);
         this.rubric = new RubricLoader().load(root.resolve("config/rubrics/shanxi-2020.yml"));
     }
 
-    /** Writes config, roster and every input workbook under {@code root} (a kaoping.home). */
-    static SyntheticCampaign write(Path root, int units) {
-        SyntheticCampaign c = new SyntheticCampaign(root, units);
+    /** Writes config, roster and every input workbook of campaign {@code code} under {@code root} (a kaoping.home). */
+    static SyntheticCampaign write(Path root, String code, int units) {
+        SyntheticCampaign c = new SyntheticCampaign(root, code, units);
         c.config();
         c.templates();
         IntStream.range(0, units).parallel().forEach(i -> c.selfAssessment(i, i % TEMPLATES));
@@ -72,7 +75,7 @@ final class SyntheticCampaign {
     }
 
     Path input() {
-        return root.resolve("input").resolve(CODE);
+        return root.resolve("input").resolve(code);
     }
 
     List<Path> workbooks() {
@@ -94,14 +97,14 @@ final class SyntheticCampaign {
             csv.append(unitName(i)).append(',').append(50 + i % 400).append(',')
                     .append(DIVISIONS.get(i % DIVISIONS.size())).append(',').append(groupName(i / GROUP_SIZE)).append('\n');
         }
-        TestHome.write(root.resolve("config/rosters/" + CODE + ".csv"), csv.toString());
-        TestHome.write(root.resolve("config/campaigns/" + CODE + ".yml"),
-                "name: 性能基准 " + units + " 个单位\nrubric: shanxi-2020\nroster: rosters/" + CODE + ".csv\n");
+        TestHome.write(root.resolve("config/rosters/" + code + ".csv"), csv.toString());
+        TestHome.write(root.resolve("config/campaigns/" + code + ".yml"),
+                "name: 性能基准 " + units + " 个单位\nrubric: shanxi-2020\nroster: rosters/" + code + ".csv\n");
     }
 
     /** Self-assessments that lose half points here and there, so units differ from each other. */
     private void templates() {
-        Path dir = root.resolve("templates");
+        Path dir = root.resolve("templates").resolve(code);
         for (int t = 0; t < TEMPLATES; t++) {
             Random random = new Random(SEED + t);
             WorkbookFixtures.ShanxiSelf self = WorkbookFixtures.shanxiSelf(rubric).unit(PLACEHOLDER);
