@@ -8,6 +8,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.report.DiscrepancyReportWriter;
@@ -118,8 +120,8 @@ public class ConsolidateAndReportTasklet implements Tasklet {
 
         OutputPublisher publisher = new OutputPublisher(home.output(campaign));
         Path staging = publisher.stage(runId);
-        new RankingWorkbookWriter().write(result, info, staging.resolve(RANKING_FILE));
-        new DiscrepancyReportWriter().write(result, staging.resolve(DISCREPANCY_FILE));
+        writeBoth(() -> new RankingWorkbookWriter().write(result, info, staging.resolve(RANKING_FILE)),
+                () -> new DiscrepancyReportWriter().write(result, staging.resolve(DISCREPANCY_FILE)));
         Path runDir = publisher.publish(staging, runId);
         log.info("已写出 {}", runDir.resolve(RANKING_FILE));
         log.info("已写出 {}", runDir.resolve(DISCREPANCY_FILE));
@@ -133,6 +135,23 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         }
         contribution.incrementWriteCount(result.units().size());
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The two workbooks share nothing but the (read-only) result, so they are written side by side: in a large
+     * campaign each takes seconds (分项得分 alone has a row per unit and leaf). A failure of either fails the step.
+     */
+    private static void writeBoth(Runnable first, Runnable second) {
+        CompletableFuture<Void> other = CompletableFuture.runAsync(second);
+        try {
+            first.run();
+        } finally {
+            try {
+                other.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
     }
 
     /** The campaign file, rubric and roster (contextKey) and the read limits: what results follow from besides the inputs. */

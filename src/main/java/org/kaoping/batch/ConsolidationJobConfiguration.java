@@ -14,6 +14,8 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** Wiring of the consolidation job: intake → read → consolidate and report. Logic lives in the step classes. */
@@ -40,16 +42,34 @@ public class ConsolidationJobConfiguration {
     Step readStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                   PendingWorkbookReader pendingWorkbookReader, ParseWorkbookProcessor parseWorkbookProcessor,
                   ParsedWorkbookRepository parsed, @Value("${kaoping.read.chunk-size}") int chunkSize,
-                  List<ReadStepListener> listeners) {
+                  List<ReadStepListener> listeners, AsyncTaskExecutor readExecutor) {
+        // Items of a chunk are parsed concurrently on readExecutor, then written by the step's own thread in the
+        // chunk's transaction: a chunk still commits whole or not at all, so restarts are as before.
         var step = new StepBuilder("read", jobRepository)
                 .<RunFileRepository.RunFile, ParsedWorkbookRepository.Stored>chunk(chunkSize)
                 .transactionManager(transactionManager)
+                .taskExecutor(readExecutor)
                 .reader(pendingWorkbookReader)
                 .processor(parseWorkbookProcessor)
                 .writer(chunk -> parsed.saveAll(new java.util.ArrayList<>(chunk.getItems())))
                 .allowStartIfComplete(true);
         listeners.forEach(step::listener);
         return step.build();
+    }
+
+    /**
+     * The threads that parse workbooks: one per core by default ({@code kaoping.read.threads}). Parsing is CPU
+     * work on files of a few KB, so more threads than cores only add contention.
+     */
+    @Bean
+    ThreadPoolTaskExecutor readExecutor(@Value("${kaoping.read.threads:0}") int threads) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        executor.setCorePoolSize(n);
+        executor.setMaxPoolSize(n);
+        executor.setThreadNamePrefix("read-");
+        executor.setDaemon(true);
+        return executor;
     }
 
     @Bean

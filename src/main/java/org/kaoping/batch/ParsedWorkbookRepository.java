@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.kaoping.workbook.ParsedWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -26,14 +27,21 @@ public class ParsedWorkbookRepository {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().addModule(CanonicalValues.module()).build();
 
     public ParsedWorkbookRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    public record Stored(String parseKey, ParsedWorkbook workbook) {
+    /**
+     * A parse result ready to store. The JSON is made here, on the read step's parsing threads, so that the
+     * chunk's writer (one thread, inside the transaction) only inserts.
+     */
+    public record Stored(String parseKey, ParsedWorkbook workbook, String json) {
+        public Stored(String parseKey, ParsedWorkbook workbook) {
+            this(parseKey, workbook, JSON.writeValueAsString(workbook));
+        }
     }
 
     public void saveAll(List<Stored> items) {
@@ -43,7 +51,7 @@ public class ParsedWorkbookRepository {
                     ps.setString(1, s.parseKey());
                     ps.setString(2, s.workbook().path());
                     ps.setBoolean(3, s.workbook().rejected());
-                    ps.setString(4, json.writeValueAsString(s.workbook()));
+                    ps.setString(4, s.json());
                     ps.setTimestamp(5, now);
                 });
     }
@@ -57,14 +65,20 @@ public class ParsedWorkbookRepository {
         return found;
     }
 
+    /**
+     * The stored results for these keys. Fetched a few hundred at a time and parsed from JSON in parallel: a
+     * large campaign's documents are never all held as text at once, and parsing them is most of this call's time.
+     */
     public Map<String, ParsedWorkbook> load(Collection<String> keys) {
         Map<String, ParsedWorkbook> found = new HashMap<>();
         for (List<String> part : partition(keys)) {
+            Map<String, String> documents = new HashMap<>();
             named.query("SELECT parse_key, parsed FROM kp_parsed_file WHERE parse_key IN (:keys)",
-                    new MapSqlParameterSource("keys", part),
-                    rs -> {
-                        found.put(rs.getString(1), json.readValue(rs.getString(2), ParsedWorkbook.class));
+                    new MapSqlParameterSource("keys", part), rs -> {
+                        documents.put(rs.getString(1), rs.getString(2));
                     });
+            found.putAll(documents.entrySet().parallelStream().collect(Collectors.toMap(Map.Entry::getKey,
+                    e -> JSON.readValue(e.getValue(), ParsedWorkbook.class))));
         }
         return found;
     }

@@ -98,12 +98,16 @@ public final class RankingWorkbookWriter {
     private static void leafScores(SheetStyles styles, CampaignResult result) {
         Sheet sheet = styles.table(LEAF_SCORES, LEAF_COLUMNS);
         List<Leaf> leaves = result.rubric().leaves();
+        // The same for every unit: made once per leaf, not once per row.
+        List<String[]> shown = leaves.stream().map(leaf -> new String[] {String.join("、", leaf.methods()),
+                leaf.departmentsShown(), leaf.peopleShown()}).toList();
         int r = 0;
         for (UnitResult u : result.units()) {
             if (u.official() == null && u.self() == null) {
                 continue;
             }
-            for (Leaf leaf : leaves) {
+            for (int i = 0; i < leaves.size(); i++) {
+                Leaf leaf = leaves.get(i);
                 Row row = sheet.createRow(++r);
                 styles.text(row, 0, u.unit().name());
                 styles.text(row, 1, u.status().label());
@@ -112,9 +116,9 @@ public final class RankingWorkbookWriter {
                 styles.score(row, 4, leaf.max());
                 styles.score(row, 5, u.official() == null ? null : u.official().leafScores().get(leaf.code()));
                 styles.score(row, 6, u.self() == null ? null : u.self().leafScores().get(leaf.code()));
-                styles.text(row, 7, String.join("、", leaf.methods()));
-                styles.text(row, 8, leaf.departmentsShown());
-                styles.text(row, 9, leaf.peopleShown());
+                styles.text(row, 7, shown.get(i)[0]);
+                styles.text(row, 8, shown.get(i)[1]);
+                styles.text(row, 9, shown.get(i)[2]);
             }
         }
         styles.filter(sheet, LEAF_COLUMNS.size(), r);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.kaoping.text.Text;
 
 /**
@@ -14,6 +15,7 @@ import org.kaoping.text.Text;
  * (stray spaces, full-width or half-width punctuation).
  */
 public final class Roster {
+    private static final Pattern PUNCTUATION = Pattern.compile("[\"'“”‘’·•.,，。;；:：、]");
     private final List<RosterUnit> units;
     private final Map<String, RosterUnit> byKey = new LinkedHashMap<>();
     private final Set<String> groups = new LinkedHashSet<>();
@@ -70,6 +72,6 @@ public final class Roster {
     }
 
     private static String nameKey(String s) {
-        return Text.key(s).replaceAll("[\"'“”‘’·•.,，。;；:：、]", "");
+        return PUNCTUATION.matcher(Text.key(s)).replaceAll("");
     }
 }

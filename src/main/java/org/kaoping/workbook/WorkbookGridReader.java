@@ -49,27 +49,43 @@ public final class WorkbookGridReader {
 
     public List<SheetGrid> read(Path file) {
         Map<Integer, SheetGrid> sheets = new TreeMap<>();
-        Collector collector = new Collector(sheets, limits);
+        List<Uncached> uncached = new ArrayList<>();
         try {
-            FastExcel.read(file.toFile(), collector)
-                    .headRowNumber(0)
-                    .readDefaultReturn(ReadDefaultReturnEnum.READ_CELL_DATA)
-                    .extraRead(CellExtraTypeEnum.MERGE)
-                    .ignoreEmptyRow(true)
-                    .autoTrim(false)
-                    .doReadAll();
+            // Plain .xlsx files (nearly all returns) take the lean path; anything else, and anything it declines,
+            // is read by FastExcel, which also gives the reasons files are refused for.
+            if (!XlsxStreamReader.read(file, limits, sheets, uncached)) {
+                readWithFastExcel(file, sheets, uncached);
+            }
         } catch (RuntimeException e) {
             String reason = isEncryptedOoxml(file) ? PASSWORD_PROTECTED : reason(e, limits);
             throw new WorkbookReadException(file.getFileName().toString(), "", "", reason, e);
         }
-        if (!collector.uncached.isEmpty()) {
-            evaluate(file, sheets, collector.uncached);
+        if (!uncached.isEmpty()) {
+            evaluate(file, sheets, uncached);
         }
         return new ArrayList<>(sheets.values());
     }
 
+    /** FastExcel alone, as before the lean path: the reference the lean path is tested against. */
+    List<SheetGrid> readWithFastExcel(Path file) {
+        Map<Integer, SheetGrid> sheets = new TreeMap<>();
+        readWithFastExcel(file, sheets, new ArrayList<>());
+        return new ArrayList<>(sheets.values());
+    }
+
+    private void readWithFastExcel(Path file, Map<Integer, SheetGrid> sheets, List<Uncached> uncached) {
+        Collector collector = new Collector(sheets, limits, uncached);
+        FastExcel.read(file.toFile(), collector)
+                .headRowNumber(0)
+                .readDefaultReturn(ReadDefaultReturnEnum.READ_CELL_DATA)
+                .extraRead(CellExtraTypeEnum.MERGE)
+                .ignoreEmptyRow(true)
+                .autoTrim(false)
+                .doReadAll();
+    }
+
     /** A formula cell saved without a result (Excel and WPS always save one; some generators do not). */
-    private record Uncached(int sheet, int row, int col, String formula) {
+    record Uncached(int sheet, int row, int col, String formula) {
     }
 
     /**
@@ -100,8 +116,7 @@ public final class WorkbookGridReader {
         }
         return switch (v.getCellType()) {
             case NUMERIC -> {
-                BigDecimal n = BigDecimal.valueOf(v.getNumberValue());
-                yield new GridCell(Collector.plain(n), Collector.tidy(n));
+                yield numeric(BigDecimal.valueOf(v.getNumberValue()));
             }
             case STRING -> new GridCell(v.getStringValue(), null);
             case BOOLEAN -> new GridCell(String.valueOf(v.getBooleanValue()), null);
@@ -152,21 +167,15 @@ public final class WorkbookGridReader {
         return line.length() > 160 ? line.substring(0, 160) + "…" : line;
     }
 
-    /** Thrown from the listener to stop streaming a sheet that is over a limit; its message is the reason. */
-    private static final class LimitExceeded extends RuntimeException {
-        LimitExceeded(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     private static final class Collector implements ReadListener<Map<Integer, ReadCellData<?>>> {
         private final Map<Integer, SheetGrid> sheets;
         private final ReadLimits limits;
-        private final List<Uncached> uncached = new ArrayList<>();
+        private final List<Uncached> uncached;
 
-        Collector(Map<Integer, SheetGrid> sheets, ReadLimits limits) {
+        Collector(Map<Integer, SheetGrid> sheets, ReadLimits limits, List<Uncached> uncached) {
             this.sheets = sheets;
             this.limits = limits;
+            this.uncached = uncached;
         }
 
         private SheetGrid sheet(AnalysisContext context) {
@@ -215,7 +224,7 @@ public final class WorkbookGridReader {
             return switch (data.getType()) {
                 case NUMBER -> {
                     BigDecimal n = data.getNumberValue();
-                    yield n == null ? GridCell.EMPTY : new GridCell(plain(n), tidy(n));
+                    yield n == null ? GridCell.EMPTY : numeric(n);
                 }
                 case STRING, DIRECT_STRING, RICH_TEXT_STRING -> new GridCell(data.getStringValue(), null);
                 case BOOLEAN -> new GridCell(String.valueOf(data.getBooleanValue()), null);
@@ -223,14 +232,19 @@ public final class WorkbookGridReader {
                 default -> GridCell.EMPTY;
             };
         }
+    }
 
-        /** Binary floating point noise in cached formula results (0.30000000000000004) is not part of a score. */
-        private static BigDecimal tidy(BigDecimal n) {
-            return n.scale() > 6 ? n.setScale(6, RoundingMode.HALF_UP).stripTrailingZeros() : n;
-        }
+    /** A numeric cell: its text as shown without float noise, and the number itself. */
+    static GridCell numeric(BigDecimal n) {
+        return new GridCell(plain(n), tidy(n));
+    }
 
-        private static String plain(BigDecimal n) {
-            return tidy(n).stripTrailingZeros().toPlainString();
-        }
+    /** Binary floating point noise in cached formula results (0.30000000000000004) is not part of a score. */
+    private static BigDecimal tidy(BigDecimal n) {
+        return n.scale() > 6 ? n.setScale(6, RoundingMode.HALF_UP).stripTrailingZeros() : n;
+    }
+
+    private static String plain(BigDecimal n) {
+        return tidy(n).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,0 +1,170 @@
+package org.kaoping.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.kaoping.KaopingApplication;
+import org.kaoping.batch.RunCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The performance benchmark (README "Benchmark"): generates a campaign of N units, then times in one process
+ * (a) the raw floor — streaming every workbook's cells, (b) the full {@code run} through the Spring application,
+ * (c) a rerun after one unit sends a corrected workbook; prints wall times, read-step throughput, peak heap
+ * and the ratios (b)/(a) and (c)/(b). Run with {@code mvn -B -Pbenchmark process-test-classes}
+ * ({@code -Dbench.units=20000} for another N); the heap is what the profile gives the JVM (-Xmx512m).
+ *
+ * <p>Not a test: it takes tens of seconds and its figures depend on the machine.
+ */
+public final class Benchmark {
+    private static final double MB = 1024 * 1024;
+    private static final int FASTEXCEL_SAMPLE = 500;
+    private static final int WARM_UP_UNITS = 1000;
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int units = Integer.getInteger("bench.units", 5000);
+        Path home = Files.createTempDirectory("kaoping-bench");
+        HeapWatch heap = new HeapWatch();
+        System.out.printf("kaoping benchmark: %,d units, %d cores, max heap %.0f MB, home %s%n", units,
+                Runtime.getRuntime().availableProcessors(), HeapWatch.max() / MB, home);
+
+        long t0 = System.nanoTime();
+        SyntheticCampaign campaign = SyntheticCampaign.write(home, SyntheticCampaign.CODE, units);
+        SyntheticCampaign warmUp = SyntheticCampaign.write(home, SyntheticCampaign.WARM_UP, WARM_UP_UNITS);
+        List<Path> files = campaign.workbooks();
+        System.out.printf("generated %,d workbooks (%.1f MB) in %.1f s%n", files.size(),
+                SyntheticCampaign.size(files) / MB, seconds(System.nanoTime() - t0));
+
+        int threads = Runtime.getRuntime().availableProcessors();
+        t0 = System.nanoTime();
+        ConfigurableApplicationContext context = start(home);
+        System.out.printf("Spring context started in %.1f s (not part of any figure)%n", seconds(System.nanoTime() - t0));
+        RunCommand command = context.getBean(RunCommand.class);
+        JdbcTemplate db = context.getBean(JdbcTemplate.class);
+        // A first run in a fresh JVM spends much of its time compiling (JIT) on two cores. The figures below are
+        // of a warm JVM, floor and run alike: a run over a small campaign of the same shape goes first, and its
+        // own (cold) figures are printed for what a one-off `java -jar kaoping.jar run` also pays.
+        Phase cold = run(command, db, heap, "warm-up: full run of " + WARM_UP_UNITS + " units in a cold JVM",
+                SyntheticCampaign.WARM_UP);
+        System.out.printf("    cold JVM: read+normalize %,.0f workbooks/s%n", cold.step().rate());
+        RawFloor.lean(warmUp.workbooks(), threads);
+        heap.reset();
+        t0 = System.nanoTime();
+        long cells = RawFloor.lean(files, threads);
+        Phase floor = new Phase(System.nanoTime() - t0, heap.peak(), files.size(), null);
+        System.out.printf("(a) raw floor: %,d cells in %.2f s on %d threads (%,.0f workbooks/s)%n", cells,
+                floor.seconds(), threads, files.size() / floor.seconds());
+        // FastExcel on a sample only: at its pace the whole campaign would take most of the benchmark's time.
+        List<Path> sample = files.subList(0, Math.min(files.size(), FASTEXCEL_SAMPLE));
+        t0 = System.nanoTime();
+        RawFloor.fastExcel(sample, threads);
+        double fastExcel = sample.size() / seconds(System.nanoTime() - t0);
+        System.out.printf("    for comparison, FastExcel's event reader alone: %,.0f workbooks/s (first %,d files)%n",
+                fastExcel, sample.size());
+
+        try (context) {
+            Phase full = run(command, db, heap, "(b) full run");
+            campaign.correct(units / 2);
+            Phase rerun = run(command, db, heap, "(c) rerun after one correction");
+
+            System.out.println();
+            System.out.printf("| N | workbooks | MB | (a) raw floor | (b) full run | read step | read+normalize | (c) rerun"
+                    + " | peak heap (a)/(b)/(c) | (b)/(a) | (c)/(b) |%n");
+            System.out.printf("| %,d | %,d | %.1f | %.2f s | %.2f s | %.2f s | %,.0f workbooks/s | %.2f s (%d read)"
+                            + " | %.0f / %.0f / %.0f MB | %.2f | %.3f |%n",
+                    units, files.size(), SyntheticCampaign.size(files) / MB, floor.seconds(), full.seconds(),
+                    full.step().seconds(), full.step().rate(), rerun.seconds(), rerun.step().written(),
+                    floor.heap() / MB, full.heap() / MB, rerun.heap() / MB,
+                    full.seconds() / floor.seconds(), rerun.seconds() / full.seconds());
+            System.out.println();
+            target("(b)/(a) <= 2.0", full.seconds() / floor.seconds() <= 2.0);
+            target("read+normalize >= 1,000 workbooks/s", full.step().rate() >= 1000);
+            target("(c)/(b) <= 0.10", rerun.seconds() / full.seconds() <= 0.10);
+            target("only the corrected workbook read again", rerun.step().written() == 1);
+            target("peak heap within -Xmx (" + Math.round(HeapWatch.max() / MB) + " MB)",
+                    Math.max(full.heap(), rerun.heap()) < HeapWatch.max());
+        }
+        deleteQuietly(home);
+    }
+
+    private static ConfigurableApplicationContext start(Path home) {
+        SpringApplication app = new SpringApplication(KaopingApplication.class);
+        // The run's log goes to a file (it still costs what it costs); the console keeps the benchmark's lines.
+        // "history" makes the command-line runner do something harmless; the runs are started below.
+        return app.run("history", SyntheticCampaign.CODE, "--kaoping.home=" + home,
+                "--logging.file.name=" + home.resolve("benchmark.log"), "--logging.threshold.console=WARN");
+    }
+
+    private static Phase run(RunCommand command, JdbcTemplate db, HeapWatch heap, String label) {
+        return run(command, db, heap, label, SyntheticCampaign.CODE);
+    }
+
+    private static Phase run(RunCommand command, JdbcTemplate db, HeapWatch heap, String label, String campaign) {
+        heap.reset();
+        long t0 = System.nanoTime();
+        int exit = command.run(campaign);
+        long elapsed = System.nanoTime() - t0;
+        if (exit != RunCommand.OK) {
+            throw new IllegalStateException(label + " failed with exit code " + exit);
+        }
+        Phase phase = new Phase(elapsed, heap.peak(), 0, ReadStep.last(db));
+        System.out.printf("%s: %.2f s; steps: intake %.2f s, read %.2f s for %,d workbooks, report %.2f s%n", label,
+                phase.seconds(), stepSeconds(db, "intake"), phase.step().seconds(), phase.step().written(),
+                stepSeconds(db, "report"));
+        return phase;
+    }
+
+    private static double stepSeconds(JdbcTemplate db, String step) {
+        return db.queryForObject("SELECT START_TIME, END_TIME FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = ?"
+                        + " ORDER BY STEP_EXECUTION_ID DESC LIMIT 1",
+                (rs, i) -> Duration.between(rs.getObject(1, LocalDateTime.class), rs.getObject(2, LocalDateTime.class))
+                        .toNanos() / 1e9, step);
+    }
+
+    private static void target(String what, boolean met) {
+        System.out.printf("  %-45s %s%n", what, met ? "met" : "NOT met");
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private record Phase(long nanos, long heap, int files, ReadStep step) {
+        double seconds() {
+            return Benchmark.seconds(nanos);
+        }
+    }
+
+    /** The read step's own wall time, from the job repository: read + normalise + store, nothing else. */
+    record ReadStep(Duration duration, int written) {
+        static ReadStep last(JdbcTemplate db) {
+            return db.queryForObject("SELECT START_TIME, END_TIME, WRITE_COUNT FROM BATCH_STEP_EXECUTION"
+                            + " WHERE STEP_NAME = 'read' ORDER BY STEP_EXECUTION_ID DESC LIMIT 1",
+                    (rs, i) -> new ReadStep(Duration.between(rs.getObject(1, LocalDateTime.class),
+                            rs.getObject(2, LocalDateTime.class)), rs.getInt(3)));
+        }
+
+        double seconds() {
+            return duration.toNanos() / 1e9;
+        }
+
+        double rate() {
+            return written / Math.max(seconds(), 1e-9);
+        }
+    }
+
+    private static void deleteQuietly(Path root) {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            System.out.println("could not delete " + root + ": " + e.getMessage());
+        }
+    }
+}
