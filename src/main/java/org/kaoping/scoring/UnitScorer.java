@@ -181,7 +181,7 @@ public final class UnitScorer {
         } else if (a.points() != null) {
             perCase = a.points().abs();
         } else {
-            t.flag(UNKNOWN_ITEM, a.cell(), label, "“" + label + "”需填写分值，未计分");
+            t.flag(UNKNOWN_ITEM, a.pointsCell(), label, "“" + label + "”需填写分值，未计分");
             return;
         }
         String subject = Text.key(a.evidence());
@@ -300,7 +300,7 @@ public final class UnitScorer {
         } else if (a.points() != null) {
             perCase = a.points().abs();
         } else {
-            t.flag(UNKNOWN_ITEM, a.cell(), item.name(), "“" + item.name() + "”需填写分值，未扣分");
+            t.flag(UNKNOWN_ITEM, a.pointsCell(), item.name(), "“" + item.name() + "”需填写分值，未扣分");
             return;
         }
         BigDecimal factor = BigDecimal.ONE;
