@@ -1,6 +1,9 @@
 package org.kaoping.workbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kaoping.workbook.ParsedSheets.assertScore;
+import static org.kaoping.workbook.ParsedSheets.onlySheet;
+import static org.kaoping.workbook.ParsedSheets.score;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
@@ -636,23 +639,5 @@ class WorkbookVariationsTest {
 
     private static CellRef cell(Path file, String a1) {
         return new CellRef(file.getFileName().toString(), SHEET, a1);
-    }
-
-    private static ScoreSheet onlySheet(ParsedWorkbook parsed) {
-        assertThat(parsed.rejection()).as("rejection").isNull();
-        assertThat(parsed.sheets()).hasSize(1);
-        return parsed.sheets().get(0);
-    }
-
-    private static LeafScore score(ScoreSheet sheet, String leafCode) {
-        List<LeafScore> found = sheet.scores().stream().filter(s -> s.leafCode().equals(leafCode)).toList();
-        assertThat(found).as("rows read as leaf " + leafCode).hasSize(1);
-        return found.get(0);
-    }
-
-    private static void assertScore(ScoreSheet sheet, String leafCode, String value, CellRef cell) {
-        LeafScore s = score(sheet, leafCode);
-        assertThat(s.value()).as("score of " + leafCode).isNotNull().isEqualByComparingTo(new BigDecimal(value));
-        assertThat(s.cell()).as("cell of " + leafCode).isEqualTo(cell);
     }
 }
