@@ -12,15 +12,20 @@ CREATE TABLE IF NOT EXISTS kp_run_file (
     parse_key   VARCHAR(64),
     PRIMARY KEY (run_id, path)
 );
--- kp_parsed_file: what a workbook was read as, stored once per content, path, time and rubric/roster
--- (parse_key), so an unchanged file is not parsed twice and a restarted run does not parse it again.
-CREATE TABLE IF NOT EXISTS kp_parsed_file (
+-- kp_parsed_workbook: what a workbook was read as, stored once per content, path, time and rubric/roster
+-- (parse_key), so an unchanged file is not parsed twice and a restarted run does not parse it again. parsed is
+-- the ParsedWorkbook as JSON, deflated (a tenth of the text's size: less to write in the read step's
+-- transactions and to read back in the report step).
+CREATE TABLE IF NOT EXISTS kp_parsed_workbook (
     parse_key   VARCHAR(64)   NOT NULL PRIMARY KEY,
     path        VARCHAR(1024) NOT NULL,
     rejected    BOOLEAN       NOT NULL,
-    parsed      CLOB          NOT NULL,
+    parsed      BLOB          NOT NULL,
     parsed_at   TIMESTAMP     NOT NULL
 );
+-- kp_parsed_file held the same as plain JSON text in earlier versions; it is only a cache, so it is dropped and
+-- the files are read again once.
+DROP TABLE IF EXISTS kp_parsed_file;
 -- kp_run: one row per run that reached its report, written once by the report step (in its transaction, so a
 -- run killed before the report committed has none): the counts `history` prints, and the input fingerprint
 -- that tells a rerun on unchanged inputs. Status comes from the BATCH_* tables.

@@ -20,7 +20,13 @@ public final class Text {
         if (s == null) {
             return "";
         }
-        String folded = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        // Most cells are ASCII, common Chinese characters and full-width punctuation, for which NFKC is a plain
+        // per-character mapping; the normaliser is by far the dearest step of reading a cell, so it only sees
+        // text that needs more than that.
+        String folded = foldSimple(s);
+        if (folded == null) {
+            folded = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        }
         return folded.replace('\u00A0', ' ').replace('\u3000', ' ').strip();
     }
 
@@ -38,6 +44,45 @@ public final class Text {
     public static String oneLine(String s) {
         String c = clean(s);
         return hasWhitespace(c) ? WHITESPACE.matcher(c).replaceAll(" ") : c;
+    }
+
+    /**
+     * NFKC of {@code s} if every character is one NFKC maps on its own, whatever surrounds it: printable ASCII
+     * and its whitespace, CJK unified ideographs and the Chinese punctuation without a half-width form
+     * (、。〈〉《》「」『』【】, —, curly quotes) map to themselves; full-width forms U+FF01–U+FF5E to their ASCII
+     * twins, U+3000 to a space. Null if any other character is present (it takes the normaliser).
+     */
+    static String foldSimple(String s) {
+        char[] folded = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            char to = simpleFold(ch);
+            if (to == 0) {
+                return null;
+            }
+            if (to != ch) {
+                if (folded == null) {
+                    folded = s.toCharArray();
+                }
+                folded[i] = to;
+            }
+        }
+        return folded == null ? s : new String(folded);
+    }
+
+    /** What NFKC maps {@code ch} to when it is one of the characters {@link #foldSimple} handles, else 0. */
+    private static char simpleFold(char ch) {
+        if (ch < 0x7F) {
+            return ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r' ? ch : 0;
+        }
+        if (ch >= 0x4E00 && ch <= 0x9FFF || ch >= 0x3001 && ch <= 0x3002 || ch >= 0x3008 && ch <= 0x3011
+                || ch == 0x2014 || ch >= 0x2018 && ch <= 0x201D) {
+            return ch;
+        }
+        if (ch >= 0xFF01 && ch <= 0xFF5E) {
+            return (char) (ch - 0xFEE0);
+        }
+        return ch == 0x3000 ? ' ' : 0;
     }
 
     private static boolean hasWhitespace(String s) {

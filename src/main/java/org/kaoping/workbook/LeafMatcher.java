@@ -26,21 +26,38 @@ final class LeafMatcher {
     private static final Pattern NUMBERED = Pattern.compile("^(\\d+)\\s*[、.)）]");
     private static final Pattern TRAILING_POINTS = Pattern.compile("[(（]?\\d+(\\.\\d+)?分[)）]?$");
     private static final Pattern CATEGORY_ORDINAL = Pattern.compile("^[(（]?([一二三四五六七八九十]+|\\d+)\\s*[)）、.\\s]");
+    private static final Pattern LEADING_CODE = Pattern.compile("^([(（]\\d+[)）]|\\d+[、.)）])");
     private static final int TEXT_PREFIX = 12;
 
+    /**
+     * The rubric's leaves keyed the ways rows name them: built once per rubric and shared by every sheet's
+     * matcher (read-only, so the parsing threads share it too).
+     */
+    static final class Index {
+        private final Rubric rubric;
+        private final Map<String, Leaf> byCode = new HashMap<>();
+        private final Map<String, Leaf> byName = new HashMap<>();
+        private final List<String> textKeys;
+
+        Index(Rubric rubric) {
+            this.rubric = rubric;
+            for (Leaf leaf : rubric.leaves()) {
+                byCode.putIfAbsent(codeKey(leaf.code()), leaf);
+                if (!Text.isBlank(leaf.name())) {
+                    byName.putIfAbsent(nameKey(leaf.name()), leaf);
+                }
+            }
+            this.textKeys = rubric.leaves().stream().map(l -> withoutCode(Text.key(l.text()))).toList();
+        }
+    }
+
     private final Rubric rubric;
-    private final Map<String, Leaf> byCode = new HashMap<>();
-    private final Map<String, Leaf> byName = new HashMap<>();
+    private final Index index;
     private final Set<String> taken = new HashSet<>();
 
-    LeafMatcher(Rubric rubric) {
-        this.rubric = rubric;
-        for (Leaf leaf : rubric.leaves()) {
-            byCode.putIfAbsent(codeKey(leaf.code()), leaf);
-            if (!Text.isBlank(leaf.name())) {
-                byName.putIfAbsent(nameKey(leaf.name()), leaf);
-            }
-        }
+    LeafMatcher(Index index) {
+        this.rubric = index.rubric;
+        this.index = index;
     }
 
     /**
@@ -67,7 +84,7 @@ final class LeafMatcher {
         for (int i = texts.size() - 1; i >= 0; i--) {
             String code = shownCode(texts.get(i));
             if (code != null) {
-                Leaf leaf = byCode.get(code);
+                Leaf leaf = index.byCode.get(code);
                 if (leaf != null && !taken.contains(leaf.code())) {
                     return Optional.of(leaf);
                 }
@@ -78,7 +95,7 @@ final class LeafMatcher {
 
     private Optional<Leaf> byNameOrText(List<String> texts) {
         for (int i = texts.size() - 1; i >= 0; i--) {
-            Leaf leaf = byName.get(nameKey(texts.get(i)));
+            Leaf leaf = index.byName.get(nameKey(texts.get(i)));
             if (leaf != null && !taken.contains(leaf.code())) {
                 return Optional.of(leaf);
             }
@@ -89,9 +106,10 @@ final class LeafMatcher {
                 continue;
             }
             String prefix = key.substring(0, TEXT_PREFIX);
-            for (Leaf leaf : rubric.leaves()) {
-                String leafText = withoutCode(Text.key(leaf.text()));
-                if (!taken.contains(leaf.code()) && leafText.startsWith(prefix)) {
+            List<Leaf> leaves = rubric.leaves();
+            for (int l = 0; l < leaves.size(); l++) {
+                Leaf leaf = leaves.get(l);
+                if (!taken.contains(leaf.code()) && index.textKeys.get(l).startsWith(prefix)) {
                     return Optional.of(leaf);
                 }
             }
@@ -159,10 +177,11 @@ final class LeafMatcher {
     }
 
     private static String nameKey(String text) {
-        return TRAILING_POINTS.matcher(Text.key(text)).replaceFirst("");
+        String key = Text.key(text);
+        return key.indexOf('分') < 0 ? key : TRAILING_POINTS.matcher(key).replaceFirst("");
     }
 
     private static String withoutCode(String key) {
-        return key.replaceFirst("^([(（]\\d+[)）]|\\d+[、.)）])", "");
+        return LEADING_CODE.matcher(key).replaceFirst("");
     }
 }

@@ -28,13 +28,15 @@ final class ScoreTableReader {
     }
 
     private final Rubric rubric;
+    private final LeafMatcher.Index leaves;
 
     ScoreTableReader(Rubric rubric) {
         this.rubric = rubric;
+        this.leaves = new LeafMatcher.Index(rubric);
     }
 
     Table read(SheetGrid grid, ScoreTableHeader header, String file) {
-        LeafMatcher matcher = new LeafMatcher(rubric);
+        LeafMatcher matcher = new LeafMatcher(leaves);
         List<LeafScore> scores = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         BigDecimal ownTotal = null;

@@ -126,7 +126,7 @@ class RerunTest {
     }
 
     private int parsedCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM kp_parsed_file", Integer.class);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM kp_parsed_workbook", Integer.class);
     }
 
     private int filesParsed(String runId) {
