@@ -101,27 +101,25 @@ public final class RankingWorkbookWriter {
         // The same for every unit: made once per leaf, not once per row.
         List<String[]> shown = leaves.stream().map(leaf -> new String[] {String.join("、", leaf.methods()),
                 leaf.departmentsShown(), leaf.peopleShown()}).toList();
-        int r = 0;
-        for (UnitResult u : result.units()) {
-            if (u.official() == null && u.self() == null) {
-                continue;
+        List<UnitResult> scored = result.units().stream().filter(u -> u.official() != null || u.self() != null).toList();
+        styles.streamRows(sheet, LEAF_COLUMNS.size(), scored.size() * leaves.size(), rows -> {
+            for (UnitResult u : scored) {
+                for (int i = 0; i < leaves.size(); i++) {
+                    Leaf leaf = leaves.get(i);
+                    rows.row();
+                    rows.text(u.unit().name());
+                    rows.text(u.status().label());
+                    rows.text(leaf.code());
+                    rows.text(leaf.name());
+                    rows.score(leaf.max());
+                    rows.score(u.official() == null ? null : u.official().leafScores().get(leaf.code()));
+                    rows.score(u.self() == null ? null : u.self().leafScores().get(leaf.code()));
+                    rows.text(shown.get(i)[0]);
+                    rows.text(shown.get(i)[1]);
+                    rows.text(shown.get(i)[2]);
+                }
             }
-            for (int i = 0; i < leaves.size(); i++) {
-                Leaf leaf = leaves.get(i);
-                Row row = sheet.createRow(++r);
-                styles.text(row, 0, u.unit().name());
-                styles.text(row, 1, u.status().label());
-                styles.text(row, 2, leaf.code());
-                styles.text(row, 3, leaf.name());
-                styles.score(row, 4, leaf.max());
-                styles.score(row, 5, u.official() == null ? null : u.official().leafScores().get(leaf.code()));
-                styles.score(row, 6, u.self() == null ? null : u.self().leafScores().get(leaf.code()));
-                styles.text(row, 7, shown.get(i)[0]);
-                styles.text(row, 8, shown.get(i)[1]);
-                styles.text(row, 9, shown.get(i)[2]);
-            }
-        }
-        styles.filter(sheet, LEAF_COLUMNS.size(), r);
+        });
     }
 
     private static void adjustments(SheetStyles styles, List<UnitResult> units) {

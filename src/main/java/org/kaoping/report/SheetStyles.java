@@ -16,7 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.kaoping.scoring.DisplayRounding;
@@ -51,14 +51,14 @@ final class SheetStyles {
     private static final int MAX_CHARS = 60;
     private static final String HEADER_GREY = "D9D9D9";
 
-    private final SXSSFWorkbook workbook;
+    private final XlsxOutput.StreamingWorkbook workbook;
     private final DisplayRounding rounding;
     private final CellStyle header;
     private final Map<Tint, CellStyle> text = new EnumMap<>(Tint.class);
     private final Map<Tint, CellStyle> score = new EnumMap<>(Tint.class);
     private final CellStyle plain;
 
-    SheetStyles(SXSSFWorkbook workbook, DisplayRounding rounding) {
+    SheetStyles(XlsxOutput.StreamingWorkbook workbook, DisplayRounding rounding) {
         this.workbook = workbook;
         this.rounding = rounding;
         Font bold = workbook.createFont();
@@ -109,6 +109,19 @@ final class SheetStyles {
     /** Filters the header and every written row, so sorting in Excel moves whole rows. */
     void filter(Sheet sheet, int columns, int lastRow) {
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, lastRow), 0, columns - 1));
+    }
+
+    /**
+     * Streams a table's rows (text and score cells in this workbook's styles) into {@code sheet} below its header
+     * as the workbook is saved, and filters them: for a sheet of hundreds of thousands of rows, where POI's
+     * own row objects would be most of the report step's time. {@code rows} is how many rows will be written.
+     */
+    void streamRows(Sheet sheet, int columns, int rows, StreamedRows content) {
+        int header = sheet.getLastRowNum() + 1;
+        filter(sheet, columns, header + rows - 1);
+        workbook.stream((SXSSFSheet) sheet, new CellRangeAddress(0, header + rows - 1, 0, columns - 1),
+                out -> new RowWriter(out, header, text.get(Tint.NONE).getIndex(), score.get(Tint.NONE).getIndex(),
+                        rounding), content);
     }
 
     void headerCell(Row row, int col, String title) {

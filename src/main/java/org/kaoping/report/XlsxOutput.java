@@ -5,9 +5,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.kaoping.scoring.DisplayRounding;
 
@@ -22,7 +27,7 @@ final class XlsxOutput {
     }
 
     static void write(Path target, DisplayRounding rounding, Consumer<SheetStyles> content) {
-        try (SXSSFWorkbook workbook = new FastDeflate(WINDOW)) {
+        try (StreamingWorkbook workbook = new StreamingWorkbook(WINDOW)) {
             content.accept(new SheetStyles(workbook, rounding));
             Path parent = target.toAbsolutePath().getParent();
             if (parent != null) {
@@ -37,13 +42,50 @@ final class XlsxOutput {
     }
 
     /**
-     * Deflates the package at the fastest level: the sheet XML of a large campaign (分项得分 has a row per unit and
-     * leaf) is tens of MB, and compressing it at the default level took as long as writing it. The file comes out
-     * somewhat larger; Excel and WPS open it the same.
+     * SXSSF with two additions for large campaigns. The package is deflated at the fastest level: the sheet XML
+     * (分项得分 has a row per unit and leaf) is tens of MB, and compressing it at the default level took as long as
+     * writing it; the file comes out somewhat larger, and Excel and WPS open it the same. And a sheet may have its
+     * rows streamed: POI writes the sheet's frame (columns, header row, panes, filter, print setup) and
+     * the rows are written as XML into its {@code <sheetData>} as the package is saved, with no POI cell objects
+     * or temp file in between.
      */
-    private static final class FastDeflate extends SXSSFWorkbook {
-        FastDeflate(int window) {
+    static final class StreamingWorkbook extends SXSSFWorkbook {
+        private final Map<SXSSFSheet, Streamed> streamed = new HashMap<>();
+
+        private record Streamed(StreamedRows rows, CellRangeAddress dimension,
+                                Function<OutputStream, RowWriter> writer) {
+        }
+
+        StreamingWorkbook(int window) {
             super(window);
+        }
+
+        /** {@code dimension}: the range the sheet's rows will cover, header included (readers size the sheet by it). */
+        void stream(SXSSFSheet sheet, CellRangeAddress dimension, Function<OutputStream, RowWriter> writer,
+                    StreamedRows rows) {
+            streamed.put(sheet, new Streamed(rows, dimension, writer));
+        }
+
+        @Override
+        protected void flushSheets() throws IOException {
+            super.flushSheets();
+            // SXSSF sizes each sheet by the rows it holds, which for a streamed sheet is only the header.
+            streamed.forEach((sheet, s) -> getXSSFWorkbook().getSheet(sheet.getSheetName()).setDimensionOverride(s.dimension()));
+        }
+
+        @Override
+        protected ISheetInjector createSheetInjector(SXSSFSheet sheet) throws IOException {
+            ISheetInjector written = super.createSheetInjector(sheet);
+            Streamed s = streamed.get(sheet);
+            if (s == null) {
+                return written;
+            }
+            return out -> {
+                written.writeSheetData(out);
+                RowWriter rows = s.writer().apply(out);
+                s.rows().write(rows);
+                rows.finish();
+            };
         }
 
         @Override

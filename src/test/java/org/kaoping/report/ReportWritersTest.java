@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -140,6 +141,21 @@ class ReportWritersTest {
         assertThat(second.getCell(9).getCellType()).isEqualTo(CellType.BLANK);
         assertThat(column(sheet, 5)).containsExactly(28.5, 27.5, 34.0, 30.0, 30.0, 31.5, 25.0, 25.0, null, null, null, null);
         assertThat(((XSSFSheet) sheet).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J13");
+    }
+
+    @Test
+    void streamedLeafScoresLookLikeTheOtherTablesAndAreSizedToTheirRows() {
+        XSSFSheet sheet = ranking.getSheet("分项得分");
+        assertThat(sheet.getCTWorksheet().getDimension().getRef()).isEqualTo("A1:J13");
+        assertThat(sheet.getLastRowNum()).isEqualTo(12);
+        Row last = sheet.getRow(12);
+        assertThat(last.getCell(0).getStringCellValue()).isEqualTo("乡镇甲");
+        assertThat(last.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("0.00");
+        assertThat(last.getCell(0).getCellStyle().getBorderLeft()).isEqualTo(BorderStyle.THIN);
+        // A blank score is still a bordered cell of the table, as POI-written tables have it.
+        assertThat(last.getCell(5).getCellType()).isEqualTo(CellType.BLANK);
+        assertThat(last.getCell(5).getCellStyle().getBorderBottom()).isEqualTo(BorderStyle.THIN);
+        assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
     }
 
     @Test

@@ -1,0 +1,115 @@
+package org.kaoping.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.util.CellReference;
+import org.kaoping.scoring.DisplayRounding;
+
+/**
+ * Writes worksheet rows as SpreadsheetML straight into the package, for a sheet too long to build as POI cells
+ * (分项得分 has a row per unit and leaf: 150,000 rows at 5,000 units). The cells are what {@link SheetStyles}
+ * makes — bordered text as inline strings, scores rounded for display in the 0.00 style — so the sheet reads
+ * the same as the others; only the POI row and cell objects and the temp file are skipped.
+ */
+final class RowWriter {
+    private static final int FLUSH_AT = 1 << 16;
+    private static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+
+    private final OutputStream out;
+    private final int textStyle;
+    private final int scoreStyle;
+    private final DisplayRounding rounding;
+    private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
+    private int row;
+    private int column;
+    private boolean open;
+
+    /** {@code rowsBefore}: the rows POI has already written above (the header). */
+    RowWriter(OutputStream out, int rowsBefore, int textStyle, int scoreStyle, DisplayRounding rounding) {
+        this.out = out;
+        this.row = rowsBefore;
+        this.textStyle = textStyle;
+        this.scoreStyle = scoreStyle;
+        this.rounding = rounding;
+    }
+
+    /** Starts the next row (ending the previous one). */
+    void row() throws IOException {
+        endRow();
+        row++;
+        column = 0;
+        open = true;
+        buffer.append("<row r=\"").append(row).append("\">");
+    }
+
+    /** A text cell, always a string (never a formula); blank but bordered when null or empty. */
+    void text(String value) {
+        cell(textStyle);
+        if (value == null || value.isEmpty()) {
+            buffer.append("/>");
+            return;
+        }
+        String s = value.length() > MAX_TEXT ? value.substring(0, MAX_TEXT) : value;
+        buffer.append(" t=\"inlineStr\"><is><t");
+        if (!s.equals(s.strip())) {
+            buffer.append(" xml:space=\"preserve\"");
+        }
+        buffer.append('>');
+        escape(s);
+        buffer.append("</t></is></c>");
+    }
+
+    /** A score as the campaign shows it; blank but bordered when null. */
+    void score(BigDecimal value) {
+        cell(scoreStyle);
+        if (value == null) {
+            buffer.append("/>");
+            return;
+        }
+        buffer.append("><v>").append(rounding.shown(value).toPlainString()).append("</v></c>");
+    }
+
+    /** Ends the last row and writes out what is buffered; the stream stays open (it is the package's). */
+    void finish() throws IOException {
+        endRow();
+        flush();
+    }
+
+    private void endRow() throws IOException {
+        if (open) {
+            buffer.append("</row>");
+            open = false;
+        }
+        if (buffer.length() >= FLUSH_AT) {
+            flush();
+        }
+    }
+
+    private void cell(int style) {
+        buffer.append("<c r=\"").append(CellReference.convertNumToColString(column)).append(row)
+                .append("\" s=\"").append(style).append('"');
+        column++;
+    }
+
+    private void flush() throws IOException {
+        out.write(buffer.toString().getBytes(StandardCharsets.UTF_8));
+        buffer.setLength(0);
+    }
+
+    /** XML 1.0 text: markup escaped; control characters XML cannot carry become '?', as POI writes them. */
+    private void escape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> buffer.append("&lt;");
+                case '>' -> buffer.append("&gt;");
+                case '&' -> buffer.append("&amp;");
+                case '\t', '\n', '\r' -> buffer.append(c);
+                default -> buffer.append(c < 0x20 || c == 0xFFFE || c == 0xFFFF ? '?' : c);
+            }
+        }
+    }
+}

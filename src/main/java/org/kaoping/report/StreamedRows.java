@@ -1,0 +1,9 @@
+package org.kaoping.report;
+
+import java.io.IOException;
+
+/** The rows of a streamed sheet, produced while the workbook is saved (see {@link SheetStyles#streamRows}). */
+@FunctionalInterface
+interface StreamedRows {
+    void write(RowWriter rows) throws IOException;
+}

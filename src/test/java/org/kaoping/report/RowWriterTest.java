@@ -1,0 +1,59 @@
+package org.kaoping.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.kaoping.scoring.DisplayRounding;
+
+class RowWriterTest {
+
+    private static String write(StreamedRows content) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RowWriter rows = new RowWriter(out, 1, 3, 4, DisplayRounding.HALF_UP);
+        content.write(rows);
+        rows.finish();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void cellsAreNumberedFromTheRowAfterTheHeaderWithTheirStyles() throws IOException {
+        String xml = write(rows -> {
+            rows.row();
+            rows.text("审计局");
+            rows.score(new BigDecimal("28.505"));
+            rows.row();
+            rows.text(null);
+            rows.score(null);
+        });
+        assertThat(xml).isEqualTo("<row r=\"2\"><c r=\"A2\" s=\"3\" t=\"inlineStr\"><is><t>审计局</t></is></c>"
+                + "<c r=\"B2\" s=\"4\"><v>28.51</v></c></row>"
+                + "<row r=\"3\"><c r=\"A3\" s=\"3\"/><c r=\"B3\" s=\"4\"/></row>");
+    }
+
+    @Test
+    void textIsEscapedAndKeepsItsSpacesButNeverBecomesAFormula() throws IOException {
+        String xml = write(rows -> {
+            rows.row();
+            rows.text(" <a & b> ");
+            rows.text("=HYPERLINK(\"x\")\u0001");
+        });
+        assertThat(xml).contains("<t xml:space=\"preserve\"> &lt;a &amp; b&gt; </t>")
+                .contains("t=\"inlineStr\"><is><t>=HYPERLINK(\"x\")?</t>")
+                .doesNotContain("<f>");
+    }
+
+    @Test
+    void columnsPastZAreLettered() throws IOException {
+        String xml = write(rows -> {
+            rows.row();
+            for (int i = 0; i < 28; i++) {
+                rows.score(BigDecimal.ONE);
+            }
+        });
+        assertThat(xml).contains("<c r=\"Z2\"").contains("<c r=\"AA2\"").contains("<c r=\"AB2\" s=\"4\"><v>1.00</v>");
+    }
+}
