@@ -10,8 +10,12 @@ CREATE TABLE IF NOT EXISTS kp_run_file (
     sha256      VARCHAR(64)   NOT NULL,
     ignored     VARCHAR(256),
     parse_key   VARCHAR(64),
+    changed     BIGINT,
     PRIMARY KEY (run_id, path)
 );
+-- changed: the file's status-change time (Unix ctime, ms), which lets the next intake trust an unchanged file's
+-- hash without reading it again (InputScanner); added after the first release, hence the ALTER.
+ALTER TABLE kp_run_file ADD COLUMN IF NOT EXISTS changed BIGINT;
 -- kp_parsed_workbook: what a workbook was read as, stored once per content, path, time and rubric/roster
 -- (parse_key), so an unchanged file is not parsed twice and a restarted run does not parse it again. parsed is
 -- the ParsedWorkbook as JSON, deflated (a tenth of the text's size: less to write in the read step's

@@ -82,8 +82,9 @@ public class ConsolidationJobConfiguration {
     @StepScope
     IntakeTasklet intakeTasklet(KaopingHome home, RunSetups setups, RunFileRepository runFiles,
                                 @Value("#{jobParameters['campaign']}") String campaign,
-                                ReadLimits limits, @Value("#{jobParameters['run.id']}") String runId) {
-        return new IntakeTasklet(home, setups.of(campaign, runId), runId, runFiles, limits);
+                                ReadLimits limits, RunRecordRepository records,
+                                @Value("#{jobParameters['run.id']}") String runId) {
+        return new IntakeTasklet(home, setups.of(campaign, runId), runId, runFiles, limits, records);
     }
 
     @Bean

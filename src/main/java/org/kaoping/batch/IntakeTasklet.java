@@ -1,6 +1,12 @@
 package org.kaoping.batch;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.intake.InputFile;
@@ -22,14 +28,25 @@ public class IntakeTasklet implements Tasklet {
     private final String runId;
     private final RunFileRepository runFiles;
     private final ReadLimits limits;
+    private final RunRecordRepository records;
 
     public IntakeTasklet(KaopingHome home, CampaignSetup setup, String runId, RunFileRepository runFiles,
-                         ReadLimits limits) {
+                         ReadLimits limits, RunRecordRepository records) {
+        this.records = records;
         this.home = home;
         this.setup = setup;
         this.runId = runId;
         this.runFiles = runFiles;
         this.limits = limits;
+    }
+
+    /** When a run began (its intake came after): the time files must have been left alone since, to be trusted. */
+    private static Instant started(String runId) {
+        try {
+            return RunParameters.startedAt(runId).atZone(ZoneId.systemDefault()).toInstant();
+        } catch (DateTimeException e) {
+            return Instant.EPOCH;
+        }
     }
 
     @Override
@@ -38,7 +55,12 @@ public class IntakeTasklet implements Tasklet {
         if (!java.nio.file.Files.isDirectory(home.input(campaign))) {
             log.warn("输入目录 {} 不存在：本次没有可读取的表格，所有单位将列为未提交", home.input(campaign));
         }
-        List<InputFile> files = new InputScanner(limits.maxFileSize()).scan(home.input(campaign));
+        // The previous run's list lets files unchanged since then keep their hash without being read again.
+        Optional<RunRecordRepository.RunRecord> previous = records.previous(campaign, runId);
+        Map<String, InputFile> earlier = previous.map(p -> runFiles.files(p.runId()).stream()
+                .collect(Collectors.toMap(f -> f.file().path(), RunFileRepository.RunFile::file))).orElse(Map.of());
+        Instant earlierScan = previous.map(p -> started(p.runId())).orElse(Instant.EPOCH);
+        List<InputFile> files = new InputScanner(limits.maxFileSize()).scan(home.input(campaign), earlier, earlierScan);
         String context = setup.contextKey() + '\n' + limits.key();
         List<RunFileRepository.RunFile> listed = files.stream()
                 .map(f -> new RunFileRepository.RunFile(f, f.readable() ? ParseKeys.of(context, f) : null))

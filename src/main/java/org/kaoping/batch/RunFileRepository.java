@@ -19,7 +19,7 @@ public class RunFileRepository {
     public void save(String runId, String campaign, List<RunFile> files) {
         jdbc.update("DELETE FROM kp_run_file WHERE run_id = ?", runId);
         jdbc.batchUpdate("INSERT INTO kp_run_file (run_id, campaign, path, source, size_bytes, modified, sha256, ignored,"
-                        + " parse_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", files, 500, (ps, f) -> {
+                        + " parse_key, changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", files, 500, (ps, f) -> {
                     ps.setString(1, runId);
                     ps.setString(2, campaign);
                     ps.setString(3, f.file().path());
@@ -29,14 +29,15 @@ public class RunFileRepository {
                     ps.setString(7, f.file().sha256());
                     ps.setString(8, f.file().ignored());
                     ps.setString(9, f.parseKey());
+                    ps.setLong(10, f.file().changed());
                 });
     }
 
     public List<RunFile> files(String runId) {
-        return jdbc.query("SELECT path, source, size_bytes, modified, sha256, ignored, parse_key FROM kp_run_file"
+        return jdbc.query("SELECT path, source, size_bytes, modified, sha256, ignored, parse_key, changed FROM kp_run_file"
                         + " WHERE run_id = ? ORDER BY path",
                 (rs, i) -> new RunFile(new InputFile(rs.getString(1), Source.valueOf(rs.getString(2)), rs.getLong(3),
-                        rs.getLong(4), rs.getString(5), rs.getString(6)), rs.getString(7)), runId);
+                        rs.getLong(4), rs.getString(5), rs.getString(6), rs.getLong(8)), rs.getString(7)), runId);
     }
 
     /** A file of a run, with the key its parse result is stored under (null for ignored files). */

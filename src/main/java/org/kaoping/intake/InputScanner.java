@@ -5,12 +5,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.kaoping.scoring.Source;
 
@@ -20,6 +24,9 @@ import org.kaoping.scoring.Source;
  */
 public final class InputScanner {
     private static final List<String> SPREADSHEETS = List.of(".xlsx", ".xls", ".xlsm");
+
+    /** How close to the earlier scan a change must be to be distrusted (file systems keep times coarsely). */
+    private static final long RACY_MILLIS = 2_000;
 
     private final long maxFileSize;
 
@@ -33,6 +40,17 @@ public final class InputScanner {
     }
 
     public List<InputFile> scan(Path campaignInput) {
+        return scan(campaignInput, Map.of(), Instant.EPOCH);
+    }
+
+    /**
+     * Lists the files, taking a file's hash from {@code earlier} (the files of the previous scan, by path) instead
+     * of reading it again when its size, modification time and status-change time are all as they were, and the
+     * change time is well before {@code earlierScan} — git's rule for its index. Writing a file, or putting
+     * another in its place, sets its change time, which no tool can set back; a change made in the very moment
+     * of the earlier scan might not have shown in it yet, so such a file is hashed again.
+     */
+    public List<InputFile> scan(Path campaignInput, Map<String, InputFile> earlier, Instant earlierScan) {
         if (!Files.isDirectory(campaignInput)) {
             return List.of();
         }
@@ -43,10 +61,11 @@ public final class InputScanner {
             throw new UncheckedIOException("无法列出 " + campaignInput + " 中的文件", e);
         }
         // Hashing is most of intake's time in a large campaign: spread over the cores, kept in path order.
-        return paths.parallelStream().map(p -> describe(campaignInput, p)).toList();
+        long trustedBefore = earlierScan.toEpochMilli() - RACY_MILLIS;
+        return paths.parallelStream().map(p -> describe(campaignInput, p, earlier, trustedBefore)).toList();
     }
 
-    private InputFile describe(Path root, Path file) {
+    private InputFile describe(Path root, Path file, Map<String, InputFile> earlier, long trustedBefore) {
         String relative = root.relativize(file).toString().replace('\\', '/');
         String name = file.getFileName().toString();
         String top = relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : "";
@@ -56,13 +75,34 @@ public final class InputScanner {
             default -> null;
         };
         try {
-            long size = Files.size(file);
-            long modified = Files.getLastModifiedTime(file).toMillis();
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            long size = attributes.size();
+            long modified = attributes.lastModifiedTime().toMillis();
+            long changed = changeTime(file);
             String ignored = whyIgnored(name, source);
-            String hash = size > maxFileSize ? oversizeKey(size, modified) : sha256(file);
-            return new InputFile(relative, source == null ? Source.SELF : source, size, modified, hash, ignored);
+            InputFile before = earlier.get(relative);
+            String hash;
+            if (size > maxFileSize) {
+                hash = oversizeKey(size, modified);
+            } else if (before != null && changed != 0 && before.changed() == changed && before.size() == size
+                    && before.modified() == modified && changed < trustedBefore && !before.sha256().isEmpty()) {
+                hash = before.sha256();
+            } else {
+                hash = sha256(file);
+            }
+            return new InputFile(relative, source == null ? Source.SELF : source, size, modified, hash, ignored,
+                    changed);
         } catch (IOException e) {
             return new InputFile(relative, source == null ? Source.SELF : source, 0, 0, "", "无法读取：" + e.getMessage());
+        }
+    }
+
+    /** The status-change time where the file system keeps one (Unix ctime), else 0: then the file is always hashed. */
+    private static long changeTime(Path file) {
+        try {
+            return ((FileTime) Files.getAttribute(file, "unix:ctime")).toMillis();
+        } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+            return 0;
         }
     }
 

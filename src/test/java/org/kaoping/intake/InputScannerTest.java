@@ -1,0 +1,73 @@
+package org.kaoping.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputScannerTest {
+    private static final String REMEMBERED = "0".repeat(64);
+
+    @TempDir
+    Path input;
+    private Path file;
+
+    @BeforeEach
+    void oneWorkbook() throws IOException {
+        file = Files.createDirectories(input.resolve("self")).resolve("审计局.xlsx");
+        Files.writeString(file, "first version", StandardCharsets.UTF_8);
+    }
+
+    /** The scan as the previous run saw it, with a hash no real content has: if it comes back, it was trusted. */
+    private Map<String, InputFile> remembered() {
+        InputFile now = only(new InputScanner().scan(input));
+        return Map.of(now.path(), new InputFile(now.path(), now.source(), now.size(), now.modified(), REMEMBERED,
+                now.ignored(), now.changed()));
+    }
+
+    private static InputFile only(List<InputFile> files) {
+        assertThat(files).hasSize(1);
+        return files.get(0);
+    }
+
+    @Test
+    void fileLeftAloneSinceTheLastRunKeepsItsHashUnread() {
+        InputFile scanned = only(new InputScanner().scan(input, remembered(), Instant.now().plusSeconds(60)));
+        assertThat(scanned.changed()).isPositive();
+        assertThat(scanned.sha256()).isEqualTo(REMEMBERED);
+    }
+
+    @Test
+    void fileRewrittenWithTheSameSizeAndTimeIsHashedAgain() throws Exception {
+        Map<String, InputFile> earlier = remembered();
+        FileTime modified = Files.getLastModifiedTime(file);
+        Thread.sleep(20);
+        Files.writeString(file, "other version", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, modified);
+        InputFile scanned = only(new InputScanner().scan(input, earlier, Instant.now().plusSeconds(60)));
+        assertThat(scanned.size()).isEqualTo(earlier.values().iterator().next().size());
+        assertThat(scanned.modified()).isEqualTo(modified.toMillis());
+        assertThat(scanned.sha256()).isEqualTo(InputScanner.sha256(file)).isNotEqualTo(REMEMBERED);
+    }
+
+    @Test
+    void fileChangedAroundTheLastScanIsNotTrusted() throws IOException {
+        InputFile scanned = only(new InputScanner().scan(input, remembered(), Instant.now()));
+        assertThat(scanned.sha256()).isEqualTo(InputScanner.sha256(file));
+    }
+
+    @Test
+    void fileNotSeenBeforeIsHashed() throws IOException {
+        InputFile scanned = only(new InputScanner().scan(input, Map.of(), Instant.now().plusSeconds(60)));
+        assertThat(scanned.sha256()).isEqualTo(InputScanner.sha256(file));
+    }
+}
