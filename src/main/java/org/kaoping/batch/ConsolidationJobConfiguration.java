@@ -42,13 +42,12 @@ public class ConsolidationJobConfiguration {
     Step readStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                   PendingWorkbookReader pendingWorkbookReader, ParseWorkbookProcessor parseWorkbookProcessor,
                   ParsedWorkbookRepository parsed, @Value("${kaoping.read.chunk-size}") int chunkSize,
-                  List<ReadStepListener> listeners, AsyncTaskExecutor readExecutor) {
-        // Items of a chunk are parsed concurrently on readExecutor, then written by the step's own thread in the
-        // chunk's transaction: a chunk still commits whole or not at all, so restarts are as before.
+                  List<ReadStepListener> listeners) {
+        // Workbooks are parsed ahead on the read threads (ParseAhead); the step's own thread takes the results in
+        // order and writes each chunk in its transaction: a chunk still commits whole or not at all.
         var step = new StepBuilder("read", jobRepository)
                 .<RunFileRepository.RunFile, ParsedWorkbookRepository.Stored>chunk(chunkSize)
                 .transactionManager(transactionManager)
-                .taskExecutor(readExecutor)
                 .reader(pendingWorkbookReader)
                 .processor(parseWorkbookProcessor)
                 .writer(chunk -> parsed.saveAll(new java.util.ArrayList<>(chunk.getItems())))
@@ -87,20 +86,29 @@ public class ConsolidationJobConfiguration {
         return new IntakeTasklet(home, setups.of(campaign, runId), runId, runFiles, limits, records);
     }
 
+    /** One chunk ahead: the read threads parse the next chunk while the step writes and commits this one. */
     @Bean
     @StepScope
     PendingWorkbookReader pendingWorkbookReader(RunFileRepository runFiles, ParsedWorkbookRepository parsed,
+                                                ParseAhead parseAhead, @Value("${kaoping.read.chunk-size}") int chunkSize,
                                                 @Value("#{jobParameters['run.id']}") String runId) {
-        return new PendingWorkbookReader(runId, runFiles, parsed);
+        return new PendingWorkbookReader(runId, runFiles, parsed, parseAhead, chunkSize);
     }
 
     @Bean
     @StepScope
-    ParseWorkbookProcessor parseWorkbookProcessor(KaopingHome home, RunSetups setups, ReadLimits limits,
-                                                  @Value("#{jobParameters['campaign']}") String campaign,
-                                                  @Value("#{jobParameters['run.id']}") String runId) {
+    ParseAhead parseAhead(KaopingHome home, RunSetups setups, ReadLimits limits, AsyncTaskExecutor readExecutor,
+                          @Value("#{jobParameters['campaign']}") String campaign,
+                          @Value("#{jobParameters['run.id']}") String runId) {
         CampaignSetup setup = setups.of(campaign, runId);
-        return new ParseWorkbookProcessor(home.input(campaign), new WorkbookParser(setup.rubric(), setup.roster(), limits));
+        return new ParseAhead(home.input(campaign), new WorkbookParser(setup.rubric(), setup.roster(), limits),
+                readExecutor);
+    }
+
+    @Bean
+    @StepScope
+    ParseWorkbookProcessor parseWorkbookProcessor(ParseAhead parseAhead) {
+        return new ParseWorkbookProcessor(parseAhead);
     }
 
     @Bean

@@ -1,32 +1,20 @@
 package org.kaoping.batch;
 
-import java.nio.file.Path;
-import org.kaoping.workbook.ParsedWorkbook;
-import org.kaoping.workbook.WorkbookParser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** Step 2's processor: reads and normalizes one workbook; a bad file comes back rejected, never thrown. */
+/**
+ * Step 2's processor: the workbook read and normalized, as {@link ParseAhead} parsed it on a read thread
+ * (listeners of the step still see each workbook go through here, in order).
+ */
 public class ParseWorkbookProcessor implements ItemProcessor<RunFileRepository.RunFile, ParsedWorkbookRepository.Stored> {
-    private static final Logger log = LoggerFactory.getLogger(ParseWorkbookProcessor.class);
+    private final ParseAhead ahead;
 
-    private final Path campaignInput;
-    private final WorkbookParser parser;
-
-    public ParseWorkbookProcessor(Path campaignInput, WorkbookParser parser) {
-        this.campaignInput = campaignInput;
-        this.parser = parser;
+    public ParseWorkbookProcessor(ParseAhead ahead) {
+        this.ahead = ahead;
     }
 
     @Override
-    public ParsedWorkbookRepository.Stored process(RunFileRepository.RunFile item) {
-        ParsedWorkbook workbook = parser.parse(item.file(), campaignInput.resolve(item.file().path()));
-        if (workbook.rejected()) {
-            log.warn("  拒收 {}：{}", item.file().path(), workbook.rejection());
-        } else {
-            log.info("  读取 {}：{}", item.file().path(), workbook.summary());
-        }
-        return new ParsedWorkbookRepository.Stored(item.parseKey(), workbook);
+    public ParsedWorkbookRepository.Stored process(RunFileRepository.RunFile item) throws Exception {
+        return ahead.take(item);
     }
 }

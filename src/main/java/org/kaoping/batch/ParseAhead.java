@@ -1,0 +1,84 @@
+package org.kaoping.batch;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.kaoping.workbook.ParsedWorkbook;
+import org.kaoping.workbook.WorkbookParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.task.AsyncTaskExecutor;
+
+/**
+ * Parses the read step's workbooks ahead of the step's own thread, on the read threads. The reader hands each
+ * pending file here as it comes within {@code window} files of the step's position; the processor then takes
+ * the result in the step's order. The parsing threads so never wait for a chunk to be written and committed —
+ * with the step's own thread parallelism, they sat idle through every chunk's insert and commit — while each
+ * chunk still commits whole, in order, on the step's thread, so restarts are as before: results parsed ahead of
+ * a failure are dropped and parsed again by the restart.
+ *
+ * <p>Used by the step's thread only (submit, take, close); the tasks touch nothing but their own file.
+ */
+public class ParseAhead implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ParseAhead.class);
+
+    private final Path campaignInput;
+    private final WorkbookParser parser;
+    private final AsyncTaskExecutor executor;
+    private final Map<String, Future<ParsedWorkbookRepository.Stored>> running = new HashMap<>();
+
+    public ParseAhead(Path campaignInput, WorkbookParser parser, AsyncTaskExecutor executor) {
+        this.campaignInput = campaignInput;
+        this.parser = parser;
+        this.executor = executor;
+    }
+
+    /** Starts parsing {@code file} on a read thread. */
+    void submit(RunFileRepository.RunFile file) {
+        running.computeIfAbsent(file.file().path(), p -> executor.submit(() -> parse(file)));
+    }
+
+    /** The result for {@code file}, waiting for it if it is still being parsed (parsed here if never submitted). */
+    ParsedWorkbookRepository.Stored take(RunFileRepository.RunFile file) throws Exception {
+        Future<ParsedWorkbookRepository.Stored> result = running.remove(file.file().path());
+        if (result == null) {
+            return parse(file);
+        }
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** Reads and normalizes one workbook; a bad file comes back rejected, never thrown. */
+    private ParsedWorkbookRepository.Stored parse(RunFileRepository.RunFile item) {
+        ParsedWorkbook workbook = parser.parse(item.file(), campaignInput.resolve(item.file().path()));
+        if (workbook.rejected()) {
+            log.warn("  拒收 {}：{}", item.file().path(), workbook.rejection());
+        } else {
+            log.info("  读取 {}：{}", item.file().path(), workbook.summary());
+        }
+        return new ParsedWorkbookRepository.Stored(item.parseKey(), workbook);
+    }
+
+    /** At the end of the step (also a failed or stopped one): what was parsed ahead and not taken is dropped. */
+    @Override
+    public void close() {
+        running.values().forEach(f -> f.cancel(false));
+        for (Future<?> f : running.values()) {
+            try {
+                f.get();
+            } catch (CancellationException | ExecutionException e) {
+                // dropped: the step is over
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        running.clear();
+    }
+}
