@@ -4,8 +4,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kaoping.rubric.Category;
@@ -31,13 +34,21 @@ final class LeafMatcher {
 
     /**
      * The rubric's leaves keyed the ways rows name them: built once per rubric and shared by every sheet's
-     * matcher (read-only, so the parsing threads share it too).
+     * matcher, and so by the parsing threads. It also remembers the keys of the row texts it has seen: every
+     * workbook of a campaign repeats the same few hundred item texts, and making their keys (normalising,
+     * three patterns) was most of the time spent matching.
      */
     static final class Index {
+        private static final int REMEMBERED = 20_000;
+        private static final String NO_CODE = "";
+
         private final Rubric rubric;
         private final Map<String, Leaf> byCode = new HashMap<>();
         private final Map<String, Leaf> byName = new HashMap<>();
         private final List<String> textKeys;
+        private final Map<String, String> nameKeys = new ConcurrentHashMap<>();
+        private final Map<String, String> shownCodes = new ConcurrentHashMap<>();
+        private final Map<String, String> prefixKeys = new ConcurrentHashMap<>();
 
         Index(Rubric rubric) {
             this.rubric = rubric;
@@ -48,6 +59,36 @@ final class LeafMatcher {
                 }
             }
             this.textKeys = rubric.leaves().stream().map(l -> withoutCode(Text.key(l.text()))).toList();
+        }
+
+        String nameKey(String text) {
+            return remembered(nameKeys, text, LeafMatcher::nameKey);
+        }
+
+        /** The code the text begins with, or null. */
+        String shownCode(String text) {
+            String code = remembered(shownCodes, text, t -> Objects.requireNonNullElse(LeafMatcher.shownCode(t), NO_CODE));
+            return code.isEmpty() ? null : code;
+        }
+
+        String prefixKey(String text) {
+            return remembered(prefixKeys, text, t -> withoutCode(Text.key(t)));
+        }
+
+        /** Bounded: a campaign of very varied texts starts afresh rather than growing without end. */
+        private static String remembered(Map<String, String> keys, String text, Function<String, String> key) {
+            if (text == null) {
+                return key.apply(null);
+            }
+            String known = keys.get(text);
+            if (known == null) {
+                if (keys.size() >= REMEMBERED) {
+                    keys.clear();
+                }
+                known = key.apply(text);
+                keys.put(text, known);
+            }
+            return known;
         }
     }
 
@@ -82,7 +123,7 @@ final class LeafMatcher {
 
     private Optional<Leaf> byShownCode(List<String> texts) {
         for (int i = texts.size() - 1; i >= 0; i--) {
-            String code = shownCode(texts.get(i));
+            String code = index.shownCode(texts.get(i));
             if (code != null) {
                 Leaf leaf = index.byCode.get(code);
                 if (leaf != null && !taken.contains(leaf.code())) {
@@ -95,13 +136,13 @@ final class LeafMatcher {
 
     private Optional<Leaf> byNameOrText(List<String> texts) {
         for (int i = texts.size() - 1; i >= 0; i--) {
-            Leaf leaf = index.byName.get(nameKey(texts.get(i)));
+            Leaf leaf = index.byName.get(index.nameKey(texts.get(i)));
             if (leaf != null && !taken.contains(leaf.code())) {
                 return Optional.of(leaf);
             }
         }
         for (int i = texts.size() - 1; i >= 0; i--) {
-            String key = withoutCode(Text.key(texts.get(i)));
+            String key = index.prefixKey(texts.get(i));
             if (key.length() < TEXT_PREFIX) {
                 continue;
             }
