@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,7 +37,11 @@ public class ParsedWorkbookRepository {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private static final JsonMapper JSON = JsonMapper.builder().addModule(CanonicalValues.module()).build();
+    // Absent values are left out (a null comes back as null): most scores have no adjustment, and a shorter
+    // document is less to inflate and parse when every result of a campaign is loaded for its report.
+    private static final JsonMapper JSON = JsonMapper.builder().addModule(CanonicalValues.module())
+            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
 
     public ParsedWorkbookRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;

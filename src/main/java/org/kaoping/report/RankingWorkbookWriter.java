@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,7 +103,17 @@ public final class RankingWorkbookWriter {
         List<String[]> shown = leaves.stream().map(leaf -> new String[] {String.join("、", leaf.methods()),
                 leaf.departmentsShown(), leaf.peopleShown()}).toList();
         List<UnitResult> scored = result.units().stream().filter(u -> u.official() != null || u.self() != null).toList();
-        styles.streamRows(sheet, LEAF_COLUMNS.size(), scored.size() * leaves.size(), rows -> {
+        Set<String> repeated = new LinkedHashSet<>();
+        scored.forEach(u -> {
+            repeated.add(u.unit().name());
+            repeated.add(u.status().label());
+        });
+        leaves.forEach(leaf -> {
+            repeated.add(leaf.code());
+            repeated.add(leaf.name());
+        });
+        shown.forEach(texts -> repeated.addAll(List.of(texts)));
+        styles.streamRows(sheet, LEAF_COLUMNS.size(), scored.size() * leaves.size(), repeated, rows -> {
             for (UnitResult u : scored) {
                 for (int i = 0; i < leaves.size(); i++) {
                     Leaf leaf = leaves.get(i);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.CellReference;
 import org.kaoping.scoring.DisplayRounding;
@@ -16,20 +17,26 @@ import org.kaoping.scoring.DisplayRounding;
  */
 final class RowWriter {
     private static final int FLUSH_AT = 1 << 16;
-    private static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+    static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
     private final OutputStream out;
     private final int textStyle;
     private final int scoreStyle;
     private final DisplayRounding rounding;
+    private final Map<String, Integer> shared;
     private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
     private int row;
     private int column;
     private boolean open;
 
-    /** {@code rowsBefore}: the rows POI has already written above (the header). */
-    RowWriter(OutputStream out, int rowsBefore, int textStyle, int scoreStyle, DisplayRounding rounding) {
+    /**
+     * {@code rowsBefore}: the rows POI has already written above (the header); {@code shared}: texts already in
+     * the workbook's shared-strings table, by index — written as a reference, not spelt out in every row.
+     */
+    RowWriter(OutputStream out, int rowsBefore, int textStyle, int scoreStyle, DisplayRounding rounding,
+              Map<String, Integer> shared) {
         this.out = out;
+        this.shared = shared;
         this.row = rowsBefore;
         this.textStyle = textStyle;
         this.scoreStyle = scoreStyle;
@@ -50,6 +57,11 @@ final class RowWriter {
         cell(textStyle);
         if (value == null || value.isEmpty()) {
             buffer.append("/>");
+            return;
+        }
+        Integer index = shared.get(value);
+        if (index != null) {
+            buffer.append(" t=\"s\"><v>").append(index).append("</v></c>");
             return;
         }
         String s = value.length() > MAX_TEXT ? value.substring(0, MAX_TEXT) : value;

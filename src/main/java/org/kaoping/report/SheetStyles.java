@@ -1,7 +1,9 @@
 package org.kaoping.report;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.model.SharedStringsTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.kaoping.scoring.DisplayRounding;
 
 /**
@@ -114,14 +118,23 @@ final class SheetStyles {
     /**
      * Streams a table's rows (text and score cells in this workbook's styles) into {@code sheet} below its header
      * as the workbook is saved, and filters them: for a sheet of hundreds of thousands of rows, where POI's
-     * own row objects would be most of the report step's time. {@code rows} is how many rows will be written.
+     * own row objects would be most of the report step's time. {@code rows} is how many rows will be written;
+     * {@code repeated}, texts that recur down the table (names, departments), which go into the workbook's
+     * shared-strings table once instead of into every row — they were most of the sheet's size.
      */
-    void streamRows(Sheet sheet, int columns, int rows, StreamedRows content) {
+    void streamRows(Sheet sheet, int columns, int rows, Collection<String> repeated, StreamedRows content) {
         int header = sheet.getLastRowNum() + 1;
         filter(sheet, columns, header + rows - 1);
+        SharedStringsTable strings = workbook.getXSSFWorkbook().getSharedStringSource();
+        Map<String, Integer> shared = new HashMap<>();
+        for (String s : repeated) {
+            if (s != null && !s.isEmpty() && s.length() <= RowWriter.MAX_TEXT) {
+                shared.computeIfAbsent(s, t -> strings.addSharedStringItem(new XSSFRichTextString(t)));
+            }
+        }
         workbook.stream((SXSSFSheet) sheet, new CellRangeAddress(0, header + rows - 1, 0, columns - 1),
                 out -> new RowWriter(out, header, text.get(Tint.NONE).getIndex(), score.get(Tint.NONE).getIndex(),
-                        rounding), content);
+                        rounding, shared), content);
     }
 
     void headerCell(Row row, int col, String title) {

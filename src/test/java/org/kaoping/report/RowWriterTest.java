@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kaoping.scoring.DisplayRounding;
 
@@ -13,7 +14,7 @@ class RowWriterTest {
 
     private static String write(StreamedRows content) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RowWriter rows = new RowWriter(out, 1, 3, 4, DisplayRounding.HALF_UP);
+        RowWriter rows = new RowWriter(out, 1, 3, 4, DisplayRounding.HALF_UP, Map.of("审计局", 7));
         content.write(rows);
         rows.finish();
         return out.toString(StandardCharsets.UTF_8);
@@ -23,13 +24,13 @@ class RowWriterTest {
     void cellsAreNumberedFromTheRowAfterTheHeaderWithTheirStyles() throws IOException {
         String xml = write(rows -> {
             rows.row();
-            rows.text("审计局");
+            rows.text("统计局");
             rows.score(new BigDecimal("28.505"));
             rows.row();
             rows.text(null);
             rows.score(null);
         });
-        assertThat(xml).isEqualTo("<row r=\"2\"><c r=\"A2\" s=\"3\" t=\"inlineStr\"><is><t>审计局</t></is></c>"
+        assertThat(xml).isEqualTo("<row r=\"2\"><c r=\"A2\" s=\"3\" t=\"inlineStr\"><is><t>统计局</t></is></c>"
                 + "<c r=\"B2\" s=\"4\"><v>28.51</v></c></row>"
                 + "<row r=\"3\"><c r=\"A3\" s=\"3\"/><c r=\"B3\" s=\"4\"/></row>");
     }
@@ -44,6 +45,15 @@ class RowWriterTest {
         assertThat(xml).contains("<t xml:space=\"preserve\"> &lt;a &amp; b&gt; </t>")
                 .contains("t=\"inlineStr\"><is><t>=HYPERLINK(\"x\")?</t>")
                 .doesNotContain("<f>");
+    }
+
+    @Test
+    void aTextInTheSharedTableIsWrittenAsItsIndex() throws IOException {
+        String xml = write(rows -> {
+            rows.row();
+            rows.text("审计局");
+        });
+        assertThat(xml).isEqualTo("<row r=\"2\"><c r=\"A2\" s=\"3\" t=\"s\"><v>7</v></c></row>");
     }
 
     @Test
