@@ -3,10 +3,14 @@ package org.kaoping.batch;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.kaoping.scoring.CellRef;
+import org.kaoping.scoring.LeafScore;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.NumberDeserializers;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -23,9 +27,80 @@ final class CanonicalValues {
     }
 
     static SimpleModule module() {
+        Numbers numbers = new Numbers();
+        CellRefs cells = new CellRefs();
         return new SimpleModule("canonical-values")
                 .addDeserializer(String.class, new Strings())
-                .addDeserializer(BigDecimal.class, new Numbers());
+                .addDeserializer(BigDecimal.class, numbers)
+                .addDeserializer(CellRef.class, cells)
+                .addDeserializer(LeafScore.class, new LeafScores(cells, numbers));
+    }
+
+    /**
+     * The two records a result holds most of (a cell and a score per leaf), read field by field: Jackson 3 makes
+     * every record through {@code MethodHandle.invokeWithArguments}, which builds its invoker anew on each call
+     * and was most of the time spent loading a large campaign's results.
+     */
+    private static final class CellRefs extends StdDeserializer<CellRef> {
+        CellRefs() {
+            super(CellRef.class);
+        }
+
+        @Override
+        public CellRef deserialize(JsonParser p, DeserializationContext ctxt) {
+            String file = null;
+            String sheet = null;
+            String cell = null;
+            for (String name = p.nextName(); name != null; name = p.nextName()) {
+                if (p.nextToken() == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                String value = p.getString().intern();
+                switch (name) {
+                    case "file" -> file = value;
+                    case "sheet" -> sheet = value;
+                    case "cell" -> cell = value;
+                    default -> ctxt.handleUnknownProperty(p, this, CellRef.class, name);
+                }
+            }
+            return new CellRef(file, sheet, cell);
+        }
+    }
+
+    private static final class LeafScores extends StdDeserializer<LeafScore> {
+        private final CellRefs cells;
+        private final Numbers numbers;
+
+        LeafScores(CellRefs cells, Numbers numbers) {
+            super(LeafScore.class);
+            this.cells = cells;
+            this.numbers = numbers;
+        }
+
+        @Override
+        public LeafScore deserialize(JsonParser p, DeserializationContext ctxt) {
+            String leafCode = null;
+            BigDecimal value = null;
+            String raw = null;
+            CellRef cell = null;
+            BigDecimal adjustment = null;
+            CellRef adjustmentCell = null;
+            for (String name = p.nextName(); name != null; name = p.nextName()) {
+                if (p.nextToken() == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                switch (name) {
+                    case "leafCode" -> leafCode = p.getString().intern();
+                    case "value" -> value = numbers.deserialize(p, ctxt);
+                    case "raw" -> raw = p.getString().intern();
+                    case "cell" -> cell = cells.deserialize(p, ctxt);
+                    case "adjustment" -> adjustment = numbers.deserialize(p, ctxt);
+                    case "adjustmentCell" -> adjustmentCell = cells.deserialize(p, ctxt);
+                    default -> ctxt.handleUnknownProperty(p, this, LeafScore.class, name);
+                }
+            }
+            return new LeafScore(leafCode, value, raw, cell, adjustment, adjustmentCell);
+        }
     }
 
     private static final class Strings extends StdScalarDeserializer<String> {

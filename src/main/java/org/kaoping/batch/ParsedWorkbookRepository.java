@@ -80,8 +80,8 @@ public class ParsedWorkbookRepository {
     }
 
     /**
-     * The stored results for these keys. Fetched a few hundred at a time and parsed from JSON in parallel: a
-     * large campaign's documents are never all held as text at once, and parsing them is most of this call's time.
+     * The stored results for these keys. Fetched a few hundred at a time and decoded in parallel: a large
+     * campaign's documents are never all held at once, and decoding them is most of this call's time.
      */
     public Map<String, ParsedWorkbook> load(Collection<String> keys) {
         Map<String, ParsedWorkbook> found = new HashMap<>();
@@ -116,7 +116,7 @@ public class ParsedWorkbookRepository {
         }
     }
 
-    private static ParsedWorkbook read(byte[] document) {
+    static ParsedWorkbook read(byte[] document) {
         Inflater inflater = new Inflater();
         try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(document), inflater, 8192)) {
             return JSON.readValue(in, ParsedWorkbook.class);

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.CellReference;
@@ -24,6 +27,9 @@ final class RowWriter {
     private final int scoreStyle;
     private final DisplayRounding rounding;
     private final Map<String, Integer> shared;
+    // Scores are mostly whole and half points: each is formatted once.
+    private final Map<BigDecimal, String> shown = new HashMap<>();
+    private final List<String> letters = new ArrayList<>();
     private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
     private int row;
     private int column;
@@ -81,7 +87,9 @@ final class RowWriter {
             buffer.append("/>");
             return;
         }
-        buffer.append("><v>").append(rounding.shown(value).toPlainString()).append("</v></c>");
+        String text = shown.size() < 10_000 ? shown.computeIfAbsent(value, v -> rounding.shown(v).toPlainString())
+                : rounding.shown(value).toPlainString();
+        buffer.append("><v>").append(text).append("</v></c>");
     }
 
     /** Ends the last row and writes out what is buffered; the stream stays open (it is the package's). */
@@ -101,7 +109,10 @@ final class RowWriter {
     }
 
     private void cell(int style) {
-        buffer.append("<c r=\"").append(CellReference.convertNumToColString(column)).append(row)
+        while (letters.size() <= column) {
+            letters.add(CellReference.convertNumToColString(letters.size()));
+        }
+        buffer.append("<c r=\"").append(letters.get(column)).append(row)
                 .append("\" s=\"").append(style).append('"');
         column++;
     }
