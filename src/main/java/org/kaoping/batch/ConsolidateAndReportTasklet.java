@@ -68,7 +68,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        long started = System.nanoTime();
+        long begun = System.nanoTime();
         List<RunFileRepository.RunFile> files = runFiles.files(runId);
         Map<String, ParsedWorkbook> byKey = parsed.load(files.stream()
                 .map(RunFileRepository.RunFile::parseKey).filter(k -> k != null).toList());
@@ -127,7 +127,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         writeBoth(() -> new RankingWorkbookWriter().write(result, info, staging.resolve(RANKING_FILE)),
                 () -> new DiscrepancyReportWriter().write(result, staging.resolve(DISCREPANCY_FILE)));
         // Where a large campaign's report time goes, for whoever tunes a big run (README "Benchmark").
-        log.info("汇总用时：载入读取结果 {} 秒，计分 {} 秒，记录 {} 秒，写出报表 {} 秒", seconds(loaded - started),
+        log.info("汇总用时：载入读取结果 {} 秒，计分 {} 秒，记录 {} 秒，写出报表 {} 秒", seconds(loaded - begun),
                 seconds(scored - loaded), seconds(recorded - scored), seconds(System.nanoTime() - recorded));
         Path runDir = publisher.publish(staging, runId);
         log.info("已写出 {}", runDir.resolve(RANKING_FILE));
