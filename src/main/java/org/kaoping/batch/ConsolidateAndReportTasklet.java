@@ -70,8 +70,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long begun = System.nanoTime();
         List<RunFileRepository.RunFile> files = runFiles.files(runId);
-        Map<String, ParsedWorkbook> byKey = parsed.load(files.stream()
-                .map(RunFileRepository.RunFile::parseKey).filter(k -> k != null).toList());
+        Map<String, ParsedWorkbook> byKey = parsed.loadForRun(runId);
         List<ScoreSheet> sheets = new ArrayList<>();
         List<Adjustment> adjustments = new ArrayList<>();
         List<Discrepancy> findings = new ArrayList<>();

@@ -80,21 +80,17 @@ public class ParsedWorkbookRepository {
     }
 
     /**
-     * The stored results for these keys. Fetched a few hundred at a time and decoded in parallel: a large
-     * campaign's documents are never all held at once, and decoding them is most of this call's time.
+     * The stored results of a run's files, by parse key: fetched in one query (a few KB a workbook, deflated) and
+     * decoded in parallel, decoding being most of this call's time.
      */
-    public Map<String, ParsedWorkbook> load(Collection<String> keys) {
-        Map<String, ParsedWorkbook> found = new HashMap<>();
-        for (List<String> part : partition(keys)) {
-            Map<String, byte[]> documents = new HashMap<>();
-            named.query("SELECT parse_key, parsed FROM kp_parsed_workbook WHERE parse_key IN (:keys)",
-                    new MapSqlParameterSource("keys", part), rs -> {
-                        documents.put(rs.getString(1), rs.getBytes(2));
-                    });
-            found.putAll(documents.entrySet().parallelStream().collect(Collectors.toMap(Map.Entry::getKey,
-                    e -> read(e.getValue()))));
-        }
-        return found;
+    public Map<String, ParsedWorkbook> loadForRun(String runId) {
+        Map<String, byte[]> documents = new HashMap<>();
+        jdbc.query("SELECT p.parse_key, p.parsed FROM kp_run_file f JOIN kp_parsed_workbook p"
+                + " ON p.parse_key = f.parse_key WHERE f.run_id = ?", rs -> {
+                    documents.put(rs.getString(1), rs.getBytes(2));
+                }, runId);
+        return documents.entrySet().parallelStream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> read(e.getValue())));
     }
 
     /**
