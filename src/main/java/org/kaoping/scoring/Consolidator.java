@@ -50,44 +50,56 @@ public final class Consolidator {
         Map<String, List<Adjustment>> adjustmentsByUnit = adjustments.stream()
                 .collect(Collectors.groupingBy(Adjustment::unit, LinkedHashMap::new, Collectors.toList()));
 
+        // Units are scored independently (the scorer is pure), so on all cores; their findings are gathered
+        // back in roster order, so the report reads the same whatever the thread count.
+        List<Outcome> outcomes = roster.units().parallelStream()
+                .map(unit -> score(unit, sheetsByUnit.getOrDefault(unit.name(), List.of()),
+                        adjustmentsByUnit.getOrDefault(unit.name(), List.of())))
+                .toList();
         List<UnitResult> provisional = new ArrayList<>();
-        for (RosterUnit unit : roster.units()) {
-            List<ScoreSheet> own = sheetsByUnit.getOrDefault(unit.name(), List.of());
-            List<Adjustment> claims = adjustmentsByUnit.getOrDefault(unit.name(), List.of());
-
-            ScoreSheet official = chooseOfficial(unit, own, discrepancies);
-            ScoreSheet self = newest(unit, own.stream().filter(s -> s.source() == Source.SELF).toList(), discrepancies);
-
-            Scored officialScore = null;
-            if (official != null) {
-                officialScore = scorer.score(unit, official, officialAdjustments(unit, official, claims, discrepancies));
-                discrepancies.addAll(officialScore.discrepancies());
-            } else {
-                discrepancies.add(Discrepancy.of(NOT_SUBMITTED, unit.name(), null, "",
-                        "没有考核组评分" + (unit.group() == null || unit.group().isBlank() ? "" : "（应由" + unit.group() + "评分）")
-                                + "，列为未考核"));
-                claims.stream().filter(a -> a.source() == Source.INSPECTION).forEach(a -> discrepancies.add(
-                        Discrepancy.of(NOT_SUBMITTED, unit.name(), a.cell(), a.item(),
-                                a.group() + " 的" + a.type().label() + "未计：本单位没有考核组评分")));
-            }
-            Scored selfScore = null;
-            if (self != null) {
-                List<Adjustment> selfClaims = claims.stream()
-                        .filter(a -> a.source() == Source.SELF && a.cell().file().equals(self.origin().file())).toList();
-                selfScore = scorer.score(unit, self, selfClaims);
-                discrepancies.addAll(selfScore.discrepancies().stream().filter(d -> d.kind() != VETOED).toList());
-            } else {
-                discrepancies.add(Discrepancy.of(NOT_SUBMITTED, unit.name(), null, "", "未提交自评表"));
-            }
-            if (officialScore != null && selfScore != null) {
-                discrepancies.addAll(gaps(unit, self, selfScore, official, officialScore));
-            }
-            Status status = officialScore == null ? Status.UNSCORED
-                    : officialScore.vetoed() ? Status.VETOED : Status.RANKED;
-            provisional.add(new UnitResult(unit, status, officialScore, selfScore, null, null,
-                    official == null ? null : official.group()));
+        for (Outcome outcome : outcomes) {
+            discrepancies.addAll(outcome.discrepancies());
+            provisional.add(outcome.result());
         }
         return new CampaignResult(rubric, rank(provisional), discrepancies, ranking);
+    }
+
+    private record Outcome(UnitResult result, List<Discrepancy> discrepancies) {
+    }
+
+    private Outcome score(RosterUnit unit, List<ScoreSheet> own, List<Adjustment> claims) {
+        List<Discrepancy> discrepancies = new ArrayList<>();
+        ScoreSheet official = chooseOfficial(unit, own, discrepancies);
+        ScoreSheet self = newest(unit, own.stream().filter(s -> s.source() == Source.SELF).toList(), discrepancies);
+
+        Scored officialScore = null;
+        if (official != null) {
+            officialScore = scorer.score(unit, official, officialAdjustments(unit, official, claims, discrepancies));
+            discrepancies.addAll(officialScore.discrepancies());
+        } else {
+            discrepancies.add(Discrepancy.of(NOT_SUBMITTED, unit.name(), null, "",
+                    "没有考核组评分" + (unit.group() == null || unit.group().isBlank() ? "" : "（应由" + unit.group() + "评分）")
+                            + "，列为未考核"));
+            claims.stream().filter(a -> a.source() == Source.INSPECTION).forEach(a -> discrepancies.add(
+                    Discrepancy.of(NOT_SUBMITTED, unit.name(), a.cell(), a.item(),
+                            a.group() + " 的" + a.type().label() + "未计：本单位没有考核组评分")));
+        }
+        Scored selfScore = null;
+        if (self != null) {
+            List<Adjustment> selfClaims = claims.stream()
+                    .filter(a -> a.source() == Source.SELF && a.cell().file().equals(self.origin().file())).toList();
+            selfScore = scorer.score(unit, self, selfClaims);
+            discrepancies.addAll(selfScore.discrepancies().stream().filter(d -> d.kind() != VETOED).toList());
+        } else {
+            discrepancies.add(Discrepancy.of(NOT_SUBMITTED, unit.name(), null, "", "未提交自评表"));
+        }
+        if (officialScore != null && selfScore != null) {
+            discrepancies.addAll(gaps(unit, self, selfScore, official, officialScore));
+        }
+        Status status = officialScore == null ? Status.UNSCORED
+                : officialScore.vetoed() ? Status.VETOED : Status.RANKED;
+        return new Outcome(new UnitResult(unit, status, officialScore, selfScore, null, null,
+                official == null ? null : official.group()), discrepancies);
     }
 
     /** The assigned group's newest sheet; another group's only when the assigned group did not score the unit. */
