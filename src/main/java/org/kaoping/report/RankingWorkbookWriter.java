@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
@@ -49,15 +50,28 @@ public final class RankingWorkbookWriter {
             column("每次分值", SCORE), column("折算系数", SCORE), column("计入分值", SCORE), column("说明", TEXT),
             column("备注", 30), column("出处", TEXT));
 
+    private final int maxRows;
+
+    public RankingWorkbookWriter() {
+        this(SpreadsheetVersion.EXCEL2007.getMaxRows());
+    }
+
+    /** {@code maxRows}: rows a sheet may hold, header included (smaller only in tests). */
+    RankingWorkbookWriter(int maxRows) {
+        this.maxRows = maxRows;
+    }
+
     public void write(CampaignResult result, RunInfo info, Path target) {
         boolean graded = result.ranking().graded();
+        List<String> leafSheets = leafSheetNames(result);
         XlsxOutput.write(target, result.ranking().rounding(), styles -> {
             Set<String> taken = new HashSet<>();
-            Stream.of(OVERALL, LEAF_SCORES, ADJUSTMENTS, RunInfoSheet.NAME).forEach(n -> taken.add(key(n)));
+            Stream.concat(Stream.of(OVERALL, ADJUSTMENTS, RunInfoSheet.NAME), leafSheets.stream())
+                    .forEach(n -> taken.add(key(n)));
             ranking(styles, OVERALL, result.units(), UnitResult::rank, graded);
             byDivision(result.units()).forEach((division, units) ->
                     ranking(styles, sheetName(division, taken), units, UnitResult::divisionRank, graded));
-            leafScores(styles, result);
+            leafScores(styles, result, leafSheets);
             adjustments(styles, result.units());
             RunInfoSheet.write(styles, info, result);
         });
@@ -96,13 +110,12 @@ public final class RankingWorkbookWriter {
      * One row per unit and leaf, so that staff can filter by 责任部门 or 责任人 and see every unit's score on the items
      * they answer for; a sheet per leaf column would not survive a large campaign (16,384 columns at most).
      */
-    private static void leafScores(SheetStyles styles, CampaignResult result) {
-        Sheet sheet = styles.table(LEAF_SCORES, LEAF_COLUMNS);
+    private void leafScores(SheetStyles styles, CampaignResult result, List<String> sheetNames) {
         List<Leaf> leaves = result.rubric().leaves();
         // The same for every unit: made once per leaf, not once per row.
         List<String[]> shown = leaves.stream().map(leaf -> new String[] {String.join("、", leaf.methods()),
                 leaf.departmentsShown(), leaf.peopleShown()}).toList();
-        List<UnitResult> scored = result.units().stream().filter(u -> u.official() != null || u.self() != null).toList();
+        List<UnitResult> scored = scored(result);
         Set<String> repeated = new LinkedHashSet<>();
         scored.forEach(u -> {
             repeated.add(u.unit().name());
@@ -113,24 +126,52 @@ public final class RankingWorkbookWriter {
             repeated.add(leaf.name());
         });
         shown.forEach(texts -> repeated.addAll(List.of(texts)));
-        styles.streamRows(sheet, LEAF_COLUMNS.size(), scored.size() * leaves.size(), repeated, rows -> {
-            for (UnitResult u : scored) {
-                for (int i = 0; i < leaves.size(); i++) {
-                    Leaf leaf = leaves.get(i);
-                    rows.row();
-                    rows.text(u.unit().name());
-                    rows.text(u.status().label());
-                    rows.text(leaf.code());
-                    rows.text(leaf.name());
-                    rows.score(leaf.max());
-                    rows.score(u.official() == null ? null : u.official().leafScores().get(leaf.code()));
-                    rows.score(u.self() == null ? null : u.self().leafScores().get(leaf.code()));
-                    rows.text(shown.get(i)[0]);
-                    rows.text(shown.get(i)[1]);
-                    rows.text(shown.get(i)[2]);
+        int perSheet = unitsPerLeafSheet(leaves.size());
+        for (int page = 0; page < sheetNames.size(); page++) {
+            List<UnitResult> units = scored.subList(Math.min(scored.size(), page * perSheet),
+                    Math.min(scored.size(), (page + 1) * perSheet));
+            Sheet sheet = styles.table(sheetNames.get(page), LEAF_COLUMNS);
+            styles.streamRows(sheet, LEAF_COLUMNS.size(), units.size() * leaves.size(), repeated, rows -> {
+                for (UnitResult u : units) {
+                    for (int i = 0; i < leaves.size(); i++) {
+                        Leaf leaf = leaves.get(i);
+                        rows.row();
+                        rows.text(u.unit().name());
+                        rows.text(u.status().label());
+                        rows.text(leaf.code());
+                        rows.text(leaf.name());
+                        rows.score(leaf.max());
+                        rows.score(u.official() == null ? null : u.official().leafScores().get(leaf.code()));
+                        rows.score(u.self() == null ? null : u.self().leafScores().get(leaf.code()));
+                        rows.text(shown.get(i)[0]);
+                        rows.text(shown.get(i)[1]);
+                        rows.text(shown.get(i)[2]);
+                    }
                 }
-            }
-        });
+            });
+        }
+    }
+
+    private static List<UnitResult> scored(CampaignResult result) {
+        return result.units().stream().filter(u -> u.official() != null || u.self() != null).toList();
+    }
+
+    /**
+     * A sheet holds {@code maxRows} rows (Excel's 1,048,576): a campaign with more unit × leaf rows than that goes
+     * on in 分项得分（2）, 分项得分（3）…, whole units to a sheet.
+     */
+    private List<String> leafSheetNames(CampaignResult result) {
+        int perSheet = unitsPerLeafSheet(result.rubric().leaves().size());
+        int sheets = Math.max(1, (scored(result).size() + perSheet - 1) / perSheet);
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= sheets; i++) {
+            names.add(i == 1 ? LEAF_SCORES : LEAF_SCORES + "（" + i + "）");
+        }
+        return names;
+    }
+
+    private int unitsPerLeafSheet(int leaves) {
+        return Math.max(1, (maxRows - 1) / Math.max(1, leaves));
     }
 
     private static void adjustments(SheetStyles styles, List<UnitResult> units) {

@@ -144,6 +144,25 @@ class ReportWritersTest {
     }
 
     @Test
+    void leafScoresBeyondASheetsRowsGoOnInNumberedSheetsWholeUnitsAtATime() throws IOException {
+        Path file = dir.resolve("out/paged/综合排名.xlsx");
+        // a header and 6 rows a sheet: two units of 3 leaves each
+        new RankingWorkbookWriter(7).write(campaign(), runInfo(), file);
+        XSSFWorkbook paged = read(file);
+        List<String> names = new ArrayList<>();
+        paged.forEach(sheet -> names.add(sheet.getSheetName()));
+        assertThat(names).containsExactly("总排名", "市直机关", "乡镇_街道", "分项得分", "分项得分（2）", "加扣分明细", "运行信息");
+        assertThat(column(paged.getSheet("分项得分"), 0)).containsExactly("审计局", "审计局", "审计局", FORMULA_NAME,
+                FORMULA_NAME, FORMULA_NAME);
+        XSSFSheet second = paged.getSheet("分项得分（2）");
+        assertThat(texts(second.getRow(0))).startsWith("单位名称", "状态", "编号");
+        assertThat(column(second, 0)).containsExactly("统计局", "统计局", "统计局", "乡镇甲", "乡镇甲", "乡镇甲");
+        assertThat(second.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J7");
+        assertThat(second.getCTWorksheet().getDimension().getRef()).isEqualTo("A1:J7");
+        paged.close();
+    }
+
+    @Test
     void streamedLeafScoresLookLikeTheOtherTablesAndAreSizedToTheirRows() {
         XSSFSheet sheet = ranking.getSheet("分项得分");
         assertThat(sheet.getCTWorksheet().getDimension().getRef()).isEqualTo("A1:J13");
