@@ -15,10 +15,10 @@ import org.springframework.core.task.AsyncTaskExecutor;
 /**
  * Parses the read step's workbooks ahead of the step's own thread, on the read threads. The reader hands each
  * pending file here as it comes within {@code window} files of the step's position; the processor then takes
- * the result in the step's order. The parsing threads so never wait for a chunk to be written and committed —
- * with the step's own thread parallelism, they sat idle through every chunk's insert and commit — while each
- * chunk still commits whole, in order, on the step's thread, so restarts are as before: results parsed ahead of
- * a failure are dropped and parsed again by the restart.
+ * the result in the step's order. So the parsing threads do not wait for a chunk to be written and committed
+ * (when the step parsed each chunk's items in parallel itself, they sat idle through every insert and commit),
+ * while each chunk still commits whole, in order, on the step's thread, and restarts are as before: results
+ * parsed ahead of a failure are dropped and parsed again by the restart.
  *
  * <p>Used by the step's thread only (submit, take, close); the tasks touch nothing but their own file.
  */
