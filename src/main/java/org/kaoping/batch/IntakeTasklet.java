@@ -32,12 +32,12 @@ public class IntakeTasklet implements Tasklet {
 
     public IntakeTasklet(KaopingHome home, CampaignSetup setup, String runId, RunFileRepository runFiles,
                          ReadLimits limits, RunRecordRepository records) {
-        this.records = records;
         this.home = home;
         this.setup = setup;
         this.runId = runId;
         this.runFiles = runFiles;
         this.limits = limits;
+        this.records = records;
     }
 
     /** When a run began (its intake came after): the time files must have been left alone since, to be trusted. */

@@ -19,17 +19,17 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.kaoping.workbook.ParsedWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Parse results ({@code kp_parsed_workbook}), one deflated JSON document per workbook: written in batches by
- * the read step, looked up in bulk by key — never a query per cell or per file.
+ * the read step, looked up in bulk (by key, or all of a run's at once) — never a query per cell or per file.
  */
 @Repository
 public class ParsedWorkbookRepository {
@@ -80,7 +80,7 @@ public class ParsedWorkbookRepository {
     }
 
     /**
-     * The stored results of a run's files, by parse key: fetched in one query (a few KB a workbook, deflated) and
+     * The stored results of a run's files, by parse key: fetched in one query (under 1 KB a workbook, deflated) and
      * decoded in parallel, decoding being most of this call's time.
      */
     public Map<String, ParsedWorkbook> loadForRun(String runId) {

@@ -14,9 +14,10 @@ import org.kaoping.scoring.DisplayRounding;
 
 /**
  * Writes worksheet rows as SpreadsheetML straight into the package, for a sheet too long to build as POI cells
- * (分项得分 has a row per unit and leaf: 150,000 rows at 5,000 units). The cells are what {@link SheetStyles}
- * makes — bordered text as inline strings, scores rounded for display in the 0.00 style — so the sheet reads
- * the same as the others; only the POI row and cell objects and the temp file are skipped.
+ * (分项得分 has a row per unit and leaf: 130,000 rows at 5,000 units on the Shanxi rubric). The cells are what
+ * {@link SheetStyles} makes — bordered text (a shared string where the table has it, else inline), scores rounded
+ * for display in the 0.00 style — so the sheet reads the same as the others; only the POI row and cell objects
+ * and the temp file are skipped.
  */
 final class RowWriter {
     private static final int FLUSH_AT = 1 << 16;
