@@ -8,6 +8,7 @@ import static org.kaoping.report.SheetStyles.column;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -85,25 +86,33 @@ public final class RankingWorkbookWriter {
             columns.add(GRADE);
         }
         Sheet sheet = styles.table(name, columns);
-        int r = 0;
-        for (UnitResult u : units) {
-            Row row = sheet.createRow(++r);
-            Scored official = u.official();
-            styles.number(row, 0, rank.apply(u));
-            styles.text(row, 1, u.unit().name());
-            styles.text(row, 2, u.unit().division());
-            styles.text(row, 3, u.scoredBy() != null ? u.scoredBy() : u.unit().group());
-            styles.score(row, 4, official == null ? null : official.base());
-            styles.score(row, 5, official == null ? null : official.bonus());
-            styles.score(row, 6, official == null ? null : official.deduction());
-            styles.score(row, 7, u.total());
-            styles.score(row, 8, u.selfTotal());
-            styles.text(row, 9, u.status().label());
-            if (graded) {
-                styles.text(row, 10, u.grade());
+        // Names recur on 总排名, the 分组 sheet and 分项得分; the rest of the texts are a handful of values each.
+        Set<String> repeated = new LinkedHashSet<>();
+        units.forEach(u -> repeated.addAll(Arrays.asList(u.unit().name(), u.unit().division(), scoredBy(u),
+                u.status().label(), u.grade())));
+        styles.streamRows(sheet, columns.size(), units.size(), repeated, rows -> {
+            for (UnitResult u : units) {
+                Scored official = u.official();
+                rows.row();
+                rows.number(rank.apply(u));
+                rows.text(u.unit().name());
+                rows.text(u.unit().division());
+                rows.text(scoredBy(u));
+                rows.score(official == null ? null : official.base());
+                rows.score(official == null ? null : official.bonus());
+                rows.score(official == null ? null : official.deduction());
+                rows.score(u.total());
+                rows.score(u.selfTotal());
+                rows.text(u.status().label());
+                if (graded) {
+                    rows.text(u.grade());
+                }
             }
-        }
-        styles.filter(sheet, columns.size(), r);
+        });
+    }
+
+    private static String scoredBy(UnitResult u) {
+        return u.scoredBy() != null ? u.scoredBy() : u.unit().group();
     }
 
     /**

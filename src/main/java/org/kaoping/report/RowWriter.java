@@ -26,6 +26,7 @@ final class RowWriter {
     private final OutputStream out;
     private final int textStyle;
     private final int scoreStyle;
+    private final int numberStyle;
     private final DisplayRounding rounding;
     private final Map<String, Integer> shared;
     // Scores are mostly whole and half points: each is formatted once.
@@ -40,14 +41,18 @@ final class RowWriter {
      * {@code rowsBefore}: the rows POI has already written above (the header); {@code shared}: texts already in
      * the workbook's shared-strings table, by index — written as a reference, not spelt out in every row.
      */
-    RowWriter(OutputStream out, int rowsBefore, int textStyle, int scoreStyle, DisplayRounding rounding,
-              Map<String, Integer> shared) {
+    RowWriter(OutputStream out, int rowsBefore, Styles styles, DisplayRounding rounding, Map<String, Integer> shared) {
         this.out = out;
         this.shared = shared;
         this.row = rowsBefore;
-        this.textStyle = textStyle;
-        this.scoreStyle = scoreStyle;
+        this.textStyle = styles.text();
+        this.scoreStyle = styles.score();
+        this.numberStyle = styles.number();
         this.rounding = rounding;
+    }
+
+    /** The workbook's style indexes for text, score and plain number cells. */
+    record Styles(int text, int score, int number) {
     }
 
     /** Starts the next row (ending the previous one). */
@@ -90,6 +95,17 @@ final class RowWriter {
         }
         String text = shown.size() < 10_000 ? shown.computeIfAbsent(value, v -> rounding.shown(v).toPlainString())
                 : rounding.shown(value).toPlainString();
+        buffer.append("><v>").append(text).append("</v></c>");
+    }
+
+    /** A number shown as it is (a rank, a count); blank but bordered when null. */
+    void number(Number value) {
+        cell(numberStyle);
+        if (value == null) {
+            buffer.append("/>");
+            return;
+        }
+        String text = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
         buffer.append("><v>").append(text).append("</v></c>");
     }
 

@@ -61,6 +61,9 @@ final class SheetStyles {
     private final Map<Tint, CellStyle> text = new EnumMap<>(Tint.class);
     private final Map<Tint, CellStyle> score = new EnumMap<>(Tint.class);
     private final CellStyle plain;
+    // Texts put in the shared-strings table by streamed sheets, by index: each is added once per workbook (POI's
+    // own lookup builds the text's XML first, which cost more than writing the rows).
+    private final Map<String, Integer> shared = new HashMap<>();
 
     SheetStyles(XlsxOutput.StreamingWorkbook workbook, DisplayRounding rounding) {
         this.workbook = workbook;
@@ -116,7 +119,7 @@ final class SheetStyles {
     }
 
     /**
-     * Streams a table's rows (text and score cells in this workbook's styles) into {@code sheet} below its header
+     * Streams a table's rows (text, score and number cells in this workbook's styles) into {@code sheet} below its header
      * as the workbook is saved, and filters them: for a sheet of hundreds of thousands of rows, where POI's
      * own row objects would be most of the report step's time. {@code rows} is how many rows will be written;
      * {@code repeated}, texts that recur down the table (names, departments), which go into the workbook's
@@ -126,15 +129,14 @@ final class SheetStyles {
         int header = sheet.getLastRowNum() + 1;
         filter(sheet, columns, header + rows - 1);
         SharedStringsTable strings = workbook.getXSSFWorkbook().getSharedStringSource();
-        Map<String, Integer> shared = new HashMap<>();
         for (String s : repeated) {
             if (s != null && !s.isEmpty() && s.length() <= RowWriter.MAX_TEXT) {
                 shared.computeIfAbsent(s, t -> strings.addSharedStringItem(new XSSFRichTextString(t)));
             }
         }
         workbook.stream((SXSSFSheet) sheet, new CellRangeAddress(0, header + rows - 1, 0, columns - 1),
-                out -> new RowWriter(out, header, text.get(Tint.NONE).getIndex(), score.get(Tint.NONE).getIndex(),
-                        rounding, shared), content);
+                out -> new RowWriter(out, header, new RowWriter.Styles(text.get(Tint.NONE).getIndex(),
+                        score.get(Tint.NONE).getIndex(), plain.getIndex()), rounding, shared), content);
     }
 
     void headerCell(Row row, int col, String title) {

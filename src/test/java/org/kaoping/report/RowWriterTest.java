@@ -14,7 +14,8 @@ class RowWriterTest {
 
     private static String write(StreamedRows content) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RowWriter rows = new RowWriter(out, 1, 3, 4, DisplayRounding.HALF_UP, Map.of("审计局", 7));
+        RowWriter rows = new RowWriter(out, 1, new RowWriter.Styles(3, 4, 5), DisplayRounding.HALF_UP,
+                Map.of("审计局", 7));
         content.write(rows);
         rows.finish();
         return out.toString(StandardCharsets.UTF_8);
@@ -54,6 +55,18 @@ class RowWriterTest {
             rows.text("审计局");
         });
         assertThat(xml).isEqualTo("<row r=\"2\"><c r=\"A2\" s=\"3\" t=\"s\"><v>7</v></c></row>");
+    }
+
+    @Test
+    void numbersAreWrittenAsTheyAreInThePlainStyle() throws IOException {
+        String xml = write(rows -> {
+            rows.row();
+            rows.number(12);
+            rows.number(null);
+            rows.number(new BigDecimal("0.80"));
+        });
+        assertThat(xml).isEqualTo("<row r=\"2\"><c r=\"A2\" s=\"5\"><v>12</v></c><c r=\"B2\" s=\"5\"/>"
+                + "<c r=\"C2\" s=\"5\"><v>0.80</v></c></row>");
     }
 
     @Test
