@@ -3,7 +3,6 @@ package org.kaoping.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,23 +37,19 @@ class HostileInputTest {
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
-        registry.add("kaoping.home", () -> HOME.root().toString());
+        HOME.register(registry);
     }
 
     private static TestHome createHome() {
-        try {
-            TestHome home = new TestHome(Files.createTempDirectory("kaoping-hostile"))
-                    .sampleCampaign("hostile", "shanxi-2020-demo", "shanxi-2020");
-            Path self = home.input("hostile").resolve("self");
-            HostileWorkbooks.zipBomb(self.resolve("炸弹.xlsx"), 20_000_000L);
-            HostileWorkbooks.manyRows(self.resolve("超长.xlsx"), 6_000);
-            HostileWorkbooks.externalEntity(self.resolve("外部实体.xlsx"), self.resolve("../../secret.txt"));
-            TestHome.write(home.input("hostile").resolve("../secret.txt"), "SECRET-42");
-            HostileWorkbooks.selfAssessmentOf(self.resolve("公式单位.xlsx"), FORMULA);
-            return home;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestHome home = TestHome.temporary("kaoping-hostile")
+                .sampleCampaign("hostile", "shanxi-2020-demo", "shanxi-2020");
+        Path self = home.input("hostile").resolve("self");
+        HostileWorkbooks.zipBomb(self.resolve("炸弹.xlsx"), 20_000_000L);
+        HostileWorkbooks.manyRows(self.resolve("超长.xlsx"), 6_000);
+        HostileWorkbooks.externalEntity(self.resolve("外部实体.xlsx"), self.resolve("../../secret.txt"));
+        TestHome.write(home.input("hostile").resolve("../secret.txt"), "SECRET-42");
+        HostileWorkbooks.selfAssessmentOf(self.resolve("公式单位.xlsx"), FORMULA);
+        return home;
     }
 
     @Test

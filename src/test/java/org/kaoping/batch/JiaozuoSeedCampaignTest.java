@@ -6,9 +6,6 @@ import static org.kaoping.support.SeedCampaigns.JIAOZUO_GROUP_1_FILE;
 import static org.kaoping.support.SeedCampaigns.JIAOZUO_GROUP_2_FILE;
 import static org.kaoping.support.SeedCampaigns.jiaozuoSelfFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,17 +37,13 @@ class JiaozuoSeedCampaignTest {
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
-        registry.add("kaoping.home", () -> HOME.root().toString());
+        HOME.register(registry);
     }
 
     private static TestHome createHome() {
-        try {
-            TestHome home = new TestHome(Files.createTempDirectory("kaoping-jiaozuo"));
-            SeedCampaigns.jiaozuo(home, CAMPAIGN);
-            return home;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestHome home = TestHome.temporary("kaoping-jiaozuo");
+        SeedCampaigns.jiaozuo(home, CAMPAIGN);
+        return home;
     }
 
     @BeforeAll

@@ -58,18 +58,14 @@ class MixedCampaignTest {
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
-        registry.add("kaoping.home", () -> HOME.root().toString());
+        HOME.register(registry);
     }
 
     /** Writing the campaigns takes longer than starting Spring, so it runs while the context starts. */
     private static final CompletableFuture<Void> WRITTEN = CompletableFuture.runAsync(() -> MixedCampaign.write(HOME));
 
     private static TestHome createHome() {
-        try {
-            return new TestHome(Files.createTempDirectory("kaoping-mixed"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestHome.temporary("kaoping-mixed");
     }
 
     @BeforeAll

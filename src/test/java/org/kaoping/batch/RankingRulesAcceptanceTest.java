@@ -2,10 +2,6 @@ package org.kaoping.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,16 +29,15 @@ class RankingRulesAcceptanceTest {
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
-        registry.add("kaoping.home", () -> HOME.root().toString());
+        HOME.register(registry);
     }
 
     private static TestHome createHome() {
-        try {
-            TestHome home = new TestHome(Files.createTempDirectory("kaoping-ranking"))
-                    .sampleCampaign("graded", "shanxi-2020-demo", "shanxi-2020")
-                    .sampleCampaign("tiebroken", "shanxi-2020-demo", "shanxi-2020")
-                    .sampleCampaign("bad-ranking", "shanxi-2020-demo", "shanxi-2020");
-            append(home, "graded", """
+        return TestHome.temporary("kaoping-ranking")
+                .sampleCampaign("graded", "shanxi-2020-demo", "shanxi-2020")
+                .sampleCampaign("tiebroken", "shanxi-2020-demo", "shanxi-2020")
+                .sampleCampaign("bad-ranking", "shanxi-2020-demo", "shanxi-2020")
+                .appendToCampaign("graded", """
                     ranking:
                       method: competition
                       rounding: half-even
@@ -51,24 +46,15 @@ class RankingRulesAcceptanceTest {
                         - {name: 良好, min: 83}
                         - {name: 合格, min: 81}
                         - {name: 不合格}
-                    """);
-            append(home, "tiebroken", """
+                    """)
+                .appendToCampaign("tiebroken", """
                     ranking:
                       method: dense
                       tie-breakers: [leaf:1.1]
                       grades:
                         - {name: 优秀, top: 30%}
-                    """);
-            append(home, "bad-ranking", "ranking:\n  tie-breakers: [category:七]\n");
-            return home;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void append(TestHome home, String campaign, String yaml) throws IOException {
-        Path file = home.root().resolve("config/campaigns/" + campaign + ".yml");
-        Files.writeString(file, Files.readString(file) + yaml);
+                    """)
+                .appendToCampaign("bad-ranking", "ranking:\n  tie-breakers: [category:七]\n");
     }
 
     @BeforeAll

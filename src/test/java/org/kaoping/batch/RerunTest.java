@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,19 +51,12 @@ class RerunTest {
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
-        registry.add("kaoping.home", () -> HOME.root().toString());
+        HOME.register(registry);
     }
 
     private static TestHome createHome() {
-        try {
-            TestHome home = new TestHome(Files.createTempDirectory("kaoping-rerun"))
-                    .sampleCampaign("rerun", "shanxi-2020-demo", "shanxi-2020");
-            Path config = home.root().resolve("config/campaigns/rerun.yml");
-            TestHome.write(config, Files.readString(config) + "retention: 2\n");
-            return home;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestHome.temporary("kaoping-rerun").sampleCampaign("rerun", "shanxi-2020-demo", "shanxi-2020")
+                .appendToCampaign("rerun", "retention: 2\n");
     }
 
     @Test

@@ -43,12 +43,12 @@ class RestartAfterFailureTest {
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
-        registry.add("kaoping.home", () -> HOME.root().toString());
+        HOME.register(registry);
     }
 
     private static TestHome createHome() {
         try {
-            TestHome home = new TestHome(Files.createTempDirectory("kaoping-restart"))
+            TestHome home = TestHome.temporary("kaoping-restart")
                     .sampleCampaign("failing", "shanxi-2020-demo", "shanxi-2020")
                     .sampleCampaign("clean", "shanxi-2020-demo", "shanxi-2020");
             // Same content, other times: the clean run gets parse keys of its own and parses every file itself.

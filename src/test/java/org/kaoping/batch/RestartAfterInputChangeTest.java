@@ -3,7 +3,6 @@ package org.kaoping.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -39,16 +38,11 @@ class RestartAfterInputChangeTest {
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
-        registry.add("kaoping.home", () -> HOME.root().toString());
+        HOME.register(registry);
     }
 
     private static TestHome createHome() {
-        try {
-            return new TestHome(Files.createTempDirectory("kaoping-restart-change"))
-                    .sampleCampaign("changing", "shanxi-2020-demo", "shanxi-2020");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestHome.temporary("kaoping-restart-change").sampleCampaign("changing", "shanxi-2020-demo", "shanxi-2020");
     }
 
     @Test

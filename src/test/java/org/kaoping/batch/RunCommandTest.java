@@ -3,8 +3,6 @@ package org.kaoping.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +10,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.kaoping.support.TestHome;
 import org.kaoping.support.Workbooks;
@@ -36,12 +32,12 @@ class RunCommandTest {
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
-        registry.add("kaoping.home", () -> HOME.root().toString());
+        HOME.register(registry);
     }
 
     private static TestHome createHome() {
         try {
-            TestHome home = new TestHome(Files.createTempDirectory("kaoping-run"))
+            TestHome home = TestHome.temporary("kaoping-run")
                     .sampleCampaign("messy", "shanxi-2020-demo", "shanxi-2020")
                     .sampleCampaign("corrected", "shanxi-2020-demo", "shanxi-2020")
                     .campaign("no-rubric", "does-not-exist", "rosters/messy.xlsx")
@@ -49,9 +45,8 @@ class RunCommandTest {
                     .campaign("bad-rubric", "broken", "rosters/messy.xlsx")
                     .campaign("map-as-rubric", "quanzhou-jinrong", "rosters/messy.xlsx")
                     .campaign("missing-map", "needs-map", "rosters/messy.xlsx")
-                    .campaign("bad-ranking", "shanxi-2020", "rosters/messy.xlsx");
-            Path badRanking = home.root().resolve("config/campaigns/bad-ranking.yml");
-            TestHome.write(badRanking, Files.readString(badRanking) + "ranking:\n  method: olympic\n");
+                    .campaign("bad-ranking", "shanxi-2020", "rosters/messy.xlsx")
+                    .appendToCampaign("bad-ranking", "ranking:\n  method: olympic\n");
             TestHome.write(home.root().resolve("config/rubrics/needs-map.yml"), "code: needs-map\nname: 缺分工表\n"
                     + "responsibilities: nowhere\ncategories:\n  - {code: 一, max: 5, leaves: [{code: \"1.1\", max: 5}]}\n");
             TestHome.write(home.root().resolve("config/rubrics/broken.yml"),

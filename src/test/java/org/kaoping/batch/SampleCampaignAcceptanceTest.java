@@ -3,7 +3,6 @@ package org.kaoping.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,17 +43,13 @@ class SampleCampaignAcceptanceTest {
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
-        registry.add("kaoping.home", () -> HOME.root().toString());
+        HOME.register(registry);
     }
 
     private static TestHome createHome() {
-        try {
-            return new TestHome(Files.createTempDirectory("kaoping-acceptance"))
-                    .sampleCampaign("shanxi", "shanxi-2020-demo", "shanxi-2020")
-                    .sampleCampaign("hunan", "hunan-2023-demo", "hunan-2023");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestHome.temporary("kaoping-acceptance")
+                .sampleCampaign("shanxi", "shanxi-2020-demo", "shanxi-2020")
+                .sampleCampaign("hunan", "hunan-2023-demo", "hunan-2023");
     }
 
     @BeforeAll

@@ -6,9 +6,6 @@ import static org.kaoping.support.SeedCampaigns.YIYANG_GROUP_1_FILE;
 import static org.kaoping.support.SeedCampaigns.YIYANG_GROUP_2_FILE;
 import static org.kaoping.support.SeedCampaigns.yiyangSelfFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,17 +38,13 @@ class YiyangSeedCampaignTest {
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
-        registry.add("kaoping.home", () -> HOME.root().toString());
+        HOME.register(registry);
     }
 
     private static TestHome createHome() {
-        try {
-            TestHome home = new TestHome(Files.createTempDirectory("kaoping-yiyang"));
-            SeedCampaigns.yiyang(home, CAMPAIGN);
-            return home;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestHome home = TestHome.temporary("kaoping-yiyang");
+        SeedCampaigns.yiyang(home, CAMPAIGN);
+        return home;
     }
 
     @BeforeAll

@@ -3,11 +3,8 @@ package org.kaoping.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -36,18 +33,14 @@ class CampaignOverlapTest {
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
-        registry.add("kaoping.home", () -> HOME.root().toString());
+        HOME.register(registry);
         registry.add("spring.quartz.scheduler-name", () -> "kaoping-overlap-test");
     }
 
     private static TestHome createHome() {
-        try {
-            return new TestHome(Files.createTempDirectory("kaoping-overlap"))
-                    .sampleCampaign("locked", "shanxi-2020-demo", "shanxi-2020")
-                    .sampleCampaign("elsewhere", "shanxi-2020-demo", "shanxi-2020");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestHome.temporary("kaoping-overlap")
+                .sampleCampaign("locked", "shanxi-2020-demo", "shanxi-2020")
+                .sampleCampaign("elsewhere", "shanxi-2020-demo", "shanxi-2020");
     }
 
     @Test

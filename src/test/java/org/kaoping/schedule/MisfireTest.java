@@ -3,10 +3,6 @@ package org.kaoping.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -57,20 +53,13 @@ class MisfireTest {
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
-        registry.add("kaoping.home", () -> HOME.root().toString());
+        HOME.register(registry);
         registry.add("spring.quartz.scheduler-name", () -> "kaoping-misfire-test");
     }
 
     private static TestHome createHome() {
-        try {
-            TestHome home = new TestHome(Files.createTempDirectory("kaoping-misfire"))
-                    .sampleCampaign("missed", "shanxi-2020-demo", "shanxi-2020");
-            Path file = home.root().resolve("config/campaigns/missed.yml");
-            TestHome.write(file, Files.readString(file) + "schedule: \"" + CRON + "\"\n");
-            return home;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestHome.temporary("kaoping-misfire").sampleCampaign("missed", "shanxi-2020-demo", "shanxi-2020")
+                .appendToCampaign("missed", "schedule: \"" + CRON + "\"\n");
     }
 
     @Test

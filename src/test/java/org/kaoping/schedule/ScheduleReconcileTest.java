@@ -2,8 +2,6 @@ package org.kaoping.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,16 +49,12 @@ class ScheduleReconcileTest {
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
-        registry.add("kaoping.home", () -> HOME.root().toString());
+        HOME.register(registry);
         registry.add("spring.quartz.scheduler-name", () -> "kaoping-reconcile-test");
     }
 
     private static TestHome createHome() {
-        try {
-            return new TestHome(Files.createTempDirectory("kaoping-reconcile"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestHome.temporary("kaoping-reconcile");
     }
 
     private static void config(String campaign, String schedule) {
@@ -109,9 +103,9 @@ class ScheduleReconcileTest {
 
     @Test
     void anInvalidCronStopsServeWithExitCode3ButRunIgnoresIt(CapturedOutput output) throws Exception {
-        new TestHome(HOME.root()).sampleCampaign("badcron", "shanxi-2020-demo", "shanxi-2020");
+        new TestHome(HOME.root()).sampleCampaign("badcron", "shanxi-2020-demo", "shanxi-2020")
+                .appendToCampaign("badcron", "schedule: \"0 0 25 * * ?\"\n");
         Path file = HOME.root().resolve("config/campaigns/badcron.yml");
-        TestHome.write(file, Files.readString(file) + "schedule: \"0 0 25 * * ?\"\n");
         try {
             runCommand.run(new DefaultApplicationArguments("serve"));
             assertThat(runCommand.getExitCode()).isEqualTo(3);

@@ -3,10 +3,7 @@ package org.kaoping.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,20 +46,13 @@ class ScheduledRunTest {
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
-        registry.add("kaoping.home", () -> HOME.root().toString());
+        HOME.register(registry);
         registry.add("spring.quartz.scheduler-name", () -> "kaoping-scheduled-run-test");
     }
 
     private static TestHome createHome() {
-        try {
-            TestHome home = new TestHome(Files.createTempDirectory("kaoping-scheduled"))
-                    .sampleCampaign("nightly", "shanxi-2020-demo", "shanxi-2020");
-            Path file = home.root().resolve("config/campaigns/nightly.yml");
-            TestHome.write(file, Files.readString(file) + "schedule: \"0 0 2 * * ?\"\n");
-            return home;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestHome.temporary("kaoping-scheduled").sampleCampaign("nightly", "shanxi-2020-demo", "shanxi-2020")
+                .appendToCampaign("nightly", "schedule: \"0 0 2 * * ?\"\n");
     }
 
     static List<String> executions(JdbcTemplate jdbc, String campaign) {

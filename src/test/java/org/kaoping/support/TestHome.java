@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Builds a kaoping.home for tests: the repo's rubrics, plus campaigns made from samples or generated files. */
 public final class TestHome {
@@ -16,8 +17,22 @@ public final class TestHome {
         copyTree(Path.of("config/rubrics"), root.resolve("config/rubrics"));
     }
 
+    /** A home in a new temporary folder, for a test class's whole run. */
+    public static TestHome temporary(String prefix) {
+        try {
+            return new TestHome(Files.createTempDirectory(prefix));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path root() {
         return root;
+    }
+
+    /** Points the application under test at this home. */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("kaoping.home", () -> root.toString());
     }
 
     /** A campaign from ../shared/samples/&lt;sample&gt;: its roster and its input folder. */
@@ -31,6 +46,17 @@ public final class TestHome {
     public TestHome campaign(String code, String rubric, String roster) {
         write(root.resolve("config/campaigns/" + code + ".yml"),
                 "name: 测试 " + code + "\nrubric: " + rubric + "\nroster: " + roster + "\n");
+        return this;
+    }
+
+    /** Adds settings ({@code schedule:}, {@code ranking:}, …) to the end of campaign {@code code}'s file. */
+    public TestHome appendToCampaign(String code, String yaml) {
+        Path file = root.resolve("config/campaigns/" + code + ".yml");
+        try {
+            write(file, Files.readString(file) + yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 
