@@ -27,6 +27,14 @@ CREATE TABLE IF NOT EXISTS kp_parsed_workbook (
     parsed      BLOB          NOT NULL,
     parsed_at   TIMESTAMP     NOT NULL
 );
+-- units, summary, rejection, findings: the part of a result the report needs for every file (the units it names,
+-- how it was read, its findings; findings deflated JSON, null when none), so a rerun decodes the scores of changed
+-- units' files only. Added after the first release; rows from before lack them but are never used again, since
+-- their reader version makes every parse_key new.
+ALTER TABLE kp_parsed_workbook ADD COLUMN IF NOT EXISTS units VARCHAR(1000000);
+ALTER TABLE kp_parsed_workbook ADD COLUMN IF NOT EXISTS summary VARCHAR(4096);
+ALTER TABLE kp_parsed_workbook ADD COLUMN IF NOT EXISTS rejection VARCHAR(4096);
+ALTER TABLE kp_parsed_workbook ADD COLUMN IF NOT EXISTS findings VARBINARY(100000000);
 -- kp_parsed_file held the same as plain JSON text in earlier versions; it is only a cache, so it is dropped and
 -- the files are read again once.
 DROP TABLE IF EXISTS kp_parsed_file;
@@ -56,3 +64,17 @@ CREATE TABLE IF NOT EXISTS kp_run_unit (
     unit_rank   INT,
     PRIMARY KEY (run_id, unit)
 );
+-- kp_unit_outcome: each unit's scored outcome (UnitOutcomeCodec) under a fingerprint of everything it follows
+-- from: the campaign's configuration, the unit, and the parse keys of the files that name it. A rerun scores again
+-- only the units whose fingerprint is new; the rest are decoded. leaf_rows is the unit's 分项得分 rows as a deflate
+-- segment, valid where the unit's rows start at leaf_row. Only the latest run's outcomes are kept.
+CREATE TABLE IF NOT EXISTS kp_unit_outcome (
+    fingerprint VARCHAR(64)        NOT NULL PRIMARY KEY,
+    campaign    VARCHAR(128)       NOT NULL,
+    outcome     VARBINARY(100000000) NOT NULL,
+    leaf_row    INT,
+    leaf_rows   VARBINARY(100000000),
+    leaf_crc    BIGINT,
+    leaf_length BIGINT
+);
+CREATE INDEX IF NOT EXISTS kp_unit_outcome_campaign ON kp_unit_outcome (campaign);

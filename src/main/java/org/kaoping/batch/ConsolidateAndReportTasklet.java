@@ -6,27 +6,29 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.report.DiscrepancyReportWriter;
+import org.kaoping.report.LeafRows;
 import org.kaoping.report.OutputPublisher;
 import org.kaoping.report.RankingWorkbookWriter;
 import org.kaoping.report.RunChanges;
 import org.kaoping.report.RunInfo;
-import org.kaoping.scoring.Adjustment;
 import org.kaoping.scoring.CampaignResult;
 import org.kaoping.scoring.CellRef;
-import org.kaoping.scoring.Consolidator;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.DiscrepancyKind;
 import org.kaoping.scoring.DisplayRounding;
-import org.kaoping.scoring.ScoreSheet;
 import org.kaoping.scoring.Status;
-import org.kaoping.workbook.ParsedWorkbook;
+import org.kaoping.scoring.UnitOutcome;
 import org.kaoping.workbook.ReadLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,18 +51,21 @@ public class ConsolidateAndReportTasklet implements Tasklet {
     private final String runId;
     private final RunFileRepository runFiles;
     private final ParsedWorkbookRepository parsed;
+    private final UnitOutcomeRepository outcomes;
     private final RunRecordRepository records;
     private final CampaignExecutions executions;
     private final ReadLimits limits;
 
     public ConsolidateAndReportTasklet(KaopingHome home, CampaignSetup setup, String runId, RunFileRepository runFiles,
-                                       ParsedWorkbookRepository parsed, RunRecordRepository records,
+                                       ParsedWorkbookRepository parsed, UnitOutcomeRepository outcomes,
+                                       RunRecordRepository records,
                                        CampaignExecutions executions, ReadLimits limits) {
         this.home = home;
         this.setup = setup;
         this.runId = runId;
         this.runFiles = runFiles;
         this.parsed = parsed;
+        this.outcomes = outcomes;
         this.records = records;
         this.executions = executions;
         this.limits = limits;
@@ -69,10 +74,9 @@ public class ConsolidateAndReportTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long begun = System.nanoTime();
+        String campaign = setup.campaign().code();
         List<RunFileRepository.RunFile> files = runFiles.files(runId);
-        Map<String, ParsedWorkbook> byKey = parsed.loadForRun(runId);
-        List<ScoreSheet> sheets = new ArrayList<>();
-        List<Adjustment> adjustments = new ArrayList<>();
+        Map<String, ParsedWorkbookRepository.Outline> outlines = parsed.outlinesForRun(runId);
         List<Discrepancy> findings = new ArrayList<>();
         List<RunInfo.FileEntry> entries = new ArrayList<>();
         int rejected = 0;
@@ -84,27 +88,26 @@ public class ConsolidateAndReportTasklet implements Tasklet {
                 entries.add(new RunInfo.FileEntry(f.file().path(), source, "忽略", f.file().ignored()));
                 continue;
             }
-            ParsedWorkbook workbook = byKey.get(f.parseKey());
+            ParsedWorkbookRepository.Outline workbook = outlines.get(f.parseKey());
             if (workbook == null) {
                 throw new IllegalStateException("工作簿 " + f.file().path() + " 没有读取结果");
             }
             rejected += workbook.rejected() ? 1 : 0;
-            sheets.addAll(workbook.sheets());
-            adjustments.addAll(workbook.adjustments());
             findings.addAll(workbook.findings());
             entries.add(new RunInfo.FileEntry(f.file().path(), source, workbook.rejected() ? "拒收" : "读取",
                     workbook.rejected() ? workbook.rejection() : workbook.summary()));
         }
+        String configuration = configuration();
+        Map<String, UnitOutcomeRepository.Stored> stored = outcomes.load(campaign);
         long loaded = System.nanoTime();
-        CampaignResult result = new Consolidator(setup.rubric(), setup.roster(), setup.campaign().gaps(),
-                setup.campaign().ranking())
-                .consolidate(sheets, adjustments, findings);
+        CampaignScoring.Scoring scoring = new CampaignScoring(setup, configuration, parsed)
+                .score(files, outlines, findings, stored);
+        CampaignResult result = scoring.result();
         logSummary(result);
         long scored = System.nanoTime();
 
-        String campaign = setup.campaign().code();
         List<RunRecordRepository.UnitRecord> units = RunComparison.units(result.units());
-        String inputsKey = RunComparison.inputsKey(configuration(), files);
+        String inputsKey = RunComparison.inputsKey(configuration, files);
         RunChanges changes = records.previous(campaign, runId)
                 .map(p -> RunComparison.compare(p, inputsKey, runFiles.files(p.runId()), files, records.units(p.runId()), units))
                 .orElse(RunChanges.FIRST_RUN);
@@ -123,11 +126,20 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         OutputPublisher publisher = new OutputPublisher(home.output(campaign));
         Path staging = publisher.stage(runId);
         long recorded = System.nanoTime();
-        writeBoth(() -> new RankingWorkbookWriter().write(result, info, staging.resolve(RANKING_FILE)),
+        Map<String, LeafRows> storedRows = new HashMap<>();
+        scoring.fingerprints().forEach((unit, fingerprint) -> {
+            UnitOutcomeRepository.Stored s = stored.get(fingerprint);
+            if (s != null && s.leafRows() != null) {
+                storedRows.put(unit, s.leafRows());
+            }
+        });
+        Map<String, LeafRows> rendered = writeBoth(
+                () -> new RankingWorkbookWriter().write(result, info, staging.resolve(RANKING_FILE), storedRows),
                 () -> new DiscrepancyReportWriter().write(result, staging.resolve(DISCREPANCY_FILE)));
-        // Where a large campaign's report time goes, for whoever tunes a big run (README "Benchmark").
-        log.info("汇总用时：载入读取结果 {} 秒，计分 {} 秒，记录 {} 秒，写出报表 {} 秒", seconds(loaded - begun),
-                seconds(scored - loaded), seconds(recorded - scored), seconds(System.nanoTime() - recorded));
+        saveOutcomes(campaign, scoring, stored, rendered);
+        log.info("汇总用时：载入 {} 秒，计分 {} 秒（{} 个单位重新计分），记录 {} 秒，写出报表 {} 秒", seconds(loaded - begun),
+                seconds(scored - loaded), scoring.scored().size(), seconds(recorded - scored),
+                seconds(System.nanoTime() - recorded));
         Path runDir = publisher.publish(staging, runId);
         log.info("已写出 {}", runDir.resolve(RANKING_FILE));
         log.info("已写出 {}", runDir.resolve(DISCREPANCY_FILE));
@@ -144,13 +156,35 @@ public class ConsolidateAndReportTasklet implements Tasklet {
     }
 
     /**
+     * Keeps the outcomes this run used, and only those: the units scored again are added, and outcomes no unit has
+     * any more (a file corrected or removed since) are dropped.
+     */
+    private void saveOutcomes(String campaign, CampaignScoring.Scoring scoring,
+                              Map<String, UnitOutcomeRepository.Stored> stored, Map<String, LeafRows> rendered) {
+        Set<String> changed = new HashSet<>(scoring.scored().keySet());
+        changed.addAll(rendered.keySet());
+        List<UnitOutcomeRepository.Stored> added = changed.parallelStream().map(unit -> {
+            String fingerprint = scoring.fingerprints().get(unit);
+            UnitOutcomeRepository.Stored before = stored.get(fingerprint);
+            UnitOutcome outcome = scoring.scored().get(unit);
+            LeafRows rows = rendered.get(unit);
+            return new UnitOutcomeRepository.Stored(fingerprint,
+                    outcome != null ? UnitOutcomeCodec.encode(outcome) : before.outcome(),
+                    rows != null ? rows : before == null ? null : before.leafRows());
+        }).toList();
+        outcomes.save(campaign, added);
+        Set<String> used = new HashSet<>(scoring.fingerprints().values());
+        outcomes.delete(stored.keySet().stream().filter(f -> !used.contains(f)).toList());
+    }
+
+    /**
      * The two workbooks share nothing but the (read-only) result, so they are written side by side: in a large
      * campaign each takes seconds (分项得分 alone has a row per unit and leaf). A failure of either fails the step.
      */
-    private static void writeBoth(Runnable first, Runnable second) {
+    private static <T> T writeBoth(Supplier<T> first, Runnable second) {
         CompletableFuture<Void> other = CompletableFuture.runAsync(second);
         try {
-            first.run();
+            return first.get();
         } finally {
             try {
                 other.join();

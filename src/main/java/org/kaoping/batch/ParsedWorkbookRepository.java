@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,11 +22,13 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.kaoping.scoring.Discrepancy;
 import org.kaoping.workbook.ParsedWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,6 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class ParsedWorkbookRepository {
     private static final int IN_CLAUSE = 500;
+    // Unit names are single-line texts from the roster, so a line break cannot occur in one.
+    private static final String UNIT_SEPARATOR = "\n";
+    private static final TypeReference<List<Discrepancy>> FINDINGS = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -60,14 +68,62 @@ public class ParsedWorkbookRepository {
 
     public void saveAll(List<Stored> items) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate("MERGE INTO kp_parsed_workbook (parse_key, path, rejected, parsed, parsed_at) KEY (parse_key)"
-                + " VALUES (?, ?, ?, ?, ?)", items, 100, (ps, s) -> {
+        jdbc.batchUpdate("MERGE INTO kp_parsed_workbook (parse_key, path, rejected, parsed, parsed_at, units, summary,"
+                + " rejection, findings) KEY (parse_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", items, 100, (ps, s) -> {
+                    ParsedWorkbook w = s.workbook();
                     ps.setString(1, s.parseKey());
-                    ps.setString(2, s.workbook().path());
-                    ps.setBoolean(3, s.workbook().rejected());
+                    ps.setString(2, w.path());
+                    ps.setBoolean(3, w.rejected());
                     ps.setBytes(4, s.document());
                     ps.setTimestamp(5, now);
+                    ps.setString(6, String.join(UNIT_SEPARATOR, units(w)));
+                    ps.setString(7, w.summary());
+                    ps.setString(8, w.rejection());
+                    ps.setBytes(9, w.findings().isEmpty() ? null : deflate(JSON.writeValueAsBytes(w.findings())));
                 });
+    }
+
+    /**
+     * What the report needs of every file of a run besides the scores: the units it names, its findings and how it
+     * was read. Cheap to load for a whole campaign (most files have no findings), unlike the scores.
+     */
+    public record Outline(String parseKey, boolean rejected, String rejection, String summary, Set<String> units,
+                          List<Discrepancy> findings) {
+    }
+
+    public Map<String, Outline> outlinesForRun(String runId) {
+        Map<String, Outline> out = new HashMap<>();
+        jdbc.query("SELECT p.parse_key, p.rejected, p.rejection, p.summary, p.units, p.findings FROM kp_run_file f"
+                + " JOIN kp_parsed_workbook p ON p.parse_key = f.parse_key WHERE f.run_id = ?", rs -> {
+                    String units = rs.getString(5);
+                    byte[] findings = rs.getBytes(6);
+                    out.put(rs.getString(1), new Outline(rs.getString(1), rs.getBoolean(2), rs.getString(3),
+                            rs.getString(4), units == null || units.isEmpty() ? Set.of()
+                                    : new LinkedHashSet<>(Arrays.asList(units.split(UNIT_SEPARATOR))),
+                            findings == null ? List.of() : inflate(findings, FINDINGS)));
+                }, runId);
+        return out;
+    }
+
+    /** The stored results under {@code keys}, decoded in parallel. */
+    public Map<String, ParsedWorkbook> load(Collection<String> keys) {
+        Map<String, byte[]> documents = new HashMap<>();
+        for (List<String> part : partition(keys)) {
+            named.query("SELECT parse_key, parsed FROM kp_parsed_workbook WHERE parse_key IN (:keys)",
+                    new MapSqlParameterSource("keys", part), rs -> {
+                        documents.put(rs.getString(1), rs.getBytes(2));
+                    });
+        }
+        return documents.entrySet().parallelStream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> read(e.getValue())));
+    }
+
+    /** The roster units a workbook gives scores or adjustments for, in the order it gives them. */
+    static Set<String> units(ParsedWorkbook workbook) {
+        Set<String> units = new LinkedHashSet<>();
+        workbook.sheets().forEach(s -> units.add(s.unit()));
+        workbook.adjustments().forEach(a -> units.add(a.unit()));
+        return units;
     }
 
     public Set<String> existing(Collection<String> keys) {
@@ -113,9 +169,14 @@ public class ParsedWorkbookRepository {
     }
 
     static ParsedWorkbook read(byte[] document) {
+        return inflate(document, new TypeReference<>() {
+        });
+    }
+
+    private static <T> T inflate(byte[] document, TypeReference<T> type) {
         Inflater inflater = new Inflater();
         try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(document), inflater, 8192)) {
-            return JSON.readValue(in, ParsedWorkbook.class);
+            return JSON.readValue(in, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -15,7 +15,7 @@ import org.kaoping.rubric.Rubric;
 public record CampaignSetup(Campaign campaign, Rubric rubric, Roster roster, String contextKey) {
 
     /** Bumped whenever reading changes in a way that invalidates stored parse results. */
-    static final String READER_VERSION = "6";
+    static final String READER_VERSION = "7";
 
     static String fingerprint(Campaign campaign) {
         try {

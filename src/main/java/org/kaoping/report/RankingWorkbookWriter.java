@@ -6,6 +6,7 @@ import static org.kaoping.report.SheetStyles.SHORT;
 import static org.kaoping.report.SheetStyles.TEXT;
 import static org.kaoping.report.SheetStyles.column;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Row;
@@ -27,6 +30,7 @@ import org.kaoping.rubric.Leaf;
 import org.kaoping.scoring.AppliedAdjustment;
 import org.kaoping.scoring.CampaignResult;
 import org.kaoping.scoring.Scored;
+import org.kaoping.scoring.Status;
 import org.kaoping.scoring.UnitResult;
 
 /**
@@ -63,19 +67,44 @@ public final class RankingWorkbookWriter {
     }
 
     public void write(CampaignResult result, RunInfo info, Path target) {
+        write(result, info, target, Map.of());
+    }
+
+    /**
+     * Writes the workbook, laying in a unit's 分项得分 rows from {@code stored} (by unit name) where they start on the
+     * same row as they did then, and returns the rows rendered anew, to be stored for the next run. Stored rows are
+     * valid only for the same rubric, roster, rounding and outcome: the caller keys them by all of those.
+     */
+    public Map<String, LeafRows> write(CampaignResult result, RunInfo info, Path target, Map<String, LeafRows> stored) {
         boolean graded = result.ranking().graded();
         List<String> leafSheets = leafSheetNames(result);
+        Map<String, LeafRows> rendered = new ConcurrentHashMap<>();
         XlsxOutput.write(target, result.ranking().rounding(), styles -> {
+            // First, so that the rows of 分项得分 refer to the same shared strings in every run (see share).
+            styles.share(leafRowTexts(result));
             Set<String> taken = new HashSet<>();
             Stream.concat(Stream.of(OVERALL, ADJUSTMENTS, RunInfoSheet.NAME), leafSheets.stream())
                     .forEach(n -> taken.add(key(n)));
             ranking(styles, OVERALL, result.units(), UnitResult::rank, graded);
             byDivision(result.units()).forEach((division, units) ->
                     ranking(styles, sheetName(division, taken), units, UnitResult::divisionRank, graded));
-            leafScores(styles, result, leafSheets);
+            leafScores(styles, result, leafSheets, stored, rendered);
             adjustments(styles, result.units());
             RunInfoSheet.write(styles, info, result);
         });
+        return rendered;
+    }
+
+    /** Every text a row of 分项得分 may share, in an order that depends only on the rubric and the roster. */
+    private static List<String> leafRowTexts(CampaignResult result) {
+        List<String> texts = new ArrayList<>();
+        Arrays.stream(Status.values()).forEach(s -> texts.add(s.label()));
+        for (Leaf leaf : result.rubric().leaves()) {
+            texts.addAll(Arrays.asList(leaf.code(), leaf.name(), String.join("、", leaf.methods()),
+                    leaf.departmentsShown(), leaf.peopleShown()));
+        }
+        result.units().stream().map(u -> u.unit().name()).sorted().forEach(texts::add);
+        return texts;
     }
 
     /** The 等次 column is there only when the campaign grades: the column contract is otherwise unchanged. */
@@ -119,45 +148,50 @@ public final class RankingWorkbookWriter {
      * One row per unit and leaf, so that staff can filter by 责任部门 or 责任人 and see every unit's score on the items
      * they answer for; a sheet per leaf column would not survive a large campaign (16,384 columns at most).
      */
-    private void leafScores(SheetStyles styles, CampaignResult result, List<String> sheetNames) {
+    private void leafScores(SheetStyles styles, CampaignResult result, List<String> sheetNames,
+                            Map<String, LeafRows> stored, Map<String, LeafRows> rendered) {
         List<Leaf> leaves = result.rubric().leaves();
         // The same for every unit: made once per leaf, not once per row.
         List<String[]> shown = leaves.stream().map(leaf -> new String[] {String.join("、", leaf.methods()),
                 leaf.departmentsShown(), leaf.peopleShown()}).toList();
         List<UnitResult> scored = scored(result);
-        Set<String> repeated = new LinkedHashSet<>();
-        scored.forEach(u -> {
-            repeated.add(u.unit().name());
-            repeated.add(u.status().label());
-        });
-        leaves.forEach(leaf -> {
-            repeated.add(leaf.code());
-            repeated.add(leaf.name());
-        });
-        shown.forEach(texts -> repeated.addAll(List.of(texts)));
         int perSheet = unitsPerLeafSheet(leaves.size());
         for (int page = 0; page < sheetNames.size(); page++) {
             List<UnitResult> units = scored.subList(Math.min(scored.size(), page * perSheet),
                     Math.min(scored.size(), (page + 1) * perSheet));
             Sheet sheet = styles.table(sheetNames.get(page), LEAF_COLUMNS);
-            styles.streamRows(sheet, LEAF_COLUMNS.size(), units.size() * leaves.size(), repeated, rows -> {
-                for (UnitResult u : units) {
-                    for (int i = 0; i < leaves.size(); i++) {
-                        Leaf leaf = leaves.get(i);
-                        rows.row();
-                        rows.text(u.unit().name());
-                        rows.text(u.status().label());
-                        rows.text(leaf.code());
-                        rows.text(leaf.name());
-                        rows.score(leaf.max());
-                        rows.score(u.official() == null ? null : u.official().leafScores().get(leaf.code()));
-                        rows.score(u.self() == null ? null : u.self().leafScores().get(leaf.code()));
-                        rows.text(shown.get(i)[0]);
-                        rows.text(shown.get(i)[1]);
-                        rows.text(shown.get(i)[2]);
-                    }
+            int header = sheet.getLastRowNum() + 1;
+            // Units are rendered on all cores; one whose rows are stored for the same first row is not rendered at all.
+            List<LeafRows> segments = IntStream.range(0, units.size()).parallel().mapToObj(i -> {
+                UnitResult u = units.get(i);
+                int firstRow = header + i * leaves.size() + 1;
+                LeafRows rows = stored.get(u.unit().name());
+                if (rows != null && rows.firstRow() == firstRow) {
+                    return rows;
                 }
-            });
+                rows = styles.render(firstRow, writer -> leafRows(writer, u, leaves, shown));
+                rendered.put(u.unit().name(), rows);
+                return rows;
+            }).toList();
+            styles.spliceRows(sheet, LEAF_COLUMNS.size(), units.size() * leaves.size(), segments);
+        }
+    }
+
+    private static void leafRows(RowWriter rows, UnitResult u, List<Leaf> leaves, List<String[]> shown)
+            throws IOException {
+        for (int i = 0; i < leaves.size(); i++) {
+            Leaf leaf = leaves.get(i);
+            rows.row();
+            rows.text(u.unit().name());
+            rows.text(u.status().label());
+            rows.text(leaf.code());
+            rows.text(leaf.name());
+            rows.score(leaf.max());
+            rows.score(u.official() == null ? null : u.official().leafScores().get(leaf.code()));
+            rows.score(u.self() == null ? null : u.self().leafScores().get(leaf.code()));
+            rows.text(shown.get(i)[0]);
+            rows.text(shown.get(i)[1]);
+            rows.text(shown.get(i)[2]);
         }
     }
 

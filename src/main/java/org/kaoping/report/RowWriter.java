@@ -21,6 +21,7 @@ import org.kaoping.scoring.DisplayRounding;
  */
 final class RowWriter {
     private static final int FLUSH_AT = 1 << 16;
+    static final int CAPACITY = FLUSH_AT + 4096;
     static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
     private final OutputStream out;
@@ -32,7 +33,7 @@ final class RowWriter {
     // Scores are mostly whole and half points: each is formatted once.
     private final Map<BigDecimal, String> shown = new HashMap<>();
     private final List<String> letters = new ArrayList<>();
-    private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
+    private final StringBuilder buffer;
     private int row;
     private int column;
     private boolean open;
@@ -42,6 +43,13 @@ final class RowWriter {
      * the workbook's shared-strings table, by index — written as a reference, not spelt out in every row.
      */
     RowWriter(OutputStream out, int rowsBefore, Styles styles, DisplayRounding rounding, Map<String, Integer> shared) {
+        this(out, rowsBefore, styles, rounding, shared, CAPACITY);
+    }
+
+    /** {@code capacity}: the text buffered before it is written out, for writers of a few rows. */
+    RowWriter(OutputStream out, int rowsBefore, Styles styles, DisplayRounding rounding, Map<String, Integer> shared,
+              int capacity) {
+        this.buffer = new StringBuilder(capacity);
         this.out = out;
         this.shared = shared;
         this.row = rowsBefore;

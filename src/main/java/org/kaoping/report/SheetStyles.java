@@ -1,5 +1,9 @@
 package org.kaoping.report;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -128,15 +132,52 @@ final class SheetStyles {
     void streamRows(Sheet sheet, int columns, int rows, Collection<String> repeated, StreamedRows content) {
         int header = sheet.getLastRowNum() + 1;
         filter(sheet, columns, header + rows - 1);
+        share(repeated);
+        workbook.stream((SXSSFSheet) sheet, new CellRangeAddress(0, header + rows - 1, 0, columns - 1),
+                out -> rowWriter(out, header, RowWriter.CAPACITY), content);
+    }
+
+    /**
+     * Puts texts into the shared-strings table (each once per workbook), where streamed and rendered rows refer to
+     * them by index. Texts shared first get the same indexes in every workbook that shares them first, which is what
+     * lets rows rendered for one run's workbook be laid into the next run's.
+     */
+    void share(Collection<String> texts) {
         SharedStringsTable strings = workbook.getXSSFWorkbook().getSharedStringSource();
-        for (String s : repeated) {
+        for (String s : texts) {
             if (s != null && !s.isEmpty() && s.length() <= RowWriter.MAX_TEXT) {
                 shared.computeIfAbsent(s, t -> strings.addSharedStringItem(new XSSFRichTextString(t)));
             }
         }
-        workbook.stream((SXSSFSheet) sheet, new CellRangeAddress(0, header + rows - 1, 0, columns - 1),
-                out -> new RowWriter(out, header, new RowWriter.Styles(text.get(Tint.NONE).getIndex(),
-                        score.get(Tint.NONE).getIndex(), plain.getIndex()), rounding, shared), content);
+    }
+
+    /**
+     * Rows rendered now (in this workbook's styles and shared strings) and compressed, to be laid into a sheet with
+     * {@link #spliceRows} now or in a later run's workbook; {@code firstRow} is 1-based. Safe to call from several
+     * threads once every text the rows share has been {@link #share shared}.
+     */
+    LeafRows render(int firstRow, StreamedRows content) {
+        ByteArrayOutputStream xml = new ByteArrayOutputStream(16 * 1024);
+        try {
+            RowWriter rows = rowWriter(xml, firstRow - 1, 8 * 1024);
+            content.write(rows);
+            rows.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ZipSplice.segment(firstRow, xml.toByteArray());
+    }
+
+    /** Lays rendered rows below the sheet's header, in order, and filters them; {@code rows} counts their rows. */
+    void spliceRows(Sheet sheet, int columns, int rows, List<LeafRows> segments) {
+        int header = sheet.getLastRowNum() + 1;
+        filter(sheet, columns, header + rows - 1);
+        workbook.splice((SXSSFSheet) sheet, new CellRangeAddress(0, header + rows - 1, 0, columns - 1), segments);
+    }
+
+    private RowWriter rowWriter(OutputStream out, int rowsBefore, int capacity) {
+        return new RowWriter(out, rowsBefore, new RowWriter.Styles(text.get(Tint.NONE).getIndex(),
+                score.get(Tint.NONE).getIndex(), plain.getIndex()), rounding, shared, capacity);
     }
 
     void headerCell(Row row, int col, String title) {

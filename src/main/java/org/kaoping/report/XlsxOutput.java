@@ -1,11 +1,15 @@
 package org.kaoping.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -34,7 +38,13 @@ final class XlsxOutput {
                 Files.createDirectories(parent);
             }
             try (OutputStream out = Files.newOutputStream(target)) {
-                workbook.write(out);
+                if (workbook.spliced.isEmpty()) {
+                    workbook.write(out);
+                } else {
+                    ByteArrayOutputStream saved = new ByteArrayOutputStream(1 << 20);
+                    workbook.write(saved);
+                    ZipSplice.splice(saved.toByteArray(), workbook.splicedByEntry(), out);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("无法写入 " + target + ": " + e.getMessage(), e);
@@ -51,6 +61,8 @@ final class XlsxOutput {
      */
     static final class StreamingWorkbook extends SXSSFWorkbook {
         private final Map<SXSSFSheet, Streamed> streamed = new HashMap<>();
+        private final Map<SXSSFSheet, List<LeafRows>> spliced = new LinkedHashMap<>();
+        private final Map<SXSSFSheet, CellRangeAddress> dimensions = new HashMap<>();
 
         private record Streamed(StreamedRows rows, CellRangeAddress dimension,
                                 Function<OutputStream, RowWriter> writer) {
@@ -66,16 +78,39 @@ final class XlsxOutput {
             streamed.put(sheet, new Streamed(rows, dimension, writer));
         }
 
+        /**
+         * Rows already written and compressed ({@link ZipSplice}): the sheet is saved with a marker below its header,
+         * where the package is then given {@code rows} as they are.
+         */
+        void splice(SXSSFSheet sheet, CellRangeAddress dimension, List<LeafRows> rows) {
+            spliced.put(sheet, rows);
+            dimensions.put(sheet, dimension);
+        }
+
+        private Map<String, List<LeafRows>> splicedByEntry() {
+            Map<String, List<LeafRows>> out = new HashMap<>();
+            spliced.forEach((sheet, rows) -> out.put(getXSSFWorkbook().getSheet(sheet.getSheetName()).getPackagePart()
+                    .getPartName().getName().substring(1), rows));
+            return out;
+        }
+
         @Override
         protected void flushSheets() throws IOException {
             super.flushSheets();
             // SXSSF sizes each sheet by the rows it holds, which for a streamed sheet is only the header.
-            streamed.forEach((sheet, s) -> getXSSFWorkbook().getSheet(sheet.getSheetName()).setDimensionOverride(s.dimension()));
+            streamed.forEach((sheet, s) -> dimensions.put(sheet, s.dimension()));
+            dimensions.forEach((sheet, d) -> getXSSFWorkbook().getSheet(sheet.getSheetName()).setDimensionOverride(d));
         }
 
         @Override
         protected ISheetInjector createSheetInjector(SXSSFSheet sheet) throws IOException {
             ISheetInjector written = super.createSheetInjector(sheet);
+            if (spliced.containsKey(sheet)) {
+                return out -> {
+                    written.writeSheetData(out);
+                    out.write(ZipSplice.MARKER.getBytes(StandardCharsets.US_ASCII));
+                };
+            }
             Streamed s = streamed.get(sheet);
             if (s == null) {
                 return written;

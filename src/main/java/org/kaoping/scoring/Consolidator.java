@@ -44,30 +44,40 @@ public final class Consolidator {
 
     public CampaignResult consolidate(List<ScoreSheet> sheets, List<Adjustment> adjustments,
                                       List<Discrepancy> readFindings) {
-        List<Discrepancy> discrepancies = new ArrayList<>(readFindings);
         Map<String, List<ScoreSheet>> sheetsByUnit = sheets.stream()
                 .collect(Collectors.groupingBy(ScoreSheet::unit, LinkedHashMap::new, Collectors.toList()));
         Map<String, List<Adjustment>> adjustmentsByUnit = adjustments.stream()
                 .collect(Collectors.groupingBy(Adjustment::unit, LinkedHashMap::new, Collectors.toList()));
 
-        // Units are scored independently (the scorer is pure), so on all cores; their findings are gathered
-        // back in roster order, so the report reads the same whatever the thread count.
-        List<Outcome> outcomes = roster.units().parallelStream()
+        // Units are scored independently (the scorer is pure), so on all cores.
+        List<UnitOutcome> outcomes = roster.units().parallelStream()
                 .map(unit -> score(unit, sheetsByUnit.getOrDefault(unit.name(), List.of()),
                         adjustmentsByUnit.getOrDefault(unit.name(), List.of())))
                 .toList();
+        return rank(readFindings, outcomes);
+    }
+
+    /**
+     * Ranks scored units: {@code outcomes} in roster order, one per roster unit. Discrepancies are the read
+     * findings, then each unit's in roster order, so the report reads the same whatever the thread count or
+     * whichever outcomes were remembered from an earlier run.
+     */
+    public CampaignResult rank(List<Discrepancy> readFindings, List<UnitOutcome> outcomes) {
+        List<Discrepancy> discrepancies = new ArrayList<>(readFindings);
         List<UnitResult> provisional = new ArrayList<>();
-        for (Outcome outcome : outcomes) {
+        for (UnitOutcome outcome : outcomes) {
             discrepancies.addAll(outcome.discrepancies());
             provisional.add(outcome.result());
         }
         return new CampaignResult(rubric, rank(provisional), discrepancies, ranking);
     }
 
-    private record Outcome(UnitResult result, List<Discrepancy> discrepancies) {
-    }
-
-    private Outcome score(RosterUnit unit, List<ScoreSheet> own, List<Adjustment> claims) {
+    /**
+     * One unit's result and discrepancies from the sheets and adjustment rows that name it ({@code own} and
+     * {@code claims} in the order the run's files list them): depends on nothing else, which is what lets a rerun
+     * score only the units whose files changed.
+     */
+    public UnitOutcome score(RosterUnit unit, List<ScoreSheet> own, List<Adjustment> claims) {
         List<Discrepancy> discrepancies = new ArrayList<>();
         ScoreSheet official = chooseOfficial(unit, own, discrepancies);
         ScoreSheet self = newest(unit, own.stream().filter(s -> s.source() == Source.SELF).toList(), discrepancies);
@@ -98,7 +108,7 @@ public final class Consolidator {
         }
         Status status = officialScore == null ? Status.UNSCORED
                 : officialScore.vetoed() ? Status.VETOED : Status.RANKED;
-        return new Outcome(new UnitResult(unit, status, officialScore, selfScore, null, null,
+        return new UnitOutcome(new UnitResult(unit, status, officialScore, selfScore, null, null,
                 official == null ? null : official.group()), discrepancies);
     }
 

@@ -1,0 +1,125 @@
+package org.kaoping.batch;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kaoping.campaign.CampaignSetup;
+import org.kaoping.report.LeafRows;
+import org.kaoping.roster.RosterUnit;
+import org.kaoping.scoring.Adjustment;
+import org.kaoping.scoring.CampaignResult;
+import org.kaoping.scoring.Consolidator;
+import org.kaoping.scoring.Discrepancy;
+import org.kaoping.scoring.ScoreSheet;
+import org.kaoping.scoring.UnitOutcome;
+import org.kaoping.workbook.ParsedWorkbook;
+
+/**
+ * Scores a run's units, taking an earlier run's outcome for every unit whose inputs are unchanged: a unit's
+ * outcome follows from the campaign's configuration and the files that name it, and nothing else
+ * ({@link Consolidator#score}), so it is stored under a fingerprint of exactly those. Only the units without a
+ * stored outcome have their files' scores decoded and are scored again; after one corrected workbook, that is the
+ * one or few units it names.
+ */
+final class CampaignScoring {
+    private final CampaignSetup setup;
+    private final String configurationDigest;
+    private final ParsedWorkbookRepository parsed;
+    private final Consolidator consolidator;
+
+    /** {@code configuration}: the campaign file, rubric, roster and read limits, as a text. */
+    CampaignScoring(CampaignSetup setup, String configuration, ParsedWorkbookRepository parsed) {
+        this.setup = setup;
+        this.configurationDigest = sha256(configuration + '\n' + setup.campaign().code() + '\n' + UnitOutcomeCodec.VERSION
+                + '\n' + LeafRows.VERSION);
+        this.parsed = parsed;
+        this.consolidator = new Consolidator(setup.rubric(), setup.roster(), setup.campaign().gaps(),
+                setup.campaign().ranking());
+    }
+
+    /**
+     * The run's result; {@code fingerprints} has every roster unit's, {@code scored} the units scored again
+     * (the others' outcomes came from {@code stored}).
+     */
+    record Scoring(CampaignResult result, Map<String, String> fingerprints, Map<String, UnitOutcome> scored) {
+    }
+
+    /**
+     * {@code files}: the run's files in path order, with each readable file's outline in {@code outlines};
+     * {@code findings}: the read findings in file order; {@code stored}: encoded outcomes by fingerprint.
+     */
+    Scoring score(List<RunFileRepository.RunFile> files, Map<String, ParsedWorkbookRepository.Outline> outlines,
+                  List<Discrepancy> findings, Map<String, UnitOutcomeRepository.Stored> stored) {
+        Map<String, List<String>> keysByUnit = new HashMap<>();
+        for (RunFileRepository.RunFile f : files) {
+            ParsedWorkbookRepository.Outline outline = outlines.get(f.parseKey());
+            if (outline != null) {
+                outline.units().forEach(u -> keysByUnit.computeIfAbsent(u, k -> new ArrayList<>()).add(f.parseKey()));
+            }
+        }
+        Map<String, String> fingerprints = new HashMap<>();
+        Set<String> missing = new HashSet<>();
+        Set<String> neededKeys = new LinkedHashSet<>();
+        for (RosterUnit unit : setup.roster().units()) {
+            List<String> keys = keysByUnit.getOrDefault(unit.name(), List.of());
+            String fingerprint = fingerprint(unit.name(), keys);
+            fingerprints.put(unit.name(), fingerprint);
+            if (!stored.containsKey(fingerprint)) {
+                missing.add(unit.name());
+                neededKeys.addAll(keys);
+            }
+        }
+
+        // The missing units' sheets and adjustment rows, in file order as a full scoring would see them.
+        Map<String, ParsedWorkbook> workbooks = neededKeys.isEmpty() ? Map.of() : parsed.load(neededKeys);
+        Map<String, List<ScoreSheet>> sheets = new HashMap<>();
+        Map<String, List<Adjustment>> adjustments = new HashMap<>();
+        for (RunFileRepository.RunFile f : files) {
+            ParsedWorkbook workbook = workbooks.get(f.parseKey());
+            if (workbook == null) {
+                continue;
+            }
+            workbook.sheets().stream().filter(s -> missing.contains(s.unit()))
+                    .forEach(s -> sheets.computeIfAbsent(s.unit(), u -> new ArrayList<>()).add(s));
+            workbook.adjustments().stream().filter(a -> missing.contains(a.unit()))
+                    .forEach(a -> adjustments.computeIfAbsent(a.unit(), u -> new ArrayList<>()).add(a));
+        }
+
+        Map<String, RosterUnit> units = new HashMap<>();
+        setup.roster().units().forEach(u -> units.put(u.name(), u));
+        List<UnitOutcome> outcomes = setup.roster().units().parallelStream().map(unit -> {
+            if (missing.contains(unit.name())) {
+                return consolidator.score(unit, sheets.getOrDefault(unit.name(), List.of()),
+                        adjustments.getOrDefault(unit.name(), List.of()));
+            }
+            return UnitOutcomeCodec.decode(stored.get(fingerprints.get(unit.name())).outcome(), units::get);
+        }).toList();
+        Map<String, UnitOutcome> scored = new HashMap<>();
+        outcomes.stream().filter(o -> missing.contains(o.result().unit().name()))
+                .forEach(o -> scored.put(o.result().unit().name(), o));
+        return new Scoring(consolidator.rank(findings, outcomes), fingerprints, scored);
+    }
+
+    private String fingerprint(String unit, List<String> parseKeys) {
+        StringBuilder material = new StringBuilder(configurationDigest).append('\n').append(unit);
+        parseKeys.forEach(k -> material.append('\n').append(k));
+        return sha256(material.toString());
+    }
+
+    private static String sha256(String material) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(material.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.kaoping.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+
+/**
+ * Lays precompressed rows into a saved package: each spliced sheet was saved with {@link #MARKER} where its rows
+ * go, and its entry is rebuilt from the frame before and after the marker (compressed here, a few KB) and the rows'
+ * deflate segments as they are, with the entry's CRC-32 combined from theirs. The other entries are copied without
+ * being decompressed. So a unit's rows are compressed once, when they change, not on every run.
+ */
+final class ZipSplice {
+    static final String MARKER = "<!--kaoping:rows-->";
+    private static final int POLY = 0xEDB88320;
+    // x^(2^k) modulo the CRC-32 polynomial, for combining CRCs (zlib's crc32_combine).
+    private static final int[] X2N = new int[32];
+
+    static {
+        int p = 1 << 30;
+        X2N[0] = p;
+        for (int n = 1; n < 32; n++) {
+            X2N[n] = p = multiply(p, p);
+        }
+    }
+
+    private ZipSplice() {
+    }
+
+    /** {@code xml} as a segment of a raw deflate stream: flushed to a byte boundary, not the stream's last block. */
+    static LeafRows segment(int firstRow, byte[] xml) {
+        CRC32 crc = new CRC32();
+        crc.update(xml);
+        return new LeafRows(firstRow, deflate(xml, false), crc.getValue(), xml.length);
+    }
+
+    /** Writes {@code saved} to {@code out} with the rows of each sheet entry named in {@code rows} laid in. */
+    static void splice(byte[] saved, Map<String, List<LeafRows>> rows, OutputStream out) throws IOException {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(saved)).get();
+             ZipArchiveOutputStream target = new ZipArchiveOutputStream(out)) {
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
+                List<LeafRows> segments = rows.get(entry.getName());
+                if (segments == null) {
+                    try (InputStream raw = zip.getRawInputStream(entry)) {
+                        target.addRawArchiveEntry(entry, raw);
+                    }
+                    continue;
+                }
+                String frame;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    frame = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                int at = frame.indexOf(MARKER);
+                if (at < 0) {
+                    throw new IllegalStateException(entry.getName() + " has no place for its rows");
+                }
+                byte[] head = frame.substring(0, at).getBytes(StandardCharsets.UTF_8);
+                byte[] tail = frame.substring(at + MARKER.length()).getBytes(StandardCharsets.UTF_8);
+                List<LeafRows> parts = new ArrayList<>();
+                parts.add(segment(0, head));
+                parts.addAll(segments);
+                CRC32 tailCrc = new CRC32();
+                tailCrc.update(tail);
+                parts.add(new LeafRows(0, deflate(tail, true), tailCrc.getValue(), tail.length));
+
+                long crc = 0;
+                long size = 0;
+                long compressed = 0;
+                List<InputStream> streams = new ArrayList<>();
+                for (LeafRows part : parts) {
+                    crc = combine(crc, part.crc(), part.length());
+                    size += part.length();
+                    compressed += part.deflated().length;
+                    streams.add(new java.io.ByteArrayInputStream(part.deflated()));
+                }
+                ZipArchiveEntry spliced = new ZipArchiveEntry(entry.getName());
+                spliced.setMethod(ZipEntry.DEFLATED);
+                spliced.setTime(entry.getTime());
+                spliced.setCrc(crc);
+                spliced.setSize(size);
+                spliced.setCompressedSize(compressed);
+                target.addRawArchiveEntry(spliced, new SequenceInputStream(Collections.enumeration(streams)));
+            }
+        }
+    }
+
+    /** The CRC-32 of two byte sequences one after the other, from theirs and the second's length. */
+    static long combine(long crc1, long crc2, long length2) {
+        return (multiply(power(length2), (int) crc1) ^ (int) crc2) & 0xFFFFFFFFL;
+    }
+
+    /** x^(8·length) modulo the polynomial: shifting a CRC past {@code length} zero bytes. */
+    private static int power(long length) {
+        int p = 1 << 31;
+        int k = 3;
+        for (long n = length; n != 0; n >>>= 1, k++) {
+            if ((n & 1) != 0) {
+                p = multiply(X2N[k & 31], p);
+            }
+        }
+        return p;
+    }
+
+    /** a·b modulo the CRC-32 polynomial, in its reflected bit order. */
+    private static int multiply(int a, int b) {
+        int m = 1 << 31;
+        int p = 0;
+        while (true) {
+            if ((a & m) != 0) {
+                p ^= b;
+                if ((a & (m - 1)) == 0) {
+                    break;
+                }
+            }
+            m >>>= 1;
+            b = (b & 1) != 0 ? (b >>> 1) ^ POLY : b >>> 1;
+        }
+        return p;
+    }
+
+    /** Raw deflate: the stream's final block when {@code last}, else sync-flushed so that more can follow. */
+    private static byte[] deflate(byte[] data, boolean last) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        try {
+            deflater.setInput(data);
+            if (last) {
+                deflater.finish();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
+            byte[] buffer = new byte[16 * 1024];
+            while (true) {
+                int n = deflater.deflate(buffer, 0, buffer.length, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
+                out.write(buffer, 0, n);
+                if (last ? deflater.finished() : n < buffer.length && deflater.needsInput()) {
+                    return out.toByteArray();
+                }
+            }
+        } finally {
+            deflater.end();
+        }
+    }
+}
