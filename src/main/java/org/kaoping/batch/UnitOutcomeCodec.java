@@ -1,12 +1,7 @@
 package org.kaoping.batch;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,41 +37,33 @@ final class UnitOutcomeCodec {
     }
 
     static byte[] encode(UnitOutcome outcome) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            UnitResult r = outcome.result();
-            text(out, r.unit().name());
-            out.writeByte(r.status().ordinal());
-            scored(out, r.official());
-            scored(out, r.self());
-            text(out, r.scoredBy());
-            discrepancies(out, outcome.discrepancies());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        Out out = new Out();
+        UnitResult r = outcome.result();
+        text(out, r.unit().name());
+        out.writeByte(r.status().ordinal());
+        scored(out, r.official());
+        scored(out, r.self());
+        text(out, r.scoredBy());
+        discrepancies(out, outcome.discrepancies());
+        return out.bytes();
     }
 
     /** {@code units}: the roster's unit by name (the roster is part of the stored outcome's key). */
     static UnitOutcome decode(byte[] encoded, Function<String, RosterUnit> units) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
-            String name = text(in);
-            RosterUnit unit = units.apply(name);
-            if (unit == null) {
-                throw new IllegalStateException("单位 " + name + " 不在名单中");
-            }
-            Status status = Status.values()[in.readByte()];
-            Scored official = scored(in);
-            Scored self = scored(in);
-            String scoredBy = text(in);
-            return new UnitOutcome(new UnitResult(unit, status, official, self, null, null, scoredBy),
-                    discrepancies(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        In in = new In(ByteBuffer.wrap(encoded));
+        String name = text(in);
+        RosterUnit unit = units.apply(name);
+        if (unit == null) {
+            throw new IllegalStateException("单位 " + name + " 不在名单中");
         }
+        Status status = Status.values()[in.readByte()];
+        Scored official = scored(in);
+        Scored self = scored(in);
+        String scoredBy = text(in);
+        return new UnitOutcome(new UnitResult(unit, status, official, self, null, null, scoredBy), discrepancies(in));
     }
 
-    private static void scored(DataOutputStream out, Scored s) throws IOException {
+    private static void scored(Out out, Scored s) {
         out.writeBoolean(s != null);
         if (s == null) {
             return;
@@ -109,7 +96,7 @@ final class UnitOutcomeCodec {
         discrepancies(out, s.discrepancies());
     }
 
-    private static Scored scored(DataInputStream in) throws IOException {
+    private static Scored scored(In in) {
         if (!in.readBoolean()) {
             return null;
         }
@@ -133,7 +120,7 @@ final class UnitOutcomeCodec {
         return new Scored(source, origin, base, bonus, deduction, vetoed, leafScores, adjustments, discrepancies(in));
     }
 
-    private static void discrepancies(DataOutputStream out, List<Discrepancy> list) throws IOException {
+    private static void discrepancies(Out out, List<Discrepancy> list) {
         out.writeInt(list.size());
         for (Discrepancy d : list) {
             out.writeShort(d.kind().ordinal());
@@ -146,7 +133,7 @@ final class UnitOutcomeCodec {
         }
     }
 
-    private static List<Discrepancy> discrepancies(DataInputStream in) throws IOException {
+    private static List<Discrepancy> discrepancies(In in) {
         int n = in.readInt();
         List<Discrepancy> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -156,7 +143,7 @@ final class UnitOutcomeCodec {
         return list;
     }
 
-    private static void cell(DataOutputStream out, CellRef c) throws IOException {
+    private static void cell(Out out, CellRef c) {
         out.writeBoolean(c != null);
         if (c != null) {
             text(out, c.file());
@@ -165,12 +152,12 @@ final class UnitOutcomeCodec {
         }
     }
 
-    private static CellRef cell(DataInputStream in) throws IOException {
+    private static CellRef cell(In in) {
         return in.readBoolean() ? new CellRef(text(in), text(in), text(in)) : null;
     }
 
     /** Null, a long unscaled value with its scale (nearly every score), or the digits of a larger one. */
-    private static void decimal(DataOutputStream out, BigDecimal d) throws IOException {
+    private static void decimal(Out out, BigDecimal d) {
         if (d == null) {
             out.writeByte(0);
         } else if (d.unscaledValue().bitLength() < 64) {
@@ -184,7 +171,7 @@ final class UnitOutcomeCodec {
         }
     }
 
-    private static BigDecimal decimal(DataInputStream in) throws IOException {
+    private static BigDecimal decimal(In in) {
         return switch (in.readByte()) {
             case 0 -> null;
             case 1 -> BigDecimal.valueOf(in.readLong(), in.readInt());
@@ -193,7 +180,7 @@ final class UnitOutcomeCodec {
     }
 
     /** Length-prefixed UTF-8 ({@code writeUTF} stops at 64 KB, and a cell's text may be longer); -1 for null. */
-    private static void text(DataOutputStream out, String s) throws IOException {
+    private static void text(Out out, String s) {
         if (s == null) {
             out.writeInt(-1);
             return;
@@ -203,13 +190,82 @@ final class UnitOutcomeCodec {
         out.write(b);
     }
 
-    private static String text(DataInputStream in) throws IOException {
+    /** A growing buffer: encoding is single-threaded and in memory, so unlike DataOutputStream it takes no locks. */
+    private static final class Out {
+        private ByteBuffer buffer = ByteBuffer.allocate(2048);
+
+        private ByteBuffer room(int bytes) {
+            if (buffer.remaining() < bytes) {
+                ByteBuffer larger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + bytes));
+                buffer.flip();
+                larger.put(buffer);
+                buffer = larger;
+            }
+            return buffer;
+        }
+
+        void writeByte(int v) {
+            room(1).put((byte) v);
+        }
+
+        void writeBoolean(boolean v) {
+            writeByte(v ? 1 : 0);
+        }
+
+        void writeShort(int v) {
+            room(2).putShort((short) v);
+        }
+
+        void writeInt(int v) {
+            room(4).putInt(v);
+        }
+
+        void writeLong(long v) {
+            room(8).putLong(v);
+        }
+
+        void write(byte[] b) {
+            room(b.length).put(b);
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(buffer.array(), buffer.position());
+        }
+    }
+
+    private record In(ByteBuffer buffer) {
+        byte readByte() {
+            return buffer.get();
+        }
+
+        boolean readBoolean() {
+            return buffer.get() != 0;
+        }
+
+        short readShort() {
+            return buffer.getShort();
+        }
+
+        int readInt() {
+            return buffer.getInt();
+        }
+
+        long readLong() {
+            return buffer.getLong();
+        }
+
+        String readText(int length) {
+            String s = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);
+            buffer.position(buffer.position() + length);
+            return s;
+        }
+    }
+
+    private static String text(In in) {
         int n = in.readInt();
         if (n < 0) {
             return null;
         }
-        byte[] b = new byte[n];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
+        return in.readText(n);
     }
 }

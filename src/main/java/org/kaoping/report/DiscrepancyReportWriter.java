@@ -9,11 +9,14 @@ import static org.kaoping.report.SheetStyles.column;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -56,36 +59,52 @@ public final class DiscrepancyReportWriter {
         return out;
     }
 
+    /** Streamed: a large campaign has several discrepancies per unit, tens of thousands of rows. */
     private static void detail(SheetStyles styles, List<Discrepancy> discrepancies, Map<String, Leaf> leaves) {
         Sheet sheet = styles.table(DETAIL, DETAIL_COLUMNS);
-        int r = 0;
+        Set<String> repeated = new LinkedHashSet<>();
         for (Discrepancy d : discrepancies) {
-            Row row = sheet.createRow(++r);
-            Tint tint = tint(d.kind().severity());
-            CellRef where = d.where();
-            styles.text(row, 0, d.kind().label(), tint);
-            styles.text(row, 1, d.unit(), tint);
-            styles.text(row, 2, where == null ? null : where.file(), tint);
-            styles.text(row, 3, where == null ? null : where.sheet(), tint);
-            styles.text(row, 4, where == null ? null : where.cell(), tint);
-            styles.text(row, 5, d.item(), tint);
-            value(styles, row, 6, d.selfValue(), tint);
-            value(styles, row, 7, d.officialValue(), tint);
-            styles.text(row, 8, d.message(), tint);
-            Leaf leaf = leaves.get(d.item());
-            styles.text(row, 9, leaf == null ? null : leaf.departmentsShown(), tint);
-            styles.text(row, 10, leaf == null ? null : leaf.peopleShown(), tint);
+            repeated.add(d.kind().label());
+            repeated.add(d.unit());
+            repeated.add(d.item());
+            if (d.where() != null) {
+                repeated.add(d.where().file());
+                repeated.add(d.where().sheet());
+            }
         }
-        styles.filter(sheet, DETAIL_COLUMNS.size(), r);
+        leaves.values().forEach(leaf -> repeated.addAll(Arrays.asList(leaf.departmentsShown(), leaf.peopleShown())));
+        Map<Tint, RowWriter.Styles> tinted = new EnumMap<>(Tint.class);
+        for (Tint t : Tint.values()) {
+            tinted.put(t, styles.rowStyles(t));
+        }
+        styles.streamRows(sheet, DETAIL_COLUMNS.size(), discrepancies.size(), repeated, rows -> {
+            for (Discrepancy d : discrepancies) {
+                rows.use(tinted.get(tint(d.kind().severity())));
+                rows.row();
+                CellRef where = d.where();
+                rows.text(d.kind().label());
+                rows.text(d.unit());
+                rows.text(where == null ? null : where.file());
+                rows.text(where == null ? null : where.sheet());
+                rows.text(where == null ? null : where.cell());
+                rows.text(d.item());
+                value(rows, d.selfValue());
+                value(rows, d.officialValue());
+                rows.text(d.message());
+                Leaf leaf = leaves.get(d.item());
+                rows.text(leaf == null ? null : leaf.departmentsShown());
+                rows.text(leaf == null ? null : leaf.peopleShown());
+            }
+        });
     }
 
     /** Values are display strings; numbers become numeric cells so staff can sort and sum them. */
-    private static void value(SheetStyles styles, Row row, int col, String shown, Tint tint) {
+    private static void value(RowWriter rows, String shown) {
         String s = shown == null ? "" : shown.strip();
         if (DECIMAL.matcher(s).matches()) {
-            styles.score(row, col, new BigDecimal(s), tint);
+            rows.score(new BigDecimal(s));
         } else {
-            styles.text(row, col, shown, tint);
+            rows.text(shown);
         }
     }
 

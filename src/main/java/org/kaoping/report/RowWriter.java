@@ -25,9 +25,7 @@ final class RowWriter {
     static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
     private final OutputStream out;
-    private final int textStyle;
-    private final int scoreStyle;
-    private final int numberStyle;
+    private Styles styles;
     private final DisplayRounding rounding;
     private final Map<String, Integer> shared;
     // Scores are mostly whole and half points: each is formatted once.
@@ -53,14 +51,17 @@ final class RowWriter {
         this.out = out;
         this.shared = shared;
         this.row = rowsBefore;
-        this.textStyle = styles.text();
-        this.scoreStyle = styles.score();
-        this.numberStyle = styles.number();
+        this.styles = styles;
         this.rounding = rounding;
     }
 
     /** The workbook's style indexes for text, score and plain number cells. */
     record Styles(int text, int score, int number) {
+    }
+
+    /** The styles of the cells that follow (a tinted row's, say) until changed again. */
+    void use(Styles next) {
+        this.styles = next;
     }
 
     /** Starts the next row (ending the previous one). */
@@ -74,7 +75,7 @@ final class RowWriter {
 
     /** A text cell, always a string (never a formula); blank but bordered when null or empty. */
     void text(String value) {
-        cell(textStyle);
+        cell(styles.text());
         if (value == null || value.isEmpty()) {
             buffer.append("/>");
             return;
@@ -96,7 +97,7 @@ final class RowWriter {
 
     /** A score as the campaign shows it; blank but bordered when null. */
     void score(BigDecimal value) {
-        cell(scoreStyle);
+        cell(styles.score());
         if (value == null) {
             buffer.append("/>");
             return;
@@ -108,7 +109,7 @@ final class RowWriter {
 
     /** A number shown as it is (a rank, a count); blank but bordered when null. */
     void number(Number value) {
-        cell(numberStyle);
+        cell(styles.number());
         if (value == null) {
             buffer.append("/>");
             return;

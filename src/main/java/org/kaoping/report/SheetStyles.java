@@ -175,9 +175,14 @@ final class SheetStyles {
         workbook.splice((SXSSFSheet) sheet, new CellRangeAddress(0, header + rows - 1, 0, columns - 1), segments);
     }
 
+    /** The styles streamed cells take in a row of {@code tint}, as {@link #text}, {@link #score} and {@link #number} give. */
+    RowWriter.Styles rowStyles(Tint tint) {
+        return new RowWriter.Styles(text.get(tint).getIndex(), score.get(tint).getIndex(),
+                (tint == Tint.NONE ? plain : text.get(tint)).getIndex());
+    }
+
     private RowWriter rowWriter(OutputStream out, int rowsBefore, int capacity) {
-        return new RowWriter(out, rowsBefore, new RowWriter.Styles(text.get(Tint.NONE).getIndex(),
-                score.get(Tint.NONE).getIndex(), plain.getIndex()), rounding, shared, capacity);
+        return new RowWriter(out, rowsBefore, rowStyles(Tint.NONE), rounding, shared, capacity);
     }
 
     void headerCell(Row row, int col, String title) {
