@@ -91,7 +91,7 @@ final class RowWriter {
             buffer.append(" xml:space=\"preserve\"");
         }
         buffer.append('>');
-        escape(s);
+        escape(buffer, s);
         buffer.append("</t></is></c>");
     }
 
@@ -149,7 +149,7 @@ final class RowWriter {
     }
 
     /** XML 1.0 text: markup escaped; control characters XML cannot carry become '?', as POI writes them. */
-    private void escape(String s) {
+    static void escape(StringBuilder buffer, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {

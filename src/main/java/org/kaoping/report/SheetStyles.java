@@ -22,11 +22,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.model.SharedStringsTable;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
-import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.kaoping.scoring.DisplayRounding;
 
 /**
@@ -67,11 +65,12 @@ final class SheetStyles {
     private final CellStyle plain;
     // Texts put in the shared-strings table by streamed sheets, by index: each is added once per workbook (POI's
     // own lookup builds the text's XML first, which cost more than writing the rows).
-    private final Map<String, Integer> shared = new HashMap<>();
+    private final Map<String, Integer> shared;
 
     SheetStyles(XlsxOutput.StreamingWorkbook workbook, DisplayRounding rounding) {
         this.workbook = workbook;
         this.rounding = rounding;
+        this.shared = workbook.sharedStrings();
         Font bold = workbook.createFont();
         bold.setBold(true);
         header = bordered(HEADER_GREY);
@@ -143,10 +142,9 @@ final class SheetStyles {
      * lets rows rendered for one run's workbook be laid into the next run's.
      */
     void share(Collection<String> texts) {
-        SharedStringsTable strings = workbook.getXSSFWorkbook().getSharedStringSource();
         for (String s : texts) {
             if (s != null && !s.isEmpty() && s.length() <= RowWriter.MAX_TEXT) {
-                shared.computeIfAbsent(s, t -> strings.addSharedStringItem(new XSSFRichTextString(t)));
+                shared.putIfAbsent(s, shared.size());
             }
         }
     }

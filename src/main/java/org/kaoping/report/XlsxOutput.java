@@ -18,6 +18,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.kaoping.scoring.DisplayRounding;
 
 /**
@@ -38,12 +39,12 @@ final class XlsxOutput {
                 Files.createDirectories(parent);
             }
             try (OutputStream out = Files.newOutputStream(target)) {
-                if (workbook.spliced.isEmpty()) {
+                if (workbook.spliced.isEmpty() && workbook.shared.isEmpty()) {
                     workbook.write(out);
                 } else {
                     ByteArrayOutputStream saved = new ByteArrayOutputStream(1 << 20);
                     workbook.write(saved);
-                    ZipSplice.splice(saved.toByteArray(), workbook.splicedByEntry(), out);
+                    ZipSplice.splice(saved.toByteArray(), workbook.splicedByEntry(), workbook.replacedEntries(), out);
                 }
             }
         } catch (IOException e) {
@@ -63,6 +64,10 @@ final class XlsxOutput {
         private final Map<SXSSFSheet, Streamed> streamed = new HashMap<>();
         private final Map<SXSSFSheet, List<LeafRows>> spliced = new LinkedHashMap<>();
         private final Map<SXSSFSheet, CellRangeAddress> dimensions = new HashMap<>();
+        // The shared-strings table of streamed rows, by index. It is written as the package is saved, in place of
+        // POI's (which stays empty: SXSSF's own cells hold their texts inline): POI's builds each text's XML to look
+        // it up, which for a large campaign's names and files cost more than writing the rows.
+        private final Map<String, Integer> shared = new LinkedHashMap<>();
 
         private record Streamed(StreamedRows rows, CellRangeAddress dimension,
                                 Function<OutputStream, RowWriter> writer) {
@@ -85,6 +90,28 @@ final class XlsxOutput {
         void splice(SXSSFSheet sheet, CellRangeAddress dimension, List<LeafRows> rows) {
             spliced.put(sheet, rows);
             dimensions.put(sheet, dimension);
+        }
+
+        Map<String, Integer> sharedStrings() {
+            return shared;
+        }
+
+        private Map<String, byte[]> replacedEntries() {
+            if (shared.isEmpty()) {
+                return Map.of();
+            }
+            StringBuilder xml = new StringBuilder(64 + shared.size() * 32).append(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\"")
+                    .append(XSSFRelation.NS_SPREADSHEETML).append("\" count=\"").append(shared.size())
+                    .append("\" uniqueCount=\"").append(shared.size()).append("\">");
+            for (String text : shared.keySet()) {
+                xml.append(text.equals(text.strip()) ? "<si><t>" : "<si><t xml:space=\"preserve\">");
+                RowWriter.escape(xml, text);
+                xml.append("</t></si>");
+            }
+            xml.append("</sst>");
+            String entry = getXSSFWorkbook().getSharedStringSource().getPackagePart().getPartName().getName().substring(1);
+            return Map.of(entry, xml.toString().getBytes(StandardCharsets.UTF_8));
         }
 
         private Map<String, List<LeafRows>> splicedByEntry() {

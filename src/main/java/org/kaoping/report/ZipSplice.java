@@ -48,11 +48,25 @@ final class ZipSplice {
         return new LeafRows(firstRow, deflate(xml, false), crc.getValue(), xml.length);
     }
 
-    /** Writes {@code saved} to {@code out} with the rows of each sheet entry named in {@code rows} laid in. */
-    static void splice(byte[] saved, Map<String, List<LeafRows>> rows, OutputStream out) throws IOException {
+    /**
+     * Writes {@code saved} to {@code out} with the rows of each sheet entry named in {@code rows} laid in, and the
+     * entries named in {@code replaced} holding those bytes instead.
+     */
+    static void splice(byte[] saved, Map<String, List<LeafRows>> rows, Map<String, byte[]> replaced, OutputStream out)
+            throws IOException {
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(saved)).get();
              ZipArchiveOutputStream target = new ZipArchiveOutputStream(out)) {
+            target.setLevel(Deflater.BEST_SPEED);
             for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
+                byte[] replacement = replaced.get(entry.getName());
+                if (replacement != null) {
+                    ZipArchiveEntry fresh = new ZipArchiveEntry(entry.getName());
+                    fresh.setTime(entry.getTime());
+                    target.putArchiveEntry(fresh);
+                    target.write(replacement);
+                    target.closeArchiveEntry();
+                    continue;
+                }
                 List<LeafRows> segments = rows.get(entry.getName());
                 if (segments == null) {
                     try (InputStream raw = zip.getRawInputStream(entry)) {

@@ -34,7 +34,7 @@ class ZipSpliceTest {
     }
 
     @Test
-    void splicedEntryReadsAsFrameAndRowsInOrderAndTheOtherEntriesAreUnchanged() throws IOException {
+    void splicedEntryReadsAsFrameAndRowsInOrderReplacedEntryAsGivenAndTheOthersUnchanged() throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("[Content_Types].xml", "<Types/>");
         entries.put("xl/worksheets/sheet1.xml", "<sheetData><row r=\"1\"/>" + ZipSplice.MARKER + "</sheetData>");
@@ -53,7 +53,8 @@ class ZipSpliceTest {
                 ZipSplice.segment(3, rows3.getBytes(StandardCharsets.UTF_8)));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ZipSplice.splice(saved.toByteArray(), Map.of("xl/worksheets/sheet1.xml", segments), out);
+        ZipSplice.splice(saved.toByteArray(), Map.of("xl/worksheets/sheet1.xml", segments),
+                Map.of("xl/styles.xml", "<styleSheet count=\"2\"/>".getBytes(StandardCharsets.UTF_8)), out);
 
         // ZipInputStream checks each entry's CRC-32 and size as it reads to the end.
         Map<String, String> read = new LinkedHashMap<>();
@@ -63,6 +64,7 @@ class ZipSpliceTest {
             }
         }
         entries.put("xl/worksheets/sheet1.xml", "<sheetData><row r=\"1\"/>" + rows2 + rows3 + "</sheetData>");
+        entries.put("xl/styles.xml", "<styleSheet count=\"2\"/>");
         assertThat(read).containsExactlyEntriesOf(entries);
     }
 
