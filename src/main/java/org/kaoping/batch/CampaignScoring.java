@@ -56,7 +56,7 @@ final class CampaignScoring {
      * {@code files}: the run's files in path order, with each readable file's outline in {@code outlines};
      * {@code findings}: the read findings in file order; {@code stored}: encoded outcomes by fingerprint.
      */
-    Scoring score(List<RunFileRepository.RunFile> files, Map<String, ParsedWorkbookRepository.Outline> outlines,
+    Scoring score(String runId, List<RunFileRepository.RunFile> files, Map<String, ParsedWorkbookRepository.Outline> outlines,
                   List<Discrepancy> findings, Map<String, UnitOutcomeRepository.Stored> stored) {
         Map<String, List<String>> keysByUnit = new HashMap<>();
         for (RunFileRepository.RunFile f : files) {
@@ -79,7 +79,7 @@ final class CampaignScoring {
         }
 
         // The missing units' sheets and adjustment rows, in file order as a full scoring would see them.
-        Map<String, ParsedWorkbook> workbooks = neededKeys.isEmpty() ? Map.of() : parsed.load(neededKeys);
+        Map<String, ParsedWorkbook> workbooks = neededKeys.isEmpty() ? Map.of() : parsed.load(runId, neededKeys);
         Map<String, List<ScoreSheet>> sheets = new HashMap<>();
         Map<String, List<Adjustment>> adjustments = new HashMap<>();
         for (RunFileRepository.RunFile f : files) {

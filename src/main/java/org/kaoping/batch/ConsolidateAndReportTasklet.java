@@ -101,7 +101,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         Map<String, UnitOutcomeRepository.Stored> stored = outcomes.load(campaign);
         long loaded = System.nanoTime();
         CampaignScoring.Scoring scoring = new CampaignScoring(setup, configuration, parsed)
-                .score(files, outlines, findings, stored);
+                .score(runId, files, outlines, findings, stored);
         CampaignResult result = scoring.result();
         logSummary(result);
         long scored = System.nanoTime();

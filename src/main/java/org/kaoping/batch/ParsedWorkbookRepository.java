@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 public class ParsedWorkbookRepository {
-    private static final int IN_CLAUSE = 500;
+    // Up to this many keys go in one IN list; more are fetched by the run's file list instead.
+    private static final int IN_CLAUSE = 64;
     // Unit names are single-line texts from the roster, so a line break cannot occur in one.
     private static final String UNIT_SEPARATOR = "\n";
     private static final TypeReference<List<Discrepancy>> FINDINGS = new TypeReference<>() {
@@ -105,12 +106,23 @@ public class ParsedWorkbookRepository {
         return out;
     }
 
-    /** The stored results under {@code keys}, decoded in parallel. */
-    public Map<String, ParsedWorkbook> load(Collection<String> keys) {
+    /**
+     * The stored results of run {@code runId}'s files under {@code keys}, decoded in parallel: a few by their keys,
+     * many by the run's file list (see {@link #existingForRun} on long IN lists).
+     */
+    public Map<String, ParsedWorkbook> load(String runId, Collection<String> keys) {
         Map<String, byte[]> documents = new HashMap<>();
-        for (List<String> part : partition(keys)) {
+        if (keys.size() > IN_CLAUSE) {
+            Set<String> wanted = new HashSet<>(keys);
+            jdbc.query("SELECT p.parse_key, p.parsed FROM kp_run_file f JOIN kp_parsed_workbook p"
+                    + " ON p.parse_key = f.parse_key WHERE f.run_id = ?", rs -> {
+                        if (wanted.contains(rs.getString(1))) {
+                            documents.put(rs.getString(1), rs.getBytes(2));
+                        }
+                    }, runId);
+        } else if (!keys.isEmpty()) {
             named.query("SELECT parse_key, parsed FROM kp_parsed_workbook WHERE parse_key IN (:keys)",
-                    new MapSqlParameterSource("keys", part), rs -> {
+                    new MapSqlParameterSource("keys", List.copyOf(keys)), rs -> {
                         documents.put(rs.getString(1), rs.getBytes(2));
                     });
         }
@@ -126,13 +138,14 @@ public class ParsedWorkbookRepository {
         return units;
     }
 
-    public Set<String> existing(Collection<String> keys) {
-        Set<String> found = new HashSet<>();
-        for (List<String> part : partition(keys)) {
-            found.addAll(named.queryForList("SELECT parse_key FROM kp_parsed_workbook WHERE parse_key IN (:keys)",
-                    new MapSqlParameterSource("keys", part), String.class));
-        }
-        return found;
+    /**
+     * The parse keys of a run's files that have a stored result. A join on the run's file list, not an IN list of
+     * keys: H2 checks every row it finds against the whole list again, which for thousands of keys cost more than
+     * the rest of an unchanged rerun.
+     */
+    public Set<String> existingForRun(String runId) {
+        return new HashSet<>(jdbc.queryForList("SELECT f.parse_key FROM kp_run_file f JOIN kp_parsed_workbook p"
+                + " ON p.parse_key = f.parse_key WHERE f.run_id = ?", String.class, runId));
     }
 
     /**
@@ -182,14 +195,5 @@ public class ParsedWorkbookRepository {
         } finally {
             inflater.end();
         }
-    }
-
-    private static List<List<String>> partition(Collection<String> keys) {
-        List<String> all = new ArrayList<>(keys);
-        List<List<String>> parts = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_CLAUSE) {
-            parts.add(all.subList(i, Math.min(all.size(), i + IN_CLAUSE)));
-        }
-        return parts;
     }
 }
