@@ -16,28 +16,27 @@ CREATE TABLE IF NOT EXISTS kp_run_file (
 -- changed: the file's status-change time (Unix ctime, ms), which lets the next intake trust an unchanged file's
 -- hash without reading it again (InputScanner); added after the first release, hence the ALTER.
 ALTER TABLE kp_run_file ADD COLUMN IF NOT EXISTS changed BIGINT;
--- kp_parsed_workbook: what a workbook was read as, stored once per content, path, time and rubric/roster
+-- kp_parse_result: what a workbook was read as, stored once per content, path, time and rubric/roster
 -- (parse_key), so an unchanged file is not parsed twice and a restarted run does not parse it again. parsed is
--- the ParsedWorkbook as JSON, deflated (a tenth of the text's size: less to write in the read step's
--- transactions and to read back in the report step).
-CREATE TABLE IF NOT EXISTS kp_parsed_workbook (
-    parse_key   VARCHAR(64)   NOT NULL PRIMARY KEY,
-    path        VARCHAR(1024) NOT NULL,
-    rejected    BOOLEAN       NOT NULL,
-    parsed      BLOB          NOT NULL,
-    parsed_at   TIMESTAMP     NOT NULL
+-- the ParsedWorkbook in ParsedWorkbookCodec's binary form. units, summary, rejection, findings are the part the
+-- report needs for every file (the units it names, how it was read, its findings, null when none), so a rerun
+-- decodes the scores of changed units' files only. VARBINARY, not BLOB: H2 keeps a BLOB of over 256 bytes
+-- apart from its row, one more lookup per workbook.
+CREATE TABLE IF NOT EXISTS kp_parse_result (
+    parse_key   VARCHAR(64)          NOT NULL PRIMARY KEY,
+    path        VARCHAR(1024)        NOT NULL,
+    rejected    BOOLEAN              NOT NULL,
+    parsed      VARBINARY(100000000) NOT NULL,
+    parsed_at   TIMESTAMP            NOT NULL,
+    units       VARCHAR(1000000),
+    summary     VARCHAR(4096),
+    rejection   VARCHAR(4096),
+    findings    VARBINARY(100000000)
 );
--- units, summary, rejection, findings: the part of a result the report needs for every file (the units it names,
--- how it was read, its findings; findings deflated JSON, null when none), so a rerun decodes the scores of changed
--- units' files only. Added after the first release; rows from before lack them but are never used again, since
--- their reader version makes every parse_key new.
-ALTER TABLE kp_parsed_workbook ADD COLUMN IF NOT EXISTS units VARCHAR(1000000);
-ALTER TABLE kp_parsed_workbook ADD COLUMN IF NOT EXISTS summary VARCHAR(4096);
-ALTER TABLE kp_parsed_workbook ADD COLUMN IF NOT EXISTS rejection VARCHAR(4096);
-ALTER TABLE kp_parsed_workbook ADD COLUMN IF NOT EXISTS findings VARBINARY(100000000);
--- kp_parsed_file held the same as plain JSON text in earlier versions; it is only a cache, so it is dropped and
--- the files are read again once.
+-- Earlier versions kept the same as JSON (kp_parsed_file, then deflated in kp_parsed_workbook); they were only a
+-- cache, so they are dropped and the files are read again once.
 DROP TABLE IF EXISTS kp_parsed_file;
+DROP TABLE IF EXISTS kp_parsed_workbook;
 -- kp_run: one row per run that reached its report, written once by the report step (in its transaction, so a
 -- run killed before the report committed has none): the counts `history` prints, and the input fingerprint
 -- that tells a rerun on unchanged inputs. Status comes from the BATCH_* tables.

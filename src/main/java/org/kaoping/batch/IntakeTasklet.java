@@ -61,7 +61,8 @@ public class IntakeTasklet implements Tasklet {
                 .collect(Collectors.toMap(f -> f.file().path(), RunFileRepository.RunFile::file))).orElse(Map.of());
         Instant earlierScan = previous.map(p -> started(p.runId())).orElse(Instant.EPOCH);
         List<InputFile> files = new InputScanner(limits.maxFileSize()).scan(home.input(campaign), earlier, earlierScan);
-        String context = setup.contextKey() + '\n' + limits.key();
+        // The storage format's version is part of the key: a result stored in an older form is never decoded.
+        String context = setup.contextKey() + '\n' + limits.key() + '\n' + ParsedWorkbookCodec.VERSION;
         List<RunFileRepository.RunFile> listed = files.stream()
                 .map(f -> new RunFileRepository.RunFile(f, f.readable() ? ParseKeys.of(context, f) : null))
                 .toList();

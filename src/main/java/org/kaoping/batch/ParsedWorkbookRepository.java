@@ -1,13 +1,7 @@
 package org.kaoping.batch;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,23 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.workbook.ParsedWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Parse results ({@code kp_parsed_workbook}), one deflated JSON document per workbook: written in batches by
- * the read step, looked up in bulk (by key, or all of a run's at once) — never a query per cell or per file.
+ * Parse results ({@code kp_parse_result}), one binary document per workbook ({@link ParsedWorkbookCodec}): written
+ * in batches by the read step, looked up in bulk (by a run's file list, or a few by key) — never a query per cell
+ * or per file.
  */
 @Repository
 public class ParsedWorkbookRepository {
@@ -41,16 +29,11 @@ public class ParsedWorkbookRepository {
     private static final int IN_CLAUSE = 64;
     // Unit names are single-line texts from the roster, so a line break cannot occur in one.
     private static final String UNIT_SEPARATOR = "\n";
-    private static final TypeReference<List<Discrepancy>> FINDINGS = new TypeReference<>() {
-    };
+    private static final String RUN_JOIN = " FROM kp_run_file f JOIN kp_parse_result p ON p.parse_key = f.parse_key"
+            + " WHERE f.run_id = ?";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    // Absent values are left out (a null comes back as null): most scores have no adjustment, and a shorter
-    // document is less to inflate and parse when every result of a campaign is loaded for its report.
-    private static final JsonMapper JSON = JsonMapper.builder().addModule(CanonicalValues.module())
-            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
-            .build();
 
     public ParsedWorkbookRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -61,15 +44,16 @@ public class ParsedWorkbookRepository {
      * A parse result ready to store. The document is made here, on the read step's parsing threads, so that
      * the chunk's writer (one thread, inside the transaction) only inserts.
      */
-    public record Stored(String parseKey, ParsedWorkbook workbook, byte[] document) {
+    public record Stored(String parseKey, ParsedWorkbook workbook, byte[] document, byte[] findings) {
         public Stored(String parseKey, ParsedWorkbook workbook) {
-            this(parseKey, workbook, deflate(JSON.writeValueAsBytes(workbook)));
+            this(parseKey, workbook, ParsedWorkbookCodec.encode(workbook),
+                    workbook.findings().isEmpty() ? null : ParsedWorkbookCodec.encodeFindings(workbook.findings()));
         }
     }
 
     public void saveAll(List<Stored> items) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate("MERGE INTO kp_parsed_workbook (parse_key, path, rejected, parsed, parsed_at, units, summary,"
+        jdbc.batchUpdate("MERGE INTO kp_parse_result (parse_key, path, rejected, parsed, parsed_at, units, summary,"
                 + " rejection, findings) KEY (parse_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", items, 100, (ps, s) -> {
                     ParsedWorkbook w = s.workbook();
                     ps.setString(1, s.parseKey());
@@ -80,7 +64,7 @@ public class ParsedWorkbookRepository {
                     ps.setString(6, String.join(UNIT_SEPARATOR, units(w)));
                     ps.setString(7, w.summary());
                     ps.setString(8, w.rejection());
-                    ps.setBytes(9, w.findings().isEmpty() ? null : deflate(JSON.writeValueAsBytes(w.findings())));
+                    ps.setBytes(9, s.findings());
                 });
     }
 
@@ -94,16 +78,24 @@ public class ParsedWorkbookRepository {
 
     public Map<String, Outline> outlinesForRun(String runId) {
         Map<String, Outline> out = new HashMap<>();
-        jdbc.query("SELECT p.parse_key, p.rejected, p.rejection, p.summary, p.units, p.findings FROM kp_run_file f"
-                + " JOIN kp_parsed_workbook p ON p.parse_key = f.parse_key WHERE f.run_id = ?", rs -> {
-                    String units = rs.getString(5);
-                    byte[] findings = rs.getBytes(6);
-                    out.put(rs.getString(1), new Outline(rs.getString(1), rs.getBoolean(2), rs.getString(3),
-                            rs.getString(4), units == null || units.isEmpty() ? Set.of()
-                                    : new LinkedHashSet<>(Arrays.asList(units.split(UNIT_SEPARATOR))),
-                            findings == null ? List.of() : inflate(findings, FINDINGS)));
-                }, runId);
+        jdbc.query("SELECT p.parse_key, p.rejected, p.rejection, p.summary, p.units, p.findings" + RUN_JOIN, rs -> {
+            String units = rs.getString(5);
+            byte[] findings = rs.getBytes(6);
+            out.put(rs.getString(1), new Outline(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4),
+                    units == null || units.isEmpty() ? Set.of()
+                            : new LinkedHashSet<>(Arrays.asList(units.split(UNIT_SEPARATOR))),
+                    findings == null ? List.of() : ParsedWorkbookCodec.decodeFindings(findings)));
+        }, runId);
         return out;
+    }
+
+    /**
+     * The parse keys of a run's files that have a stored result. A join on the run's file list, not an IN list of
+     * keys: H2 checks every row it finds against the whole list again, which for thousands of keys cost more than
+     * the rest of an unchanged rerun.
+     */
+    public Set<String> existingForRun(String runId) {
+        return new HashSet<>(jdbc.queryForList("SELECT f.parse_key" + RUN_JOIN, String.class, runId));
     }
 
     /**
@@ -114,14 +106,13 @@ public class ParsedWorkbookRepository {
         Map<String, byte[]> documents = new HashMap<>();
         if (keys.size() > IN_CLAUSE) {
             Set<String> wanted = new HashSet<>(keys);
-            jdbc.query("SELECT p.parse_key, p.parsed FROM kp_run_file f JOIN kp_parsed_workbook p"
-                    + " ON p.parse_key = f.parse_key WHERE f.run_id = ?", rs -> {
-                        if (wanted.contains(rs.getString(1))) {
-                            documents.put(rs.getString(1), rs.getBytes(2));
-                        }
-                    }, runId);
+            jdbc.query("SELECT p.parse_key, p.parsed" + RUN_JOIN, rs -> {
+                if (wanted.contains(rs.getString(1))) {
+                    documents.put(rs.getString(1), rs.getBytes(2));
+                }
+            }, runId);
         } else if (!keys.isEmpty()) {
-            named.query("SELECT parse_key, parsed FROM kp_parsed_workbook WHERE parse_key IN (:keys)",
+            named.query("SELECT parse_key, parsed FROM kp_parse_result WHERE parse_key IN (:keys)",
                     new MapSqlParameterSource("keys", List.copyOf(keys)), rs -> {
                         documents.put(rs.getString(1), rs.getBytes(2));
                     });
@@ -138,62 +129,7 @@ public class ParsedWorkbookRepository {
         return units;
     }
 
-    /**
-     * The parse keys of a run's files that have a stored result. A join on the run's file list, not an IN list of
-     * keys: H2 checks every row it finds against the whole list again, which for thousands of keys cost more than
-     * the rest of an unchanged rerun.
-     */
-    public Set<String> existingForRun(String runId) {
-        return new HashSet<>(jdbc.queryForList("SELECT f.parse_key FROM kp_run_file f JOIN kp_parsed_workbook p"
-                + " ON p.parse_key = f.parse_key WHERE f.run_id = ?", String.class, runId));
-    }
-
-    /**
-     * The stored results of a run's files, by parse key: fetched in one query (under 1 KB a workbook, deflated) and
-     * decoded in parallel, decoding being most of this call's time.
-     */
-    public Map<String, ParsedWorkbook> loadForRun(String runId) {
-        Map<String, byte[]> documents = new HashMap<>();
-        jdbc.query("SELECT p.parse_key, p.parsed FROM kp_run_file f JOIN kp_parsed_workbook p"
-                + " ON p.parse_key = f.parse_key WHERE f.run_id = ?", rs -> {
-                    documents.put(rs.getString(1), rs.getBytes(2));
-                }, runId);
-        return documents.entrySet().parallelStream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> read(e.getValue())));
-    }
-
-    /**
-     * JSON compresses about tenfold (the same keys and labels in every row); the fastest level is used since the
-     * documents are written on the read step's critical path and the saving hardly differs.
-     */
-    static byte[] deflate(byte[] json) {
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 6 + 64);
-            try (DeflaterOutputStream z = new DeflaterOutputStream(out, deflater, 8192)) {
-                z.write(json);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            deflater.end();
-        }
-    }
-
     static ParsedWorkbook read(byte[] document) {
-        return inflate(document, new TypeReference<>() {
-        });
-    }
-
-    private static <T> T inflate(byte[] document, TypeReference<T> type) {
-        Inflater inflater = new Inflater();
-        try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(document), inflater, 8192)) {
-            return JSON.readValue(in, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            inflater.end();
-        }
+        return ParsedWorkbookCodec.decode(document);
     }
 }

@@ -118,7 +118,7 @@ class RerunTest {
     }
 
     private int parsedCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM kp_parsed_workbook", Integer.class);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM kp_parse_result", Integer.class);
     }
 
     private int filesParsed(String runId) {

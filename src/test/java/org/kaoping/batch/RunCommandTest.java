@@ -98,7 +98,7 @@ class RunCommandTest {
     @Test
     void correctedWorkbookSupersedesTheOlderOneAndUnchangedFilesAreNotReadAgain() throws IOException {
         assertThat(runCommand.run("corrected")).isEqualTo(RunCommand.OK);
-        Integer parsedBefore = jdbc.queryForObject("SELECT COUNT(*) FROM kp_parsed_workbook", Integer.class);
+        Integer parsedBefore = jdbc.queryForObject("SELECT COUNT(*) FROM kp_parse_result", Integer.class);
 
         Path inspection = HOME.input("corrected").resolve("inspection");
         Path original = inspection.resolve("第二考核组打分汇总表.xlsx");
@@ -107,7 +107,7 @@ class RunCommandTest {
         Files.setLastModifiedTime(correction, FileTime.from(Instant.now().plusSeconds(60)));
 
         assertThat(runCommand.run("corrected")).isEqualTo(RunCommand.OK);
-        Integer parsedAfter = jdbc.queryForObject("SELECT COUNT(*) FROM kp_parsed_workbook", Integer.class);
+        Integer parsedAfter = jdbc.queryForObject("SELECT COUNT(*) FROM kp_parse_result", Integer.class);
         assertThat(parsedAfter - parsedBefore).isEqualTo(1);
 
         List<Map<String, String>> ranking = Workbooks.rows(HOME.latest("corrected", "综合排名.xlsx"), "总排名");

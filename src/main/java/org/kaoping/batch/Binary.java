@@ -1,0 +1,196 @@
+package org.kaoping.batch;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kaoping.scoring.AdjustmentType;
+import org.kaoping.scoring.CellRef;
+import org.kaoping.scoring.Discrepancy;
+import org.kaoping.scoring.DiscrepancyKind;
+import org.kaoping.scoring.Source;
+import org.kaoping.scoring.Status;
+
+/**
+ * The binary form of what kaoping stores per workbook and per unit: written field by field, because every
+ * run decodes thousands of them and a generic mapper cost more than scoring. Texts go into a table per document,
+ * so a file or sheet name repeated in every cell reference is written once; decimals keep their scale, so what is
+ * decoded equals what was encoded. Enums are written by ordinal: {@link #ENUMS} changes with their constants and is
+ * part of every stored document's key, so a document is never read with other enums than it was written with.
+ */
+final class Binary {
+    static final String ENUMS = Integer.toHexString((Arrays.toString(Status.values()) + Arrays.toString(Source.values())
+            + Arrays.toString(AdjustmentType.values()) + Arrays.toString(DiscrepancyKind.values())).hashCode());
+
+    private Binary() {
+    }
+
+    /** Appends to a growing buffer; single-threaded and in memory, so unlike DataOutputStream it takes no locks. */
+    static final class Writer {
+        private ByteBuffer buffer = ByteBuffer.allocate(2048);
+        private final Map<String, Integer> texts = new HashMap<>();
+
+        private ByteBuffer room(int bytes) {
+            if (buffer.remaining() < bytes) {
+                ByteBuffer larger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + bytes));
+                buffer.flip();
+                larger.put(buffer);
+                buffer = larger;
+            }
+            return buffer;
+        }
+
+        void bool(boolean v) {
+            room(1).put((byte) (v ? 1 : 0));
+        }
+
+        /** Unsigned LEB128: most counts, ordinals and table indexes take one byte. */
+        void count(int v) {
+            ByteBuffer b = room(5);
+            while ((v & ~0x7F) != 0) {
+                b.put((byte) ((v & 0x7F) | 0x80));
+                v >>>= 7;
+            }
+            b.put((byte) v);
+        }
+
+        void number(long v) {
+            room(8).putLong(v);
+        }
+
+        /** Null, a text seen before in this document (by index), or a new one (UTF-8). */
+        void text(String s) {
+            if (s == null) {
+                count(0);
+                return;
+            }
+            Integer seen = texts.get(s);
+            if (seen != null) {
+                count(2 + seen);
+                return;
+            }
+            texts.put(s, texts.size());
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            count(1);
+            count(b.length);
+            room(b.length).put(b);
+        }
+
+        /** Null, a long unscaled value with its scale (nearly every score), or the digits of a larger one. */
+        void decimal(BigDecimal d) {
+            if (d == null) {
+                count(0);
+            } else if (d.unscaledValue().bitLength() < 64) {
+                count(1);
+                number(d.unscaledValue().longValue());
+                count((d.scale() << 1) ^ (d.scale() >> 31));
+            } else {
+                count(2);
+                text(d.unscaledValue().toString());
+                count((d.scale() << 1) ^ (d.scale() >> 31));
+            }
+        }
+
+        void cell(CellRef c) {
+            bool(c != null);
+            if (c != null) {
+                text(c.file());
+                text(c.sheet());
+                text(c.cell());
+            }
+        }
+
+        void discrepancies(List<Discrepancy> list) {
+            count(list.size());
+            for (Discrepancy d : list) {
+                count(d.kind().ordinal());
+                text(d.unit());
+                cell(d.where());
+                text(d.item());
+                text(d.selfValue());
+                text(d.officialValue());
+                text(d.message());
+            }
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(buffer.array(), buffer.position());
+        }
+    }
+
+    static final class Reader {
+        private final ByteBuffer buffer;
+        private final List<String> texts = new ArrayList<>();
+
+        Reader(byte[] bytes) {
+            this.buffer = ByteBuffer.wrap(bytes);
+        }
+
+        boolean bool() {
+            return buffer.get() != 0;
+        }
+
+        int count() {
+            int v = 0;
+            for (int shift = 0; ; shift += 7) {
+                byte b = buffer.get();
+                v |= (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return v;
+                }
+            }
+        }
+
+        long number() {
+            return buffer.getLong();
+        }
+
+        String text() {
+            int tag = count();
+            if (tag == 0) {
+                return null;
+            }
+            if (tag >= 2) {
+                return texts.get(tag - 2);
+            }
+            int length = count();
+            String s = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);
+            buffer.position(buffer.position() + length);
+            texts.add(s);
+            return s;
+        }
+
+        BigDecimal decimal() {
+            return switch (count()) {
+                case 0 -> null;
+                case 1 -> BigDecimal.valueOf(number(), scale());
+                default -> new BigDecimal(new BigInteger(text()), scale());
+            };
+        }
+
+        /** Zigzag: a scale may be negative (1E+3). */
+        private int scale() {
+            int z = count();
+            return (z >>> 1) ^ -(z & 1);
+        }
+
+        CellRef cell() {
+            return bool() ? new CellRef(text(), text(), text()) : null;
+        }
+
+        List<Discrepancy> discrepancies() {
+            int n = count();
+            List<Discrepancy> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(new Discrepancy(DiscrepancyKind.values()[count()], text(), cell(), text(), text(), text(),
+                        text()));
+            }
+            return list;
+        }
+    }
+}
