@@ -21,7 +21,8 @@ import org.kaoping.scoring.Status;
  * run decodes thousands of them and a generic mapper cost more than scoring. Texts go into a table per document,
  * so a file or sheet name repeated in every cell reference is written once; decimals keep their scale, so what is
  * decoded equals what was encoded. Enums are written by ordinal: {@link #ENUMS} changes with their constants and is
- * part of every stored document's key, so a document is never read with other enums than it was written with.
+ * part of every parse result's key (stored outcomes are keyed by the code itself, {@link CodeFingerprint}), so a
+ * document is never read with other enums than it was written with.
  */
 final class Binary {
     static final String ENUMS = Integer.toHexString((Arrays.toString(Status.values()) + Arrays.toString(Source.values())

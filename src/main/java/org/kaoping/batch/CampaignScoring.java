@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kaoping.campaign.CampaignSetup;
-import org.kaoping.report.LeafRows;
 import org.kaoping.roster.RosterUnit;
 import org.kaoping.scoring.Adjustment;
 import org.kaoping.scoring.CampaignResult;
@@ -35,11 +34,13 @@ final class CampaignScoring {
     private final ParsedWorkbookRepository parsed;
     private final Consolidator consolidator;
 
-    /** {@code configuration}: the campaign file, rubric, roster and read limits, as a text. */
-    CampaignScoring(CampaignSetup setup, String configuration, ParsedWorkbookRepository parsed) {
+    /**
+     * {@code configuration}: the campaign file, rubric, roster and read limits, as a text; {@code code}: the
+     * {@link CodeFingerprint} of the code that scores and encodes.
+     */
+    CampaignScoring(CampaignSetup setup, String configuration, String code, ParsedWorkbookRepository parsed) {
         this.setup = setup;
-        this.configurationDigest = sha256(configuration + '\n' + setup.campaign().code() + '\n' + UnitOutcomeCodec.VERSION
-                + '\n' + LeafRows.VERSION);
+        this.configurationDigest = sha256(configuration + '\n' + setup.campaign().code() + '\n' + code);
         this.parsed = parsed;
         this.consolidator = new Consolidator(setup.rubric(), setup.roster(), setup.campaign().gaps(),
                 setup.campaign().ranking());

@@ -52,13 +52,14 @@ public class ConsolidateAndReportTasklet implements Tasklet {
     private final RunFileRepository runFiles;
     private final ParsedWorkbookRepository parsed;
     private final UnitOutcomeRepository outcomes;
+    private final CodeFingerprint code;
     private final RunRecordRepository records;
     private final CampaignExecutions executions;
     private final ReadLimits limits;
 
     public ConsolidateAndReportTasklet(KaopingHome home, CampaignSetup setup, String runId, RunFileRepository runFiles,
                                        ParsedWorkbookRepository parsed, UnitOutcomeRepository outcomes,
-                                       RunRecordRepository records,
+                                       CodeFingerprint code, RunRecordRepository records,
                                        CampaignExecutions executions, ReadLimits limits) {
         this.home = home;
         this.setup = setup;
@@ -66,6 +67,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         this.runFiles = runFiles;
         this.parsed = parsed;
         this.outcomes = outcomes;
+        this.code = code;
         this.records = records;
         this.executions = executions;
         this.limits = limits;
@@ -100,7 +102,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         String configuration = configuration();
         Map<String, UnitOutcomeRepository.Stored> stored = outcomes.load(campaign);
         long loaded = System.nanoTime();
-        CampaignScoring.Scoring scoring = new CampaignScoring(setup, configuration, parsed)
+        CampaignScoring.Scoring scoring = new CampaignScoring(setup, configuration, code.value(), parsed)
                 .score(runId, files, outlines, findings, stored);
         CampaignResult result = scoring.result();
         logSummary(result);

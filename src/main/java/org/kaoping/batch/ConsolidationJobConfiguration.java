@@ -115,11 +115,12 @@ public class ConsolidationJobConfiguration {
     @StepScope
     ConsolidateAndReportTasklet consolidateAndReportTasklet(KaopingHome home, RunSetups setups,
                                                             RunFileRepository runFiles, ParsedWorkbookRepository parsed,
-                                                            UnitOutcomeRepository outcomes, RunRecordRepository records, CampaignExecutions executions,
+                                                            UnitOutcomeRepository outcomes, CodeFingerprint code,
+                                                            RunRecordRepository records, CampaignExecutions executions,
                                                             ReadLimits limits,
                                                             @Value("#{jobParameters['campaign']}") String campaign,
                                                             @Value("#{jobParameters['run.id']}") String runId) {
         return new ConsolidateAndReportTasklet(home, setups.of(campaign, runId), runId, runFiles, parsed, outcomes,
-                records, executions, limits);
+                code, records, executions, limits);
     }
 }

@@ -18,10 +18,10 @@ import org.kaoping.scoring.UnitResult;
 
 /**
  * A unit's outcome as bytes ({@link Binary}), for {@code kp_unit_outcome}: a rerun decodes every unchanged unit's.
- * {@link #VERSION} is part of every stored outcome's key: bump it with any change here.
+ * This class is part of the {@link CodeFingerprint} stored outcomes are keyed by, so a change here never reads an
+ * outcome stored by the code before it.
  */
 final class UnitOutcomeCodec {
-    static final String VERSION = "2/" + Binary.ENUMS;
 
     private UnitOutcomeCodec() {
     }

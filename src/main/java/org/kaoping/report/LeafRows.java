@@ -7,6 +7,4 @@ package org.kaoping.report;
  * and size of the rows' uncompressed XML, which the entry's own CRC and size are combined from.
  */
 public record LeafRows(int firstRow, byte[] deflated, long crc, long length) {
-    /** Part of the key stored rows are kept under: bump it whenever the rows' XML or styles change. */
-    public static final String VERSION = "1";
 }
