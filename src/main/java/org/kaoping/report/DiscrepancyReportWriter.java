@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.kaoping.report.SheetStyles.Tint;
 import org.kaoping.rubric.Leaf;
@@ -73,10 +72,7 @@ public final class DiscrepancyReportWriter {
             }
         }
         leaves.values().forEach(leaf -> repeated.addAll(Arrays.asList(leaf.departmentsShown(), leaf.peopleShown())));
-        Map<Tint, RowWriter.Styles> tinted = new EnumMap<>(Tint.class);
-        for (Tint t : Tint.values()) {
-            tinted.put(t, styles.rowStyles(t));
-        }
+        Map<Tint, RowWriter.Styles> tinted = tinted(styles);
         styles.streamRows(sheet, DETAIL_COLUMNS.size(), discrepancies.size(), repeated, rows -> {
             for (Discrepancy d : discrepancies) {
                 rows.use(tinted.get(tint(d.kind().severity())));
@@ -137,19 +133,38 @@ public final class DiscrepancyReportWriter {
         units.add(new Count(TOTAL, discrepancies.size(), Tint.NONE));
 
         Sheet sheet = styles.table(SUMMARY, SUMMARY_COLUMNS);
-        for (int i = 0; i < Math.max(kinds.size(), units.size()); i++) {
-            Row row = sheet.createRow(i + 1);
-            if (i < kinds.size()) {
-                count(styles, row, 0, kinds.get(i));
+        Map<Tint, RowWriter.Styles> tinted = tinted(styles);
+        Set<String> repeated = new LinkedHashSet<>();
+        kinds.forEach(c -> repeated.add(c.label()));
+        int rows = Math.max(kinds.size(), units.size());
+        // One row per unit with a discrepancy: streamed like 差异明细.
+        styles.appendRows(sheet, SUMMARY_COLUMNS.size(), rows, repeated, writer -> {
+            for (int i = 0; i < rows; i++) {
+                writer.row();
+                count(writer, tinted, i < kinds.size() ? kinds.get(i) : null);
+                writer.skip();
+                count(writer, tinted, i < units.size() ? units.get(i) : null);
             }
-            if (i < units.size()) {
-                count(styles, row, 3, units.get(i));
-            }
-        }
+        });
     }
 
-    private static void count(SheetStyles styles, Row row, int col, Count c) {
-        styles.text(row, col, c.label(), c.tint());
-        styles.number(row, col + 1, c.n(), c.tint());
+    /** A label and its count in the count's tint; two cells left out where that table has ended. */
+    private static void count(RowWriter rows, Map<Tint, RowWriter.Styles> tinted, Count c) {
+        if (c == null) {
+            rows.skip();
+            rows.skip();
+            return;
+        }
+        rows.use(tinted.get(c.tint()));
+        rows.text(c.label());
+        rows.number(c.n());
+    }
+
+    private static Map<Tint, RowWriter.Styles> tinted(SheetStyles styles) {
+        Map<Tint, RowWriter.Styles> tinted = new EnumMap<>(Tint.class);
+        for (Tint t : Tint.values()) {
+            tinted.put(t, styles.rowStyles(t));
+        }
+        return tinted;
     }
 }

@@ -73,6 +73,11 @@ final class RowWriter {
         buffer.append("<row r=\"").append(row).append("\">");
     }
 
+    /** Leaves the next cell out (no cell, no border): a gap between two tables side by side. */
+    void skip() {
+        column++;
+    }
+
     /** A text cell, always a string (never a formula); blank but bordered when null or empty. */
     void text(String value) {
         cell(styles.text());

@@ -7,7 +7,10 @@ import static org.kaoping.report.SheetStyles.column;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
@@ -54,14 +57,18 @@ final class RunInfoSheet {
         for (int i = 0; i < FILE_COLUMNS.size(); i++) {
             styles.headerCell(header, i, FILE_COLUMNS.get(i));
         }
-        r = header.getRowNum();
-        for (RunInfo.FileEntry f : info.files()) {
-            Row row = sheet.createRow(++r);
-            styles.text(row, 0, f.path());
-            styles.text(row, 1, f.source());
-            styles.text(row, 2, f.status());
-            styles.text(row, 3, f.detail());
-        }
+        // A large campaign lists thousands of files: streamed, the labels shared.
+        Set<String> repeated = new LinkedHashSet<>();
+        info.files().forEach(f -> repeated.addAll(Arrays.asList(f.source(), f.status())));
+        styles.appendRows(sheet, FILE_COLUMNS.size(), info.files().size(), repeated, rows -> {
+            for (RunInfo.FileEntry f : info.files()) {
+                rows.row();
+                rows.text(f.path());
+                rows.text(f.source());
+                rows.text(f.status());
+                rows.text(f.detail());
+            }
+        });
     }
 
     /** Committees check a ranking against its rules, so the rules travel with it. */

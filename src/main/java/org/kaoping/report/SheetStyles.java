@@ -129,11 +129,16 @@ final class SheetStyles {
      * shared-strings table once instead of into every row — they were most of the sheet's size.
      */
     void streamRows(Sheet sheet, int columns, int rows, Collection<String> repeated, StreamedRows content) {
-        int header = sheet.getLastRowNum() + 1;
-        filter(sheet, columns, header + rows - 1);
+        filter(sheet, columns, sheet.getLastRowNum() + rows);
+        appendRows(sheet, columns, rows, repeated, content);
+    }
+
+    /** {@link #streamRows} below whatever rows the sheet has, without a filter (for a sheet with more than one table). */
+    void appendRows(Sheet sheet, int columns, int rows, Collection<String> repeated, StreamedRows content) {
+        int before = sheet.getLastRowNum() + 1;
         share(repeated);
-        workbook.stream((SXSSFSheet) sheet, new CellRangeAddress(0, header + rows - 1, 0, columns - 1),
-                out -> rowWriter(out, header, RowWriter.CAPACITY), content);
+        workbook.stream((SXSSFSheet) sheet, new CellRangeAddress(0, before + rows - 1, 0, columns - 1),
+                out -> rowWriter(out, before, RowWriter.CAPACITY), content);
     }
 
     /**
