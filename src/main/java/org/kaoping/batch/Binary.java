@@ -60,8 +60,15 @@ final class Binary {
             b.put((byte) v);
         }
 
+        /** Zigzag LEB128: small numbers of either sign (most scores, unscaled) take a byte or two. */
         void number(long v) {
-            room(8).putLong(v);
+            long z = (v << 1) ^ (v >> 63);
+            ByteBuffer b = room(10);
+            while ((z & ~0x7FL) != 0) {
+                b.put((byte) ((z & 0x7F) | 0x80));
+                z >>>= 7;
+            }
+            b.put((byte) z);
         }
 
         /** Null, a text seen before in this document (by index), or a new one (UTF-8). */
@@ -148,7 +155,14 @@ final class Binary {
         }
 
         long number() {
-            return buffer.getLong();
+            long z = 0;
+            for (int shift = 0; ; shift += 7) {
+                byte b = buffer.get();
+                z |= (long) (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return (z >>> 1) ^ -(z & 1);
+                }
+            }
         }
 
         String text() {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kaoping.campaign.CampaignSetup;
+import org.kaoping.report.LeafRows;
 import org.kaoping.roster.RosterUnit;
 import org.kaoping.scoring.Adjustment;
 import org.kaoping.scoring.CampaignResult;
@@ -32,33 +33,40 @@ final class CampaignScoring {
     private final CampaignSetup setup;
     private final String configurationDigest;
     private final ParsedWorkbookRepository parsed;
+    private final UnitOutcomeRepository stored;
     private final Consolidator consolidator;
 
     /**
      * {@code configuration}: the campaign file, rubric, roster and read limits, as a text; {@code code}: the
      * {@link CodeFingerprint} of the code that scores and encodes.
      */
-    CampaignScoring(CampaignSetup setup, String configuration, String code, ParsedWorkbookRepository parsed) {
+    CampaignScoring(CampaignSetup setup, String configuration, String code, ParsedWorkbookRepository parsed,
+                    UnitOutcomeRepository stored) {
         this.setup = setup;
         this.configurationDigest = sha256(configuration + '\n' + setup.campaign().code() + '\n' + code);
         this.parsed = parsed;
+        this.stored = stored;
         this.consolidator = new Consolidator(setup.rubric(), setup.roster(), setup.campaign().gaps(),
                 setup.campaign().ranking());
     }
 
     /**
-     * The run's result; {@code fingerprints} has every roster unit's, {@code scored} the units scored again
-     * (the others' outcomes came from {@code stored}).
+     * The run's result. By unit name: every roster unit's {@code fingerprint} and {@code outcome}, and the stored
+     * 分项得分 rows of the units whose outcome was stored; {@code rescored} names the units scored again.
+     * {@code storedBefore} is every fingerprint the campaign had stored.
      */
-    record Scoring(CampaignResult result, Map<String, String> fingerprints, Map<String, UnitOutcome> scored) {
+    record Scoring(CampaignResult result, Map<String, String> fingerprints, Map<String, UnitOutcome> outcomes,
+                   Set<String> rescored, Map<String, LeafRows> storedRows, Set<String> storedBefore) {
     }
 
     /**
      * {@code files}: the run's files in path order, with each readable file's outline in {@code outlines};
-     * {@code findings}: the read findings in file order; {@code stored}: encoded outcomes by fingerprint.
+     * {@code findings}: the read findings in file order. The campaign's stored outcomes are decoded here and their
+     * bytes let go before the report is written.
      */
     Scoring score(String runId, List<RunFileRepository.RunFile> files, Map<String, ParsedWorkbookRepository.Outline> outlines,
-                  List<Discrepancy> findings, Map<String, UnitOutcomeRepository.Stored> stored) {
+                  List<Discrepancy> findings) {
+        Map<String, UnitOutcomeRepository.Stored> stored = this.stored.load(setup.campaign().code());
         Map<String, List<String>> keysByUnit = new HashMap<>();
         for (RunFileRepository.RunFile f : files) {
             ParsedWorkbookRepository.Outline outline = outlines.get(f.parseKey());
@@ -103,10 +111,17 @@ final class CampaignScoring {
             }
             return UnitOutcomeCodec.decode(stored.get(fingerprints.get(unit.name())).outcome(), units::get);
         }).toList();
-        Map<String, UnitOutcome> scored = new HashMap<>();
-        outcomes.stream().filter(o -> missing.contains(o.result().unit().name()))
-                .forEach(o -> scored.put(o.result().unit().name(), o));
-        return new Scoring(consolidator.rank(findings, outcomes), fingerprints, scored);
+        Map<String, UnitOutcome> byUnit = new HashMap<>();
+        outcomes.forEach(o -> byUnit.put(o.result().unit().name(), o));
+        Map<String, LeafRows> storedRows = new HashMap<>();
+        fingerprints.forEach((unit, fingerprint) -> {
+            UnitOutcomeRepository.Stored s = stored.get(fingerprint);
+            if (s != null && s.leafRows() != null) {
+                storedRows.put(unit, s.leafRows());
+            }
+        });
+        return new Scoring(consolidator.rank(findings, outcomes), fingerprints, byUnit, missing, storedRows,
+                Set.copyOf(stored.keySet()));
     }
 
     private String fingerprint(String unit, List<String> parseKeys) {

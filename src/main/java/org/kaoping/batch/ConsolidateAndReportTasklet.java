@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +28,6 @@ import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.DiscrepancyKind;
 import org.kaoping.scoring.DisplayRounding;
 import org.kaoping.scoring.Status;
-import org.kaoping.scoring.UnitOutcome;
 import org.kaoping.workbook.ReadLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +44,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
     public static final String RANKING_FILE = "综合排名.xlsx";
     public static final String DISCREPANCY_FILE = "差异报告.xlsx";
     private static final Logger log = LoggerFactory.getLogger(ConsolidateAndReportTasklet.class);
+    private static final int SAVE_BATCH = 1000;
 
     private final KaopingHome home;
     private final CampaignSetup setup;
@@ -100,10 +100,9 @@ public class ConsolidateAndReportTasklet implements Tasklet {
                     workbook.rejected() ? workbook.rejection() : workbook.summary()));
         }
         String configuration = configuration();
-        Map<String, UnitOutcomeRepository.Stored> stored = outcomes.load(campaign);
         long loaded = System.nanoTime();
-        CampaignScoring.Scoring scoring = new CampaignScoring(setup, configuration, code.value(), parsed)
-                .score(runId, files, outlines, findings, stored);
+        CampaignScoring.Scoring scoring = new CampaignScoring(setup, configuration, code.value(), parsed, outcomes)
+                .score(runId, files, outlines, findings);
         CampaignResult result = scoring.result();
         logSummary(result);
         long scored = System.nanoTime();
@@ -128,19 +127,13 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         OutputPublisher publisher = new OutputPublisher(home.output(campaign));
         Path staging = publisher.stage(runId);
         long recorded = System.nanoTime();
-        Map<String, LeafRows> storedRows = new HashMap<>();
-        scoring.fingerprints().forEach((unit, fingerprint) -> {
-            UnitOutcomeRepository.Stored s = stored.get(fingerprint);
-            if (s != null && s.leafRows() != null) {
-                storedRows.put(unit, s.leafRows());
-            }
-        });
         Map<String, LeafRows> rendered = writeBoth(
-                () -> new RankingWorkbookWriter().write(result, info, staging.resolve(RANKING_FILE), storedRows),
+                () -> new RankingWorkbookWriter().write(result, info, staging.resolve(RANKING_FILE),
+                        scoring.storedRows()),
                 () -> new DiscrepancyReportWriter().write(result, staging.resolve(DISCREPANCY_FILE)));
-        saveOutcomes(campaign, scoring, stored, rendered);
+        saveOutcomes(campaign, scoring, rendered);
         log.info("汇总用时：载入 {} 秒，计分 {} 秒（{} 个单位重新计分），记录 {} 秒，写出报表 {} 秒", seconds(loaded - begun),
-                seconds(scored - loaded), scoring.scored().size(), seconds(recorded - scored),
+                seconds(scored - loaded), scoring.rescored().size(), seconds(recorded - scored),
                 seconds(System.nanoTime() - recorded));
         Path runDir = publisher.publish(staging, runId);
         log.info("已写出 {}", runDir.resolve(RANKING_FILE));
@@ -158,25 +151,23 @@ public class ConsolidateAndReportTasklet implements Tasklet {
     }
 
     /**
-     * Keeps the outcomes this run used, and only those: the units scored again are added, and outcomes no unit has
-     * any more (a file corrected or removed since) are dropped.
+     * Keeps the outcomes this run used, and only those: the units scored again are added (a unit whose rows moved
+     * has them replaced), and outcomes no unit has any more (a file corrected or removed since) are dropped. Encoded
+     * and written a batch at a time, so that a large campaign's encoded outcomes are never all in memory at once.
      */
-    private void saveOutcomes(String campaign, CampaignScoring.Scoring scoring,
-                              Map<String, UnitOutcomeRepository.Stored> stored, Map<String, LeafRows> rendered) {
-        Set<String> changed = new HashSet<>(scoring.scored().keySet());
+    private void saveOutcomes(String campaign, CampaignScoring.Scoring scoring, Map<String, LeafRows> rendered) {
+        Set<String> changed = new LinkedHashSet<>(scoring.rescored());
         changed.addAll(rendered.keySet());
-        List<UnitOutcomeRepository.Stored> added = changed.parallelStream().map(unit -> {
-            String fingerprint = scoring.fingerprints().get(unit);
-            UnitOutcomeRepository.Stored before = stored.get(fingerprint);
-            UnitOutcome outcome = scoring.scored().get(unit);
-            LeafRows rows = rendered.get(unit);
-            return new UnitOutcomeRepository.Stored(fingerprint,
-                    outcome != null ? UnitOutcomeCodec.encode(outcome) : before.outcome(),
-                    rows != null ? rows : before == null ? null : before.leafRows());
-        }).toList();
-        outcomes.save(campaign, added);
+        List<String> units = List.copyOf(changed);
+        for (int i = 0; i < units.size(); i += SAVE_BATCH) {
+            outcomes.save(campaign, units.subList(i, Math.min(units.size(), i + SAVE_BATCH)).parallelStream()
+                    .map(unit -> new UnitOutcomeRepository.Stored(scoring.fingerprints().get(unit),
+                            UnitOutcomeCodec.encode(scoring.outcomes().get(unit)),
+                            rendered.getOrDefault(unit, scoring.storedRows().get(unit))))
+                    .toList());
+        }
         Set<String> used = new HashSet<>(scoring.fingerprints().values());
-        outcomes.delete(stored.keySet().stream().filter(f -> !used.contains(f)).toList());
+        outcomes.delete(scoring.storedBefore().stream().filter(f -> !used.contains(f)).toList());
     }
 
     /**
