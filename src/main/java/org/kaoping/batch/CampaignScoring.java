@@ -104,12 +104,13 @@ final class CampaignScoring {
 
         Map<String, RosterUnit> units = new HashMap<>();
         setup.roster().units().forEach(u -> units.put(u.name(), u));
+        Binary.Canon canon = new Binary.Canon();
         List<UnitOutcome> outcomes = setup.roster().units().parallelStream().map(unit -> {
             if (missing.contains(unit.name())) {
                 return consolidator.score(unit, sheets.getOrDefault(unit.name(), List.of()),
                         adjustments.getOrDefault(unit.name(), List.of()));
             }
-            return UnitOutcomeCodec.decode(stored.get(fingerprints.get(unit.name())).outcome(), units::get);
+            return UnitOutcomeCodec.decode(stored.get(fingerprints.get(unit.name())).outcome(), units::get, canon);
         }).toList();
         Map<String, UnitOutcome> byUnit = new HashMap<>();
         outcomes.forEach(o -> byUnit.put(o.result().unit().name(), o));

@@ -70,7 +70,12 @@ final class ParsedWorkbookCodec {
     }
 
     static ParsedWorkbook decode(byte[] encoded) {
-        Binary.Reader in = new Binary.Reader(encoded);
+        return decode(encoded, Binary.Canon.NONE);
+    }
+
+    /** {@code canon}: shared by the results decoded together. */
+    static ParsedWorkbook decode(byte[] encoded, Binary.Canon canon) {
+        Binary.Reader in = new Binary.Reader(encoded, canon);
         String path = in.text();
         int n = in.count();
         List<ScoreSheet> sheets = new ArrayList<>(n);

@@ -117,8 +117,9 @@ public class ParsedWorkbookRepository {
                         documents.put(rs.getString(1), rs.getBytes(2));
                     });
         }
+        Binary.Canon canon = new Binary.Canon();
         return documents.entrySet().parallelStream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> read(e.getValue())));
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> ParsedWorkbookCodec.decode(e.getValue(), canon)));
     }
 
     /** The roster units a workbook gives scores or adjustments for, in the order it gives them. */

@@ -40,7 +40,12 @@ final class UnitOutcomeCodec {
 
     /** {@code units}: the roster's unit by name (the roster is part of the stored outcome's key). */
     static UnitOutcome decode(byte[] encoded, Function<String, RosterUnit> units) {
-        Binary.Reader in = new Binary.Reader(encoded);
+        return decode(encoded, units, Binary.Canon.NONE);
+    }
+
+    /** {@code canon}: shared by the outcomes decoded together. */
+    static UnitOutcome decode(byte[] encoded, Function<String, RosterUnit> units, Binary.Canon canon) {
+        Binary.Reader in = new Binary.Reader(encoded, canon);
         String name = in.text();
         RosterUnit unit = units.apply(name);
         if (unit == null) {
