@@ -164,7 +164,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
                     .map(unit -> new UnitOutcomeRepository.Stored(scoring.fingerprints().get(unit),
                             UnitOutcomeCodec.encode(scoring.outcomes().get(unit)),
                             rendered.getOrDefault(unit, scoring.storedRows().get(unit))))
-                    .toList());
+                    .toList(), scoring.storedBefore());
         }
         Set<String> used = new HashSet<>(scoring.fingerprints().values());
         outcomes.delete(scoring.storedBefore().stream().filter(f -> !used.contains(f)).toList());
