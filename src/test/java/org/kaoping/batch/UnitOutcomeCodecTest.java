@@ -33,7 +33,9 @@ class UnitOutcomeCodecTest {
                 cell.at("F9"), null);
         Scored official = new Scored(Source.INSPECTION, cell, new BigDecimal("80.5"), new BigDecimal("3.000"),
                 new BigDecimal("123456789012345678901234567890.1"), false,
-                Map.of("1.1", new BigDecimal("3.0"), "1.2", BigDecimal.ZERO, "2.1", new BigDecimal("-0.25")),
+                Map.of("1.1", new BigDecimal("3.0"), "1.2", BigDecimal.ZERO, "2.1", new BigDecimal("-0.25"),
+                        "2.2", new BigDecimal("1E+3"), "2.3", BigDecimal.valueOf(Long.MIN_VALUE, 2),
+                        "2.4", BigDecimal.valueOf(Long.MAX_VALUE)),
                 List.of(bonus), List.of(gap));
         Scored self = new Scored(Source.SELF, CellRef.file("self/审计局.xls"), new BigDecimal("85"), BigDecimal.ZERO,
                 BigDecimal.ZERO, true, Map.of(), List.of(), List.of());
@@ -44,6 +46,7 @@ class UnitOutcomeCodecTest {
 
         assertThat(decoded).isEqualTo(outcome);
         assertThat(decoded.result().official().base().scale()).isEqualTo(1);
+        assertThat(decoded.result().official().leafScores().get("2.2").scale()).isEqualTo(-3);
         assertThat(decoded.result().official().adjustments().get(0).evidence()).hasSize(80_000);
     }
 
