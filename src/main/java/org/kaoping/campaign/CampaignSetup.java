@@ -10,19 +10,24 @@ import org.kaoping.rubric.Rubric;
 
 /**
  * A campaign with its rubric and roster loaded and validated. {@code contextKey} fingerprints the rubric
- * and roster files: a workbook parsed under one context is re-parsed when either changes.
+ * (with the responsibility map it names) and roster files: a workbook parsed under one context is re-parsed, and
+ * its units scored again, when any of them changes.
  */
 public record CampaignSetup(Campaign campaign, Rubric rubric, Roster roster, String contextKey) {
 
     /** Bumped whenever reading changes in a way that invalidates stored parse results. */
     static final String READER_VERSION = "7";
 
-    static String fingerprint(Campaign campaign) {
+    static String fingerprint(Campaign campaign, Rubric rubric) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(READER_VERSION.getBytes());
             digest.update(Files.readAllBytes(campaign.rubricFile()));
             digest.update(Files.readAllBytes(campaign.rosterFile()));
+            // The responsibility map a rubric names is read with it (责任部门, 责任人 of every leaf in the reports).
+            if (rubric.responsibilities() != null) {
+                digest.update(Files.readAllBytes(campaign.rubricFile().resolveSibling(rubric.responsibilities() + ".yml")));
+            }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw new CampaignException("无法读取 " + e.getMessage(), e);

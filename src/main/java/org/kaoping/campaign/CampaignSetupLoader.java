@@ -28,6 +28,6 @@ public final class CampaignSetupLoader {
         }
         new RankingRulesParser(campaign.code() + ".yml").checkAgainst(campaign.ranking(), rubric);
         Roster roster = rosters.load(campaign.rosterFile());
-        return new CampaignSetup(campaign, rubric, roster, CampaignSetup.fingerprint(campaign));
+        return new CampaignSetup(campaign, rubric, roster, CampaignSetup.fingerprint(campaign, rubric));
     }
 }
