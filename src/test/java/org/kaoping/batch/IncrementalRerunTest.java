@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kaoping.support.MixedCampaign;
@@ -95,12 +96,27 @@ class IncrementalRerunTest {
     }
 
     private static void assertSameReports() {
+        assertEveryEntryChecksOut(HOME.latest(CLEAN, "综合排名.xlsx"));
         assertThat(RankingWorkbooks.cells(HOME.latest(CLEAN, "综合排名.xlsx")))
                 .isEqualTo(RankingWorkbooks.cells(HOME.latest(FULL, "综合排名.xlsx")));
         for (String sheet : List.of("差异明细", "汇总")) {
             assertThat(Workbooks.rows(HOME.latest(CLEAN, "差异报告.xlsx"), sheet))
                     .isEqualTo(Workbooks.rows(HOME.latest(FULL, "差异报告.xlsx"), sheet));
         }
+    }
+
+    /** ZipInputStream checks each entry's CRC-32 and sizes as it reads it to the end (POI's ZipFile does not). */
+    private static void assertEveryEntryChecksOut(Path file) {
+        int entries = 0;
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            while (zip.getNextEntry() != null) {
+                zip.readAllBytes();
+                entries++;
+            }
+        } catch (IOException e) {
+            throw new AssertionError(file + ": " + e.getMessage(), e);
+        }
+        assertThat(entries).isGreaterThan(5);
     }
 
     private static int rank(String unit, List<Map<String, String>> rows) {
