@@ -8,8 +8,10 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -59,7 +61,10 @@ final class ZipSplice {
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(saved)).get();
              ZipArchiveOutputStream target = new ZipArchiveOutputStream(out)) {
             target.setLevel(Deflater.BEST_SPEED);
+            Set<String> missing = new HashSet<>(rows.keySet());
+            missing.addAll(replaced.keySet());
             for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
+                missing.remove(entry.getName());
                 byte[] replacement = replaced.get(entry.getName());
                 if (replacement != null) {
                     ZipArchiveEntry fresh = new ZipArchiveEntry(entry.getName());
@@ -110,6 +115,10 @@ final class ZipSplice {
                 spliced.setSize(size);
                 spliced.setCompressedSize(compressed);
                 target.addRawArchiveEntry(spliced, new SequenceInputStream(Collections.enumeration(streams)));
+            }
+            // Rows or strings with nowhere to go would leave a workbook that opens with cells missing.
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("the saved package has no " + String.join(", ", missing));
             }
         }
     }

@@ -68,6 +68,19 @@ class ZipSpliceTest {
         assertThat(read).containsExactlyEntriesOf(entries);
     }
 
+    @Test
+    void rowsForAnEntryThePackageLacksAreRefused() throws IOException {
+        ByteArrayOutputStream saved = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(saved)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ZipSplice.splice(saved.toByteArray(), Map.of(),
+                        Map.of("xl/sharedStrings.xml", new byte[0]), new ByteArrayOutputStream()))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the saved package has no xl/sharedStrings.xml");
+    }
+
     private static long crc(byte[] bytes) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
