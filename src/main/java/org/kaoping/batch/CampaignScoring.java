@@ -1,12 +1,8 @@
 package org.kaoping.batch;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +39,7 @@ final class CampaignScoring {
     CampaignScoring(CampaignSetup setup, String configuration, String code, ParsedWorkbookRepository parsed,
                     UnitOutcomeRepository stored) {
         this.setup = setup;
-        this.configurationDigest = sha256(configuration + '\n' + setup.campaign().code() + '\n' + code);
+        this.configurationDigest = ParseKeys.sha256(configuration + '\n' + setup.campaign().code() + '\n' + code);
         this.parsed = parsed;
         this.stored = stored;
         this.consolidator = new Consolidator(setup.rubric(), setup.roster(), setup.campaign().gaps(),
@@ -128,15 +124,6 @@ final class CampaignScoring {
     private String fingerprint(String unit, List<String> parseKeys) {
         StringBuilder material = new StringBuilder(configurationDigest).append('\n').append(unit);
         parseKeys.forEach(k -> material.append('\n').append(k));
-        return sha256(material.toString());
-    }
-
-    private static String sha256(String material) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(material.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ParseKeys.sha256(material.toString());
     }
 }

@@ -15,9 +15,13 @@ final class ParseKeys {
     }
 
     static String of(String contextKey, InputFile file) {
+        return sha256(contextKey + '\n' + file.sha256() + '\n' + file.path() + '\n' + file.modified());
+    }
+
+    /** The SHA-256 of a key's material (UTF-8), in hex: how kaoping's stored results are keyed. */
+    static String sha256(String material) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            String material = contextKey + '\n' + file.sha256() + '\n' + file.path() + '\n' + file.modified();
             return HexFormat.of().formatHex(digest.digest(material.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

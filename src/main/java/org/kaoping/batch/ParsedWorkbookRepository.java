@@ -129,8 +129,4 @@ public class ParsedWorkbookRepository {
         workbook.adjustments().forEach(a -> units.add(a.unit()));
         return units;
     }
-
-    static ParsedWorkbook read(byte[] document) {
-        return ParsedWorkbookCodec.decode(document);
-    }
 }

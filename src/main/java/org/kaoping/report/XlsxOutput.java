@@ -63,14 +63,14 @@ final class XlsxOutput {
     static final class StreamingWorkbook extends SXSSFWorkbook {
         private final Map<SXSSFSheet, Streamed> streamed = new HashMap<>();
         private final Map<SXSSFSheet, List<LeafRows>> spliced = new LinkedHashMap<>();
+        // Streamed and spliced sheets alike: SXSSF sizes each sheet by the rows it holds, here only the header.
         private final Map<SXSSFSheet, CellRangeAddress> dimensions = new HashMap<>();
         // The shared-strings table of streamed rows, by index. It is written as the package is saved, in place of
         // POI's (which stays empty: SXSSF's own cells hold their texts inline): POI's builds each text's XML to look
         // it up, which for a large campaign's names and files cost more than writing the rows.
         private final Map<String, Integer> shared = new LinkedHashMap<>();
 
-        private record Streamed(StreamedRows rows, CellRangeAddress dimension,
-                                Function<OutputStream, RowWriter> writer) {
+        private record Streamed(StreamedRows rows, Function<OutputStream, RowWriter> writer) {
         }
 
         StreamingWorkbook(int window) {
@@ -80,7 +80,8 @@ final class XlsxOutput {
         /** {@code dimension}: the range the sheet's rows will cover, header included (readers size the sheet by it). */
         void stream(SXSSFSheet sheet, CellRangeAddress dimension, Function<OutputStream, RowWriter> writer,
                     StreamedRows rows) {
-            streamed.put(sheet, new Streamed(rows, dimension, writer));
+            streamed.put(sheet, new Streamed(rows, writer));
+            dimensions.put(sheet, dimension);
         }
 
         /**
@@ -124,8 +125,6 @@ final class XlsxOutput {
         @Override
         protected void flushSheets() throws IOException {
             super.flushSheets();
-            // SXSSF sizes each sheet by the rows it holds, which for a streamed sheet is only the header.
-            streamed.forEach((sheet, s) -> dimensions.put(sheet, s.dimension()));
             dimensions.forEach((sheet, d) -> getXSSFWorkbook().getSheet(sheet.getSheetName()).setDimensionOverride(d));
         }
 

@@ -47,9 +47,14 @@ final class ZipSplice {
 
     /** {@code xml} as a segment of a raw deflate stream: flushed to a byte boundary, not the stream's last block. */
     static LeafRows segment(int firstRow, byte[] xml) {
+        return part(firstRow, xml, false);
+    }
+
+    /** {@code xml} compressed, with its CRC-32 and length; {@code last}: the final block of the stream. */
+    private static LeafRows part(int firstRow, byte[] xml, boolean last) {
         CRC32 crc = new CRC32();
         crc.update(xml);
-        return new LeafRows(firstRow, deflate(xml, false), crc.getValue(), xml.length);
+        return new LeafRows(firstRow, deflate(xml, last), crc.getValue(), xml.length);
     }
 
     /**
@@ -92,11 +97,9 @@ final class ZipSplice {
                 byte[] head = frame.substring(0, at).getBytes(StandardCharsets.UTF_8);
                 byte[] tail = frame.substring(at + MARKER.length()).getBytes(StandardCharsets.UTF_8);
                 List<LeafRows> parts = new ArrayList<>();
-                parts.add(segment(0, head));
+                parts.add(part(0, head, false));
                 parts.addAll(segments);
-                CRC32 tailCrc = new CRC32();
-                tailCrc.update(tail);
-                parts.add(new LeafRows(0, deflate(tail, true), tailCrc.getValue(), tail.length));
+                parts.add(part(0, tail, true));
 
                 long crc = 0;
                 long size = 0;

@@ -36,7 +36,7 @@ class StoredParseResultTest {
         assertThat(scores).hasSizeGreaterThan(100);
         for (ParsedWorkbook workbook : parsed) {
             byte[] document = new ParsedWorkbookRepository.Stored("key", workbook).document();
-            assertThat(ParsedWorkbookRepository.read(document)).isEqualTo(workbook);
+            assertThat(ParsedWorkbookCodec.decode(document)).isEqualTo(workbook);
         }
     }
 }
