@@ -127,6 +127,12 @@ final class Binary {
             }
         }
 
+        /** A document of its own, with its own text table: a reader can take it whole without decoding it. */
+        void document(Writer inner) {
+            count(inner.buffer.position());
+            room(inner.buffer.position()).put(inner.buffer.array(), 0, inner.buffer.position());
+        }
+
         byte[] bytes() {
             return Arrays.copyOf(buffer.array(), buffer.position());
         }
@@ -241,6 +247,18 @@ final class Binary {
 
         CellRef cell() {
             return bool() ? new CellRef(text(), text(), text()) : null;
+        }
+
+        /** The bytes of a {@link Writer#document}, to be read later with a reader of their own. */
+        byte[] document() {
+            int length = count();
+            byte[] inner = Arrays.copyOfRange(buffer.array(), buffer.position(), buffer.position() + length);
+            buffer.position(buffer.position() + length);
+            return inner;
+        }
+
+        Canon canon() {
+            return canon;
         }
 
         List<Discrepancy> discrepancies() {

@@ -101,12 +101,15 @@ final class CampaignScoring {
         Map<String, RosterUnit> units = new HashMap<>();
         setup.roster().units().forEach(u -> units.put(u.name(), u));
         Binary.Canon canon = new Binary.Canon();
+        Map<String, UnitOutcome> decoded = this.stored.decoded(setup.campaign().code());
         List<UnitOutcome> outcomes = setup.roster().units().parallelStream().map(unit -> {
             if (missing.contains(unit.name())) {
                 return consolidator.score(unit, sheets.getOrDefault(unit.name(), List.of()),
                         adjustments.getOrDefault(unit.name(), List.of()));
             }
-            return UnitOutcomeCodec.decode(stored.get(fingerprints.get(unit.name())).outcome(), units::get, canon);
+            String fingerprint = fingerprints.get(unit.name());
+            UnitOutcome known = decoded.get(fingerprint);
+            return known != null ? known : UnitOutcomeCodec.decode(stored.get(fingerprint).outcome(), units::get, canon);
         }).toList();
         Map<String, UnitOutcome> byUnit = new HashMap<>();
         outcomes.forEach(o -> byUnit.put(o.result().unit().name(), o));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.DiscrepancyKind;
 import org.kaoping.scoring.DisplayRounding;
 import org.kaoping.scoring.Status;
+import org.kaoping.scoring.UnitOutcome;
 import org.kaoping.workbook.ReadLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +80,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         long begun = System.nanoTime();
         String campaign = setup.campaign().code();
         List<RunFileRepository.RunFile> files = runFiles.files(runId);
-        Map<String, ParsedWorkbookRepository.Outline> outlines = parsed.outlinesForRun(runId);
+        Map<String, ParsedWorkbookRepository.Outline> outlines = parsed.outlines(runId, files);
         List<Discrepancy> findings = new ArrayList<>();
         List<RunInfo.FileEntry> entries = new ArrayList<>();
         int rejected = 0;
@@ -168,6 +170,9 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         }
         Set<String> used = new HashSet<>(scoring.fingerprints().values());
         outcomes.delete(scoring.storedBefore().stream().filter(f -> !used.contains(f)).toList());
+        Map<String, UnitOutcome> byFingerprint = new HashMap<>();
+        scoring.outcomes().forEach((unit, outcome) -> byFingerprint.put(scoring.fingerprints().get(unit), outcome));
+        outcomes.keepDecoded(campaign, byFingerprint);
     }
 
     /**

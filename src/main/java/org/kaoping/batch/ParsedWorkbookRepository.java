@@ -10,10 +10,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.workbook.ParsedWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -21,12 +23,13 @@ import org.springframework.stereotype.Repository;
 /**
  * Parse results ({@code kp_parse_result}), one binary document per workbook ({@link ParsedWorkbookCodec}): written
  * in batches by the read step, looked up in bulk (by a run's file list, or a few by key) — never a query per cell
- * or per file.
+ * or per file. Rows are never changed under a key, so what was read or committed under one is kept in memory.
  */
 @Repository
 public class ParsedWorkbookRepository {
     // Up to this many keys go in one IN list; more are fetched by the run's file list instead.
     private static final int IN_CLAUSE = 64;
+    private static final int MAX_OUTLINES = 200_000;
     // Unit names are single-line texts from the roster, so a line break cannot occur in one.
     private static final String UNIT_SEPARATOR = "\n";
     private static final String RUN_JOIN = " FROM kp_run_file f JOIN kp_parse_result p ON p.parse_key = f.parse_key"
@@ -34,6 +37,7 @@ public class ParsedWorkbookRepository {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final Map<String, Outline> outlines = new ConcurrentHashMap<>();
 
     public ParsedWorkbookRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -52,6 +56,9 @@ public class ParsedWorkbookRepository {
     }
 
     public void saveAll(List<Stored> items) {
+        List<Outline> saved = items.stream().map(s -> new Outline(s.parseKey(), s.workbook().rejected(),
+                s.workbook().rejection(), s.workbook().summary(), units(s.workbook()), s.workbook().findings())).toList();
+        AfterCommit.run(() -> saved.forEach(this::remember));
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.batchUpdate("MERGE INTO kp_parse_result (parse_key, path, rejected, parsed, parsed_at, units, summary,"
                 + " rejection, findings) KEY (parse_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", items, 100, (ps, s) -> {
@@ -76,46 +83,90 @@ public class ParsedWorkbookRepository {
                           List<Discrepancy> findings) {
     }
 
-    public Map<String, Outline> outlinesForRun(String runId) {
+    /** The outlines of the run's readable files ({@code files}: the run's list), by parse key. */
+    public Map<String, Outline> outlines(String runId, List<RunFileRepository.RunFile> files) {
         Map<String, Outline> out = new HashMap<>();
-        jdbc.query("SELECT p.parse_key, p.rejected, p.rejection, p.summary, p.units, p.findings" + RUN_JOIN, rs -> {
-            String units = rs.getString(5);
-            byte[] findings = rs.getBytes(6);
-            out.put(rs.getString(1), new Outline(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4),
-                    units == null || units.isEmpty() ? Set.of()
-                            : new LinkedHashSet<>(Arrays.asList(units.split(UNIT_SEPARATOR))),
-                    findings == null ? List.of() : ParsedWorkbookCodec.decodeFindings(findings)));
-        }, runId);
+        Set<String> missing = new HashSet<>();
+        for (RunFileRepository.RunFile f : files) {
+            if (f.parseKey() != null) {
+                Outline known = outlines.get(f.parseKey());
+                if (known != null) {
+                    out.put(f.parseKey(), known);
+                } else {
+                    missing.add(f.parseKey());
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            select("p.parse_key, p.rejected, p.rejection, p.summary, p.units, p.findings", runId, missing, rs -> {
+                String units = rs.getString(5);
+                byte[] findings = rs.getBytes(6);
+                Outline outline = new Outline(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4),
+                        units == null || units.isEmpty() ? Set.of()
+                                : new LinkedHashSet<>(Arrays.asList(units.split(UNIT_SEPARATOR))),
+                        findings == null ? List.of() : ParsedWorkbookCodec.decodeFindings(findings));
+                out.put(outline.parseKey(), outline);
+                remember(outline);
+            });
+        }
+        return out;
+    }
+
+    /** The parse keys among the run's files ({@code files}: the run's list) that have a stored result. */
+    public Set<String> existing(String runId, List<RunFileRepository.RunFile> files) {
+        Set<String> out = new HashSet<>();
+        Set<String> missing = new HashSet<>();
+        for (RunFileRepository.RunFile f : files) {
+            if (f.parseKey() != null) {
+                (outlines.containsKey(f.parseKey()) ? out : missing).add(f.parseKey());
+            }
+        }
+        if (!missing.isEmpty()) {
+            select("p.parse_key", runId, missing, rs -> {
+                out.add(rs.getString(1));
+            });
+        }
         return out;
     }
 
     /**
-     * The parse keys of a run's files that have a stored result. A join on the run's file list, not an IN list of
-     * keys: H2 checks every row it finds against the whole list again, which for thousands of keys cost more than
-     * the rest of an unchanged rerun.
+     * Rows of {@code kp_parse_result} under {@code keys}, all of them keys of run {@code runId}'s files: a few by
+     * their keys, many by a join on the run's file list, not an IN list: H2 checks every row it finds against the
+     * whole list again, which for thousands of keys cost more than the rest of an unchanged rerun.
      */
-    public Set<String> existingForRun(String runId) {
-        return new HashSet<>(jdbc.queryForList("SELECT f.parse_key" + RUN_JOIN, String.class, runId));
+    private void select(String columns, String runId, Set<String> keys, RowCallbackHandler row) {
+        if (keys.size() > IN_CLAUSE) {
+            jdbc.query("SELECT " + columns + RUN_JOIN, rs -> {
+                if (keys.contains(rs.getString(1))) {
+                    row.processRow(rs);
+                }
+            }, runId);
+        } else {
+            named.query("SELECT " + columns + " FROM kp_parse_result p WHERE p.parse_key IN (:keys)",
+                    new MapSqlParameterSource("keys", List.copyOf(keys)), row);
+        }
     }
 
     /**
-     * The stored results of run {@code runId}'s files under {@code keys}, decoded in parallel: a few by their keys,
-     * many by the run's file list (see {@link #existingForRun} on long IN lists).
+     * Outlines are kept by parse key, which names the stored result for good: a later run of the same files (most
+     * of a rerun) then needs no query for them. Bounded, so that a process running many large campaigns lets old
+     * ones go.
+     */
+    private void remember(Outline outline) {
+        if (outlines.size() >= MAX_OUTLINES) {
+            outlines.clear();
+        }
+        outlines.put(outline.parseKey(), outline);
+    }
+
+    /**
+     * The stored results of run {@code runId}'s files under {@code keys}, decoded in parallel.
      */
     public Map<String, ParsedWorkbook> load(String runId, Collection<String> keys) {
         Map<String, byte[]> documents = new HashMap<>();
-        if (keys.size() > IN_CLAUSE) {
-            Set<String> wanted = new HashSet<>(keys);
-            jdbc.query("SELECT p.parse_key, p.parsed" + RUN_JOIN, rs -> {
-                if (wanted.contains(rs.getString(1))) {
-                    documents.put(rs.getString(1), rs.getBytes(2));
-                }
-            }, runId);
-        } else if (!keys.isEmpty()) {
-            named.query("SELECT parse_key, parsed FROM kp_parse_result WHERE parse_key IN (:keys)",
-                    new MapSqlParameterSource("keys", List.copyOf(keys)), rs -> {
-                        documents.put(rs.getString(1), rs.getBytes(2));
-                    });
+        if (!keys.isEmpty()) {
+            select("p.parse_key, p.parsed", runId, new HashSet<>(keys),
+                    rs -> documents.put(rs.getString(1), rs.getBytes(2)));
         }
         Binary.Canon canon = new Binary.Canon();
         return documents.entrySet().parallelStream()

@@ -10,6 +10,7 @@ import org.kaoping.roster.RosterUnit;
 import org.kaoping.scoring.AdjustmentType;
 import org.kaoping.scoring.AppliedAdjustment;
 import org.kaoping.scoring.CellRef;
+import org.kaoping.scoring.DeferredLeafScores;
 import org.kaoping.scoring.Scored;
 import org.kaoping.scoring.Source;
 import org.kaoping.scoring.Status;
@@ -69,11 +70,14 @@ final class UnitOutcomeCodec {
         out.decimal(s.bonus());
         out.decimal(s.deduction());
         out.bool(s.vetoed());
-        out.count(s.leafScores().size());
+        // A document of its own: a rerun decodes it only for the units that need their leaf scores.
+        Binary.Writer leaves = new Binary.Writer();
+        leaves.count(s.leafScores().size());
         for (Map.Entry<String, BigDecimal> e : s.leafScores().entrySet()) {
-            out.text(e.getKey());
-            out.decimal(e.getValue());
+            leaves.text(e.getKey());
+            leaves.decimal(e.getValue());
         }
+        out.document(leaves);
         out.count(s.adjustments().size());
         for (AppliedAdjustment a : s.adjustments()) {
             out.count(a.source().ordinal());
@@ -101,11 +105,9 @@ final class UnitOutcomeCodec {
         BigDecimal bonus = in.decimal();
         BigDecimal deduction = in.decimal();
         boolean vetoed = in.bool();
-        int leaves = in.count();
-        Map<String, BigDecimal> leafScores = new HashMap<>(leaves * 2);
-        for (int i = 0; i < leaves; i++) {
-            leafScores.put(in.text(), in.decimal());
-        }
+        byte[] leaves = in.document();
+        Binary.Canon canon = in.canon();
+        Map<String, BigDecimal> leafScores = DeferredLeafScores.of(() -> leafScores(leaves, canon));
         int n = in.count();
         List<AppliedAdjustment> adjustments = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -114,5 +116,15 @@ final class UnitOutcomeCodec {
                     in.text()));
         }
         return new Scored(source, origin, base, bonus, deduction, vetoed, leafScores, adjustments, in.discrepancies());
+    }
+
+    private static Map<String, BigDecimal> leafScores(byte[] encoded, Binary.Canon canon) {
+        Binary.Reader in = new Binary.Reader(encoded, canon);
+        int n = in.count();
+        Map<String, BigDecimal> scores = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            scores.put(in.text(), in.decimal());
+        }
+        return scores;
     }
 }

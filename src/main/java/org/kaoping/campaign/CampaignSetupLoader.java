@@ -1,6 +1,13 @@
 package org.kaoping.campaign;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kaoping.roster.Roster;
 import org.kaoping.roster.RosterLoader;
 import org.kaoping.rubric.Rubric;
@@ -15,6 +22,11 @@ public final class CampaignSetupLoader {
     private final CampaignLoader campaigns = new CampaignLoader();
     private final RubricLoader rubrics = new RubricLoader();
     private final RosterLoader rosters = new RosterLoader();
+    private final Map<Path, LoadedRoster> loadedRosters = new ConcurrentHashMap<>();
+
+    /** A roster as read from a file whose bytes had this digest. */
+    private record LoadedRoster(byte[] digest, Roster roster) {
+    }
 
     public CampaignSetup load(KaopingHome home, String code) {
         Campaign campaign = campaigns.load(home, code);
@@ -27,7 +39,27 @@ public final class CampaignSetupLoader {
                     + " 是责任分工表（scored: false），没有分值，不能用于评分；请在评分细则中用 responsibilities 引用它");
         }
         new RankingRulesParser(campaign.code() + ".yml").checkAgainst(campaign.ranking(), rubric);
-        Roster roster = rosters.load(campaign.rosterFile());
+        Roster roster = roster(campaign.rosterFile());
         return new CampaignSetup(campaign, rubric, roster, CampaignSetup.fingerprint(campaign, rubric));
+    }
+
+    /**
+     * The roster, parsed again only when the file's bytes changed: every run loads its campaign's setup, and for a
+     * roster of thousands of units parsing was most of that. The bytes decide, not the file's times.
+     */
+    private Roster roster(Path file) {
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return rosters.load(file);
+        }
+        LoadedRoster loaded = loadedRosters.get(file);
+        if (loaded != null && Arrays.equals(loaded.digest(), digest)) {
+            return loaded.roster();
+        }
+        Roster roster = rosters.load(file);
+        loadedRosters.put(file, new LoadedRoster(digest, roster));
+        return roster;
     }
 }

@@ -13,7 +13,7 @@ public record Scored(Source source, CellRef origin, BigDecimal base, BigDecimal 
                      List<Discrepancy> discrepancies) {
 
     public Scored {
-        leafScores = Map.copyOf(leafScores);
+        leafScores = leafScores instanceof DeferredLeafScores ? leafScores : Map.copyOf(leafScores);
         adjustments = List.copyOf(adjustments);
         discrepancies = List.copyOf(discrepancies);
     }

@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (a) the raw floor — streaming every workbook's cells, (b) the full {@code run} through the Spring application,
  * (c) a rerun after one unit sends a corrected workbook; prints wall times, read-step throughput, peak heap
  * and the ratios (b)/(a) and (c)/(b). Run with {@code mvn -B -Pbenchmark process-test-classes}
- * ({@code -Dbench.units=20000} for another N); the heap is what the profile gives the JVM (-Xmx512m).
+ * ({@code -Dbench.units=20000} for another N, {@code -Dbench.reruns=K} for (c) as the median of K reruns, 3 by
+ * default); the heap is what the profile gives the JVM (-Xmx512m).
  *
  * <p>Not a test: it takes tens of seconds and its figures depend on the machine.
  */
@@ -33,6 +34,7 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         int units = Integer.getInteger("bench.units", 5000);
+        int rerunCount = Math.max(1, Integer.getInteger("bench.reruns", 3));
         Path home = Files.createTempDirectory("kaoping-bench");
         HeapWatch heap = new HeapWatch();
         System.out.printf("kaoping benchmark: %,d units, %d cores, max heap %.0f MB, home %s%n", units,
@@ -84,8 +86,16 @@ public final class Benchmark {
 
         try (context) {
             Phase full = run(command, db, heap, "(b) full run");
-            campaign.correct(units / 2);
-            Phase rerun = run(command, db, heap, "(c) rerun after one correction");
+            // Each rerun corrects another unit; (c) is their median, so one noisy rerun does not make the figure.
+            List<Phase> reruns = new java.util.ArrayList<>();
+            for (int i = 0; i < rerunCount; i++) {
+                campaign.correct(units / 2 + i);
+                reruns.add(run(command, db, heap, "(c) rerun after one correction"
+                        + (rerunCount > 1 ? " (" + (i + 1) + " of " + rerunCount + ")" : "")));
+            }
+            reruns.sort(java.util.Comparator.comparingLong(Phase::nanos));
+            Phase rerun = reruns.get(reruns.size() / 2);
+            long rerunHeap = reruns.stream().mapToLong(Phase::heap).max().orElse(0);
 
             System.out.println();
             System.out.printf("| N | workbooks | MB | (a) raw floor | (b) full run | read step | read+normalize | (c) rerun"
@@ -94,7 +104,7 @@ public final class Benchmark {
                             + " | %.0f / %.0f / %.0f MB | %.2f | %.3f |%n",
                     units, files.size(), SyntheticCampaign.size(files) / MB, floor.seconds(), full.seconds(),
                     full.step().seconds(), full.step().rate(), rerun.seconds(), rerun.step().written(),
-                    floor.heap() / MB, full.heap() / MB, rerun.heap() / MB,
+                    floor.heap() / MB, full.heap() / MB, rerunHeap / MB,
                     full.seconds() / floor.seconds(), rerun.seconds() / full.seconds());
             System.out.println();
             target("(b)/(a) <= 2.0", full.seconds() / floor.seconds() <= 2.0);
@@ -102,7 +112,7 @@ public final class Benchmark {
             target("(c)/(b) <= 0.10", rerun.seconds() / full.seconds() <= 0.10);
             target("only the corrected workbook read again", rerun.step().written() == 1);
             target("peak heap within -Xmx (" + Math.round(HeapWatch.max() / MB) + " MB)",
-                    Math.max(full.heap(), rerun.heap()) < HeapWatch.max());
+                    Math.max(full.heap(), rerunHeap) < HeapWatch.max());
         }
         deleteQuietly(home);
     }

@@ -1,0 +1,131 @@
+package org.kaoping.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.kaoping.intake.InputFile;
+import org.kaoping.intake.InputScanner;
+import org.kaoping.report.LeafRows;
+import org.kaoping.roster.RosterLoader;
+import org.kaoping.rubric.RubricLoader;
+import org.kaoping.support.SharedSamples;
+import org.kaoping.support.TestHome;
+import org.kaoping.workbook.WorkbookParser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The repositories keep in memory what recent runs stored (a rerun in a long-running process then queries almost
+ * nothing): what they remember must be what the database holds, and a step that rolls back must leave nothing
+ * remembered. Checked against fresh repositories, which can only answer from the database.
+ */
+@SpringBootTest
+class RememberedRowsTest {
+    private static final TestHome HOME = TestHome.temporary("kaoping-remembered");
+    private static final Path SAMPLE = SharedSamples.sample("shanxi-2020-demo");
+
+    @Autowired
+    RunFileRepository runFiles;
+
+    @Autowired
+    ParsedWorkbookRepository parsed;
+
+    @Autowired
+    UnitOutcomeRepository outcomes;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        HOME.register(registry);
+    }
+
+    @Test
+    void rowsOfAStepThatRolledBackAreNotRemembered() {
+        Run run = new Run();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            run.store();
+            status.setRollbackOnly();
+        });
+
+        assertThat(runFiles.files(run.id)).isEmpty();
+        assertThat(parsed.existing(run.id, run.files)).isEmpty();
+        assertThat(parsed.outlines(run.id, run.files)).isEmpty();
+        assertThat(outcomes.load(run.campaign)).isEmpty();
+    }
+
+    @Test
+    void whatIsRememberedIsWhatTheDatabaseHolds() {
+        Run run = new Run();
+        outcomes.load(run.campaign);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> run.store());
+
+        RunFileRepository storedFiles = new RunFileRepository(jdbc);
+        ParsedWorkbookRepository storedResults = new ParsedWorkbookRepository(jdbc);
+        UnitOutcomeRepository storedOutcomes = new UnitOutcomeRepository(jdbc);
+        assertThat(run.files).hasSize(10);
+        assertThat(runFiles.files(run.id)).isEqualTo(storedFiles.files(run.id)).hasSize(10);
+        assertThat(parsed.existing(run.id, run.files)).isEqualTo(storedResults.existing(run.id, run.files))
+                .hasSize(10);
+        assertThat(parsed.outlines(run.id, run.files)).isEqualTo(storedResults.outlines(run.id, run.files))
+                .hasSize(10);
+        Map<String, UnitOutcomeRepository.Stored> remembered = outcomes.load(run.campaign);
+        Map<String, UnitOutcomeRepository.Stored> inDatabase = storedOutcomes.load(run.campaign);
+        assertThat(remembered.keySet()).isEqualTo(inDatabase.keySet()).containsExactly("fingerprint-" + run.id);
+        LeafRows rows = remembered.values().iterator().next().leafRows();
+        LeafRows rowsInDatabase = inDatabase.values().iterator().next().leafRows();
+        assertThat(List.of(rows.firstRow(), rows.crc(), rows.length()))
+                .isEqualTo(List.of(rowsInDatabase.firstRow(), rowsInDatabase.crc(), rowsInDatabase.length()));
+        assertThat(rows.deflated()).isEqualTo(rowsInDatabase.deflated());
+
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                outcomes.delete(List.of("fingerprint-" + run.id)));
+        assertThat(outcomes.load(run.campaign)).isEmpty();
+        assertThat(new UnitOutcomeRepository(jdbc).load(run.campaign)).isEmpty();
+    }
+
+    /** A run's file list, the parse results of its files (ten sample workbooks) and one outcome. */
+    private final class Run {
+        final String id = UUID.randomUUID().toString();
+        final String campaign = "c-" + id;
+        final List<RunFileRepository.RunFile> files = new ArrayList<>();
+        final List<ParsedWorkbookRepository.Stored> results = new ArrayList<>();
+
+        Run() {
+            WorkbookParser parser = new WorkbookParser(new RubricLoader().load(Path.of("config/rubrics/shanxi-2020.yml")),
+                    new RosterLoader().load(SAMPLE.resolve("roster.xlsx")));
+            // Listed in reverse path order: the repository gives them back in path order, from memory or not.
+            List<InputFile> found = new ArrayList<>(new InputScanner().scan(SAMPLE.resolve("input")).stream()
+                    .filter(InputFile::readable).limit(10).toList());
+            java.util.Collections.reverse(found);
+            for (InputFile file : found) {
+                String key = id + "/" + file.path();
+                files.add(new RunFileRepository.RunFile(file, key));
+                results.add(new ParsedWorkbookRepository.Stored(key,
+                        parser.parse(file, SAMPLE.resolve("input").resolve(file.path()))));
+            }
+        }
+
+        void store() {
+            runFiles.save(id, campaign, files);
+            parsed.saveAll(results);
+            outcomes.save(campaign, List.of(new UnitOutcomeRepository.Stored("fingerprint-" + id, new byte[] {1, 2, 3},
+                    new LeafRows(2, new byte[] {4, 5}, 6, 7))), Set.of());
+        }
+    }
+}
