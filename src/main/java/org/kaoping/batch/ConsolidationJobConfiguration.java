@@ -41,7 +41,7 @@ public class ConsolidationJobConfiguration {
     @Bean
     Step readStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                   PendingWorkbookReader pendingWorkbookReader, ParseWorkbookProcessor parseWorkbookProcessor,
-                  ParsedWorkbookRepository parsed, @Value("${kaoping.read.chunk-size}") int chunkSize,
+                  ParsedWorkbookWriter parsedWorkbookWriter, @Value("${kaoping.read.chunk-size}") int chunkSize,
                   List<ReadStepListener> listeners) {
         // Workbooks are parsed ahead on the read threads (ParseAhead); the step's own thread takes the results in
         // order and writes each chunk in its transaction: a chunk still commits whole or not at all.
@@ -50,7 +50,7 @@ public class ConsolidationJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(pendingWorkbookReader)
                 .processor(parseWorkbookProcessor)
-                .writer(chunk -> parsed.saveAll(new java.util.ArrayList<>(chunk.getItems())))
+                .writer(parsedWorkbookWriter)
                 .allowStartIfComplete(true);
         listeners.forEach(step::listener);
         return step.build();
@@ -103,6 +103,12 @@ public class ConsolidationJobConfiguration {
         CampaignSetup setup = setups.of(campaign, runId);
         return new ParseAhead(home.input(campaign), new WorkbookParser(setup.rubric(), setup.roster(), limits),
                 readExecutor);
+    }
+
+    @Bean
+    @StepScope
+    ParsedWorkbookWriter parsedWorkbookWriter(ParsedWorkbookRepository parsed) {
+        return new ParsedWorkbookWriter(parsed);
     }
 
     @Bean

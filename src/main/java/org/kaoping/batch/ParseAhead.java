@@ -60,7 +60,7 @@ public class ParseAhead implements AutoCloseable {
         if (workbook.rejected()) {
             log.warn("  拒收 {}：{}", item.file().path(), workbook.rejection());
         } else {
-            log.info("  读取 {}：{}", item.file().path(), workbook.summary());
+            log.debug("  读取 {}：{}", item.file().path(), workbook.summary());
         }
         return new ParsedWorkbookRepository.Stored(item.parseKey(), workbook);
     }

@@ -47,7 +47,7 @@ class CrashRestartTest {
 
             @Override
             public boolean test(String line) {
-                return line.contains("  读取 ") && ++read == 3;
+                return line.contains("  已读取 ") && ++read == 3;
             }
         });
         assertThat(duringRead.killed()).as(duringRead.output()).isTrue();

@@ -27,6 +27,7 @@ public final class Benchmark {
     private static final int WARM_UP_UNITS = 1000;
     private static final int WARM_UP_ROUNDS = 3;
     private static final String REPORT_TIMES = "汇总用时";
+    private static final String SCORED = "计分完成";
     private static Path logFile;
 
     private Benchmark() {
@@ -142,15 +143,15 @@ public final class Benchmark {
         System.out.printf("%s: %.2f s; steps: intake %.2f s, read %.2f s for %,d workbooks, report %.2f s%n", label,
                 phase.seconds(), stepSeconds(db, "intake"), phase.step().seconds(), phase.step().written(),
                 stepSeconds(db, "report"));
-        System.out.println("    " + lastReportTimes());
+        System.out.println("    " + lastLogLine(SCORED) + "; " + lastLogLine(REPORT_TIMES));
         return phase;
     }
 
-    /** The report step's own account of its phases (its 汇总用时 log line), from the run's log file. */
-    private static String lastReportTimes() {
+    /** The report step's own account (its 计分完成 and 汇总用时 log lines), from the run's log file. */
+    private static String lastLogLine(String start) {
         try (var lines = Files.lines(logFile)) {
-            return lines.filter(l -> l.contains(REPORT_TIMES)).reduce((a, b) -> b)
-                    .map(l -> l.substring(l.indexOf(REPORT_TIMES))).orElse("");
+            return lines.filter(l -> l.contains(start)).reduce((a, b) -> b)
+                    .map(l -> l.substring(l.indexOf(start))).orElse("");
         } catch (java.io.IOException e) {
             return "";
         }
