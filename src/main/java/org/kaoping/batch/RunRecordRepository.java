@@ -2,7 +2,11 @@ package org.kaoping.batch;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +22,19 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class RunRecordRepository {
+    private static final int RECENT_RUNS = 4;
+    // kp_run_unit.total is DECIMAL(20, 6): what is remembered is what the database gives back.
+    private static final int TOTAL_SCALE = 6;
+
     private final JdbcTemplate jdbc;
+    // The units of the last few runs, as committed: the next run compares with them (see RunFileRepository).
+    private final Map<String, List<UnitRecord>> recentUnits = Collections.synchronizedMap(
+            new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<UnitRecord>> eldest) {
+                    return size() > RECENT_RUNS;
+                }
+            });
 
     public RunRecordRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -34,6 +50,12 @@ public class RunRecordRepository {
     }
 
     public void save(RunRecord run, List<UnitRecord> units) {
+        recentUnits.remove(run.runId());
+        List<UnitRecord> saved = units.stream()
+                .map(u -> new UnitRecord(u.unit(), u.status(),
+                        u.total() == null ? null : u.total().setScale(TOTAL_SCALE, RoundingMode.HALF_UP), u.rank()))
+                .sorted(Comparator.comparing(UnitRecord::unit)).toList();
+        AfterCommit.run(() -> recentUnits.put(run.runId(), saved));
         jdbc.update("MERGE INTO kp_run (run_id, campaign, files_found, files_parsed, files_rejected, units, units_ranked,"
                         + " discrepancies, inputs_key, reported_at) KEY (run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 run.runId(), run.campaign(), run.filesFound(), run.filesParsed(), run.filesRejected(), run.units(),
@@ -60,7 +82,12 @@ public class RunRecordRepository {
                 .collect(Collectors.toMap(RunRecord::runId, Function.identity()));
     }
 
+    /** The run's units by name. */
     public List<UnitRecord> units(String runId) {
+        List<UnitRecord> remembered = recentUnits.get(runId);
+        if (remembered != null) {
+            return remembered;
+        }
         return jdbc.query("SELECT unit, status, total, unit_rank FROM kp_run_unit WHERE run_id = ? ORDER BY unit",
                 (rs, i) -> new UnitRecord(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
                         rs.getObject(4, Integer.class)), runId);

@@ -75,10 +75,10 @@ public final class InputScanner {
             default -> null;
         };
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            long size = attributes.size();
-            long modified = attributes.lastModifiedTime().toMillis();
-            long changed = changeTime(file);
+            Stat stat = stat(file);
+            long size = stat.size();
+            long modified = stat.modified();
+            long changed = stat.changed();
             String ignored = whyIgnored(name, source);
             InputFile before = earlier.get(relative);
             String hash;
@@ -97,12 +97,22 @@ public final class InputScanner {
         }
     }
 
-    /** The status-change time where the file system keeps one (Unix ctime), else 0: then the file is always hashed. */
-    private static long changeTime(Path file) {
+    /** A file's size, modification time and status-change time (ms; 0 where the file system keeps no ctime). */
+    private record Stat(long size, long modified, long changed) {
+    }
+
+    /**
+     * One stat call where the file system has Unix attributes (a rerun of a large campaign stats every file and
+     * reads none); else the basic attributes, and no change time: then the file is always hashed.
+     */
+    private static Stat stat(Path file) throws IOException {
         try {
-            return ((FileTime) Files.getAttribute(file, "unix:ctime")).toMillis();
-        } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
-            return 0;
+            Map<String, Object> unix = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime");
+            return new Stat((Long) unix.get("size"), ((FileTime) unix.get("lastModifiedTime")).toMillis(),
+                    ((FileTime) unix.get("ctime")).toMillis());
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Stat(basic.size(), basic.lastModifiedTime().toMillis(), 0);
         }
     }
 

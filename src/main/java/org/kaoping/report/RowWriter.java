@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,13 @@ final class RowWriter {
     private Styles styles;
     private final DisplayRounding rounding;
     private final Map<String, Integer> shared;
-    // Scores are mostly whole and half points: each is formatted once.
-    private final Map<BigDecimal, String> shown = new HashMap<>();
-    private final List<String> letters = new ArrayList<>();
-    private final StringBuilder buffer;
+    // Scores are mostly whole and half points: each is formatted once, and kept as the bytes written.
+    private final Map<BigDecimal, byte[]> shown = new HashMap<>();
+    private final List<byte[]> letters = new ArrayList<>();
+    // Bytes, not chars: the rows are UTF-8, and encoding a buffer of text again at every flush cost as much as
+    // making the rows (a buffer holding one Chinese text is kept in UTF-16 and encoded the slow way).
+    private byte[] buffer;
+    private int length;
     private int row;
     private int column;
     private boolean open;
@@ -44,10 +48,10 @@ final class RowWriter {
         this(out, rowsBefore, styles, rounding, shared, CAPACITY);
     }
 
-    /** {@code capacity}: the text buffered before it is written out, for writers of a few rows. */
+    /** {@code capacity}: the bytes buffered before they are written out, for writers of a few rows. */
     RowWriter(OutputStream out, int rowsBefore, Styles styles, DisplayRounding rounding, Map<String, Integer> shared,
               int capacity) {
-        this.buffer = new StringBuilder(capacity);
+        this.buffer = new byte[Math.max(capacity, 256)];
         this.out = out;
         this.shared = shared;
         this.row = rowsBefore;
@@ -70,7 +74,9 @@ final class RowWriter {
         row++;
         column = 0;
         open = true;
-        buffer.append("<row r=\"").append(row).append("\">");
+        ascii("<row r=\"");
+        digits(row);
+        ascii("\">");
     }
 
     /** Leaves the next cell out (no cell, no border): a gap between two tables side by side. */
@@ -82,45 +88,57 @@ final class RowWriter {
     void text(String value) {
         cell(styles.text());
         if (value == null || value.isEmpty()) {
-            buffer.append("/>");
+            ascii("/>");
             return;
         }
         Integer index = shared.get(value);
         if (index != null) {
-            buffer.append(" t=\"s\"><v>").append(index).append("</v></c>");
+            ascii(" t=\"s\"><v>");
+            digits(index);
+            ascii("</v></c>");
             return;
         }
         String s = value.length() > MAX_TEXT ? value.substring(0, MAX_TEXT) : value;
-        buffer.append(" t=\"inlineStr\"><is><t");
+        ascii(" t=\"inlineStr\"><is><t");
         if (!s.equals(s.strip())) {
-            buffer.append(" xml:space=\"preserve\"");
+            ascii(" xml:space=\"preserve\"");
         }
-        buffer.append('>');
-        escape(buffer, s);
-        buffer.append("</t></is></c>");
+        ascii(">");
+        escaped(s);
+        ascii("</t></is></c>");
     }
 
     /** A score as the campaign shows it; blank but bordered when null. */
     void score(BigDecimal value) {
         cell(styles.score());
         if (value == null) {
-            buffer.append("/>");
+            ascii("/>");
             return;
         }
-        String text = shown.size() < 10_000 ? shown.computeIfAbsent(value, v -> rounding.shown(v).toPlainString())
-                : rounding.shown(value).toPlainString();
-        buffer.append("><v>").append(text).append("</v></c>");
+        byte[] text = shown.size() < 10_000 ? shown.computeIfAbsent(value, this::shownBytes) : shownBytes(value);
+        ascii("><v>");
+        bytes(text);
+        ascii("</v></c>");
+    }
+
+    private byte[] shownBytes(BigDecimal value) {
+        return rounding.shown(value).toPlainString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A number shown as it is (a rank, a count); blank but bordered when null. */
     void number(Number value) {
         cell(styles.number());
         if (value == null) {
-            buffer.append("/>");
+            ascii("/>");
             return;
         }
-        String text = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
-        buffer.append("><v>").append(text).append("</v></c>");
+        ascii("><v>");
+        if (value instanceof Integer || value instanceof Long) {
+            digits(value.longValue());
+        } else {
+            ascii(value instanceof BigDecimal d ? d.toPlainString() : value.toString());
+        }
+        ascii("</v></c>");
     }
 
     /** Ends the last row and writes out what is buffered; the stream stays open (it is the package's). */
@@ -131,26 +149,104 @@ final class RowWriter {
 
     private void endRow() throws IOException {
         if (open) {
-            buffer.append("</row>");
+            ascii("</row>");
             open = false;
         }
-        if (buffer.length() >= FLUSH_AT) {
+        if (length >= FLUSH_AT) {
             flush();
         }
     }
 
     private void cell(int style) {
         while (letters.size() <= column) {
-            letters.add(CellReference.convertNumToColString(letters.size()));
+            letters.add(CellReference.convertNumToColString(letters.size()).getBytes(StandardCharsets.US_ASCII));
         }
-        buffer.append("<c r=\"").append(letters.get(column)).append(row)
-                .append("\" s=\"").append(style).append('"');
+        ascii("<c r=\"");
+        bytes(letters.get(column));
+        digits(row);
+        ascii("\" s=\"");
+        digits(style);
+        ascii("\"");
         column++;
     }
 
     private void flush() throws IOException {
-        out.write(buffer.toString().getBytes(StandardCharsets.UTF_8));
-        buffer.setLength(0);
+        out.write(buffer, 0, length);
+        length = 0;
+    }
+
+    private void room(int bytes) {
+        if (length + bytes > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + bytes));
+        }
+    }
+
+    /** Markup and digits: ASCII only. */
+    private void ascii(String s) {
+        room(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            buffer[length++] = (byte) s.charAt(i);
+        }
+    }
+
+    private void bytes(byte[] b) {
+        room(b.length);
+        System.arraycopy(b, 0, buffer, length, b.length);
+        length += b.length;
+    }
+
+    private void digits(long v) {
+        if (v < 0) {
+            room(1);
+            buffer[length++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long x = v; x >= 10; x /= 10) {
+            digits++;
+        }
+        room(digits);
+        for (int i = length + digits - 1; i >= length; i--) {
+            buffer[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        length += digits;
+    }
+
+    /** Text as UTF-8, escaped as {@link #escape} does. */
+    private void escaped(String s) {
+        room(s.length() * 6);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                switch (c) {
+                    case '<' -> ascii("&lt;");
+                    case '>' -> ascii("&gt;");
+                    case '&' -> ascii("&amp;");
+                    case '\t', '\n', '\r' -> buffer[length++] = (byte) c;
+                    default -> buffer[length++] = (byte) (c < 0x20 ? '?' : c);
+                }
+            } else if (c < 0x800) {
+                buffer[length++] = (byte) (0xC0 | c >> 6);
+                buffer[length++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                buffer[length++] = (byte) (0xF0 | cp >> 18);
+                buffer[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                buffer[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                buffer[length++] = (byte) (0x80 | cp & 0x3F);
+            } else {
+                // XML cannot carry U+FFFE, U+FFFF or a lone surrogate: '?', as POI writes them.
+                char shownAs = c == 0xFFFE || c == 0xFFFF || Character.isSurrogate(c) ? '?' : c;
+                if (shownAs == '?') {
+                    buffer[length++] = '?';
+                } else {
+                    buffer[length++] = (byte) (0xE0 | c >> 12);
+                    buffer[length++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    buffer[length++] = (byte) (0x80 | c & 0x3F);
+                }
+            }
+        }
     }
 
     /** XML 1.0 text: markup escaped; control characters XML cannot carry become '?', as POI writes them. */

@@ -2,6 +2,7 @@ package org.kaoping.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,9 @@ class RememberedRowsTest {
     UnitOutcomeRepository outcomes;
 
     @Autowired
+    RunRecordRepository records;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -67,6 +71,7 @@ class RememberedRowsTest {
         assertThat(parsed.existing(run.id, run.files)).isEmpty();
         assertThat(parsed.outlines(run.id, run.files)).isEmpty();
         assertThat(outcomes.load(run.campaign)).isEmpty();
+        assertThat(records.units(run.id)).isEmpty();
     }
 
     @Test
@@ -84,6 +89,9 @@ class RememberedRowsTest {
                 .hasSize(10);
         assertThat(parsed.outlines(run.id, run.files)).isEqualTo(storedResults.outlines(run.id, run.files))
                 .hasSize(10);
+        assertThat(records.units(run.id)).isEqualTo(new RunRecordRepository(jdbc).units(run.id))
+                .extracting(RunRecordRepository.UnitRecord::unit).containsExactly("丙单位", "乙单位", "甲单位");
+        assertThat(records.units(run.id).get(1).total()).isEqualTo(new BigDecimal("1.234568"));
         Map<String, UnitOutcomeRepository.Stored> remembered = outcomes.load(run.campaign);
         Map<String, UnitOutcomeRepository.Stored> inDatabase = storedOutcomes.load(run.campaign);
         assertThat(remembered.keySet()).isEqualTo(inDatabase.keySet()).containsExactly("fingerprint-" + run.id);
@@ -124,6 +132,10 @@ class RememberedRowsTest {
         void store() {
             runFiles.save(id, campaign, files);
             parsed.saveAll(results);
+            records.save(new RunRecordRepository.RunRecord(id, campaign, 10, 10, 0, 3, 2, 0, "inputs"), List.of(
+                    new RunRecordRepository.UnitRecord("甲单位", "RANKED", new BigDecimal("90.5"), 1),
+                    new RunRecordRepository.UnitRecord("乙单位", "RANKED", new BigDecimal("1.2345675"), 2),
+                    new RunRecordRepository.UnitRecord("丙单位", "UNSCORED", null, null)));
             outcomes.save(campaign, List.of(new UnitOutcomeRepository.Stored("fingerprint-" + id, new byte[] {1, 2, 3},
                     new LeafRows(2, new byte[] {4, 5}, 6, 7))), Set.of());
         }

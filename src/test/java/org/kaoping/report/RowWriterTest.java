@@ -79,4 +79,34 @@ class RowWriterTest {
         });
         assertThat(xml).contains("<c r=\"Z2\"").contains("<c r=\"AA2\"").contains("<c r=\"AB2\" s=\"4\"><v>1.00</v>");
     }
+
+    @Test
+    void textIsUtf8AndWhatXmlCannotCarryBecomesAQuestionMark() throws IOException {
+        String xml = write(rows -> {
+            rows.row();
+            rows.text("é统计局𠀀");
+            rows.text("a\uFFFEb\uD800c");
+        });
+        assertThat(xml).contains("<t>é统计局𠀀</t>").contains("<t>a?b?c</t>");
+    }
+
+    @Test
+    void rowsLongerThanTheBufferAreWrittenWhole() throws IOException {
+        String text = "长".repeat(30_000);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RowWriter rows = new RowWriter(out, 0, new RowWriter.Styles(3, 4, 5), DisplayRounding.HALF_UP, Map.of(), 16);
+        for (int i = 0; i < 3; i++) {
+            rows.row();
+            rows.text(text);
+            rows.number(-12L);
+        }
+        rows.finish();
+        StringBuilder expected = new StringBuilder();
+        for (int r = 1; r <= 3; r++) {
+            expected.append("<row r=\"").append(r).append("\"><c r=\"A").append(r)
+                    .append("\" s=\"3\" t=\"inlineStr\"><is><t>").append(text).append("</t></is></c><c r=\"B").append(r)
+                    .append("\" s=\"5\"><v>-12</v></c></row>");
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+    }
 }
