@@ -25,6 +25,7 @@ import org.kaoping.scoring.Source;
 public final class InputScanner {
     private static final List<String> SPREADSHEETS = List.of(".xlsx", ".xls", ".xlsm");
 
+    private static final long WHOLE_READ = 4 * 1024 * 1024;
     /** How close to the earlier scan a change must be to be distrusted (file systems keep times coarsely). */
     private static final long RACY_MILLIS = 2_000;
 
@@ -88,7 +89,7 @@ public final class InputScanner {
                     && before.modified() == modified && changed < trustedBefore && !before.sha256().isEmpty()) {
                 hash = before.sha256();
             } else {
-                hash = sha256(file);
+                hash = sha256(file, size);
             }
             return new InputFile(relative, source == null ? Source.SELF : source, size, modified, hash, ignored,
                     changed);
@@ -148,12 +149,23 @@ public final class InputScanner {
     }
 
     static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buffer = new byte[64 * 1024];
-            while (in.read(buffer) >= 0) {
-                // digest as we go
+        return sha256(file, Files.size(file));
+    }
+
+    private static String sha256(Path file, long size) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            // A workbook is a few KB to a few MB: read whole in one call, no buffer to allocate and fill in pieces.
+            if (size <= WHOLE_READ) {
+                return HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
             }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                byte[] buffer = new byte[64 * 1024];
+                while (in.read(buffer) >= 0) {
+                    // digest as we go
+                }
+                return HexFormat.of().formatHex(digest.digest());
+            }
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -74,6 +74,15 @@ final class SyntheticCampaign {
         return (units + GROUP_SIZE - 1) / GROUP_SIZE;
     }
 
+    Rubric rubric() {
+        return rubric;
+    }
+
+    /** The roster written by {@link #config()}. */
+    org.kaoping.roster.Roster roster() {
+        return new org.kaoping.roster.RosterLoader().load(root.resolve("config/rosters/" + code + ".csv"));
+    }
+
     Path input() {
         return root.resolve("input").resolve(code);
     }
