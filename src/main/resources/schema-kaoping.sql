@@ -1,5 +1,13 @@
 -- kaoping's own tables, beside Spring Batch's BATCH_* tables.
--- kp_run_file: every file a run found under input/<campaign>/ (nothing in input/ is ever written).
+-- kp_run_file_list: every file a run found under input/<campaign>/ (nothing in input/ is ever written), as one
+-- document per run (RunFileRepository: path, source, size, mtime, ctime, SHA-256, ignore reason, parse key;
+-- deflated). A row per file cost a rerun thousands of inserts, and H2 as much again to commit them.
+CREATE TABLE IF NOT EXISTS kp_run_file_list (
+    run_id      VARCHAR(64)          NOT NULL PRIMARY KEY,
+    campaign    VARCHAR(128)         NOT NULL,
+    files       VARBINARY(100000000) NOT NULL
+);
+-- kp_run_file: the same, a row per file, as runs before kp_run_file_list recorded it; read for those runs only.
 CREATE TABLE IF NOT EXISTS kp_run_file (
     run_id      VARCHAR(64)   NOT NULL,
     campaign    VARCHAR(128)  NOT NULL,
@@ -53,8 +61,10 @@ CREATE TABLE IF NOT EXISTS kp_run (
     reported_at    TIMESTAMP     NOT NULL
 );
 CREATE INDEX IF NOT EXISTS kp_run_campaign ON kp_run (campaign, run_id);
--- kp_run_unit: each unit's total and rank in a run, written in one batch with kp_run, so the next run can
--- list the units whose total or rank changed (old → new).
+-- unit_records: each unit's status, total and rank in the run, one document (RunRecordRepository, deflated), so
+-- the next run can list the units whose total or rank changed (old → new).
+ALTER TABLE kp_run ADD COLUMN IF NOT EXISTS unit_records VARBINARY(100000000);
+-- kp_run_unit: the same, a row per unit, as runs before unit_records recorded it; read for those runs only.
 CREATE TABLE IF NOT EXISTS kp_run_unit (
     run_id      VARCHAR(64)   NOT NULL,
     unit        VARCHAR(256)  NOT NULL,

@@ -1,5 +1,6 @@
 package org.kaoping.batch;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -10,6 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import org.kaoping.scoring.AdjustmentType;
 import org.kaoping.scoring.CellRef;
 import org.kaoping.scoring.Discrepancy;
@@ -30,6 +34,44 @@ final class Binary {
             + Arrays.toString(AdjustmentType.values()) + Arrays.toString(DiscrepancyKind.values())).hashCode());
 
     private Binary() {
+    }
+
+    /** A document compressed for storing (a run's file list: paths and hashes, hundreds of KB in a large campaign). */
+    static byte[] deflate(byte[] document) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(document);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(document.length / 3 + 64);
+            byte[] chunk = new byte[64 * 1024];
+            while (!deflater.finished()) {
+                out.write(chunk, 0, deflater.deflate(chunk));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    static byte[] inflate(byte[] deflated) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(deflated);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(deflated.length * 3 + 64);
+            byte[] chunk = new byte[64 * 1024];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(chunk);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalStateException("stored document is truncated");
+                }
+                out.write(chunk, 0, n);
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("stored document is corrupt: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
     }
 
     /** Appends to a growing buffer; single-threaded and in memory, so unlike DataOutputStream it takes no locks. */

@@ -60,7 +60,7 @@ final class CampaignScoring {
      * {@code findings}: the read findings in file order. The campaign's stored outcomes are decoded here and their
      * bytes let go before the report is written.
      */
-    Scoring score(String runId, List<RunFileRepository.RunFile> files, Map<String, ParsedWorkbookRepository.Outline> outlines,
+    Scoring score(List<RunFileRepository.RunFile> files, Map<String, ParsedWorkbookRepository.Outline> outlines,
                   List<Discrepancy> findings) {
         Map<String, UnitOutcomeRepository.Stored> stored = this.stored.load(setup.campaign().code());
         Map<String, List<String>> keysByUnit = new HashMap<>();
@@ -84,7 +84,7 @@ final class CampaignScoring {
         }
 
         // The missing units' sheets and adjustment rows, in file order as a full scoring would see them.
-        Map<String, ParsedWorkbook> workbooks = neededKeys.isEmpty() ? Map.of() : parsed.load(runId, neededKeys);
+        Map<String, ParsedWorkbook> workbooks = neededKeys.isEmpty() ? Map.of() : parsed.load(neededKeys);
         Map<String, List<ScoreSheet>> sheets = new HashMap<>();
         Map<String, List<Adjustment>> adjustments = new HashMap<>();
         for (RunFileRepository.RunFile f : files) {

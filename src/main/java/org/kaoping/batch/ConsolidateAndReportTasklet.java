@@ -80,7 +80,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         long begun = System.nanoTime();
         String campaign = setup.campaign().code();
         List<RunFileRepository.RunFile> files = runFiles.files(runId);
-        Map<String, ParsedWorkbookRepository.Outline> outlines = parsed.outlines(runId, files);
+        Map<String, ParsedWorkbookRepository.Outline> outlines = parsed.outlines(files);
         List<Discrepancy> findings = new ArrayList<>();
         List<RunInfo.FileEntry> entries = new ArrayList<>();
         int rejected = 0;
@@ -104,7 +104,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         String configuration = configuration();
         long loaded = System.nanoTime();
         CampaignScoring.Scoring scoring = new CampaignScoring(setup, configuration, code.value(), parsed, outcomes)
-                .score(runId, files, outlines, findings);
+                .score(files, outlines, findings);
         CampaignResult result = scoring.result();
         logSummary(result);
         long scored = System.nanoTime();

@@ -16,8 +16,6 @@ import org.kaoping.scoring.Discrepancy;
 import org.kaoping.workbook.ParsedWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -27,21 +25,18 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class ParsedWorkbookRepository {
-    // Up to this many keys go in one IN list; more are fetched by the run's file list instead.
-    private static final int IN_CLAUSE = 64;
     private static final int MAX_OUTLINES = 200_000;
     // Unit names are single-line texts from the roster, so a line break cannot occur in one.
     private static final String UNIT_SEPARATOR = "\n";
-    private static final String RUN_JOIN = " FROM kp_run_file f JOIN kp_parse_result p ON p.parse_key = f.parse_key"
-            + " WHERE f.run_id = ?";
+    // Keys are looked up as a table joined on the primary key, not an IN list: H2 checks every row it finds against
+    // the whole list again, which for thousands of keys cost more than the rest of an unchanged rerun.
+    private static final String BY_KEYS = " FROM UNNEST(?) AS t(k) JOIN kp_parse_result p ON p.parse_key = t.k";
 
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
     private final Map<String, Outline> outlines = new ConcurrentHashMap<>();
 
     public ParsedWorkbookRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     /**
@@ -84,7 +79,7 @@ public class ParsedWorkbookRepository {
     }
 
     /** The outlines of the run's readable files ({@code files}: the run's list), by parse key. */
-    public Map<String, Outline> outlines(String runId, List<RunFileRepository.RunFile> files) {
+    public Map<String, Outline> outlines(List<RunFileRepository.RunFile> files) {
         Map<String, Outline> out = new HashMap<>();
         Set<String> missing = new HashSet<>();
         for (RunFileRepository.RunFile f : files) {
@@ -98,7 +93,7 @@ public class ParsedWorkbookRepository {
             }
         }
         if (!missing.isEmpty()) {
-            select("p.parse_key, p.rejected, p.rejection, p.summary, p.units, p.findings", runId, missing, rs -> {
+            select("p.parse_key, p.rejected, p.rejection, p.summary, p.units, p.findings", missing, rs -> {
                 String units = rs.getString(5);
                 byte[] findings = rs.getBytes(6);
                 Outline outline = new Outline(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4),
@@ -113,7 +108,7 @@ public class ParsedWorkbookRepository {
     }
 
     /** The parse keys among the run's files ({@code files}: the run's list) that have a stored result. */
-    public Set<String> existing(String runId, List<RunFileRepository.RunFile> files) {
+    public Set<String> existing(List<RunFileRepository.RunFile> files) {
         Set<String> out = new HashSet<>();
         Set<String> missing = new HashSet<>();
         for (RunFileRepository.RunFile f : files) {
@@ -122,29 +117,16 @@ public class ParsedWorkbookRepository {
             }
         }
         if (!missing.isEmpty()) {
-            select("p.parse_key", runId, missing, rs -> {
+            select("p.parse_key", missing, rs -> {
                 out.add(rs.getString(1));
             });
         }
         return out;
     }
 
-    /**
-     * Rows of {@code kp_parse_result} under {@code keys}, all of them keys of run {@code runId}'s files: a few by
-     * their keys, many by a join on the run's file list, not an IN list: H2 checks every row it finds against the
-     * whole list again, which for thousands of keys cost more than the rest of an unchanged rerun.
-     */
-    private void select(String columns, String runId, Set<String> keys, RowCallbackHandler row) {
-        if (keys.size() > IN_CLAUSE) {
-            jdbc.query("SELECT " + columns + RUN_JOIN, rs -> {
-                if (keys.contains(rs.getString(1))) {
-                    row.processRow(rs);
-                }
-            }, runId);
-        } else {
-            named.query("SELECT " + columns + " FROM kp_parse_result p WHERE p.parse_key IN (:keys)",
-                    new MapSqlParameterSource("keys", List.copyOf(keys)), row);
-        }
+    /** The rows of {@code kp_parse_result} under {@code keys}, in one query. */
+    private void select(String columns, Set<String> keys, RowCallbackHandler row) {
+        jdbc.query("SELECT " + columns + BY_KEYS, ps -> ps.setObject(1, keys.toArray(String[]::new)), row);
     }
 
     /**
@@ -160,12 +142,12 @@ public class ParsedWorkbookRepository {
     }
 
     /**
-     * The stored results of run {@code runId}'s files under {@code keys}, decoded in parallel.
+     * The stored results under {@code keys}, decoded in parallel.
      */
-    public Map<String, ParsedWorkbook> load(String runId, Collection<String> keys) {
+    public Map<String, ParsedWorkbook> load(Collection<String> keys) {
         Map<String, byte[]> documents = new HashMap<>();
         if (!keys.isEmpty()) {
-            select("p.parse_key, p.parsed", runId, new HashSet<>(keys),
+            select("p.parse_key, p.parsed", new HashSet<>(keys),
                     rs -> documents.put(rs.getString(1), rs.getBytes(2)));
         }
         Binary.Canon canon = new Binary.Canon();

@@ -39,7 +39,7 @@ public class PendingWorkbookReader implements ItemReader<RunFileRepository.RunFi
         if (pending == null) {
             List<RunFileRepository.RunFile> files = runFiles.files(runId);
             List<RunFileRepository.RunFile> readable = files.stream().filter(f -> f.parseKey() != null).toList();
-            Set<String> done = parsed.existing(runId, files);
+            Set<String> done = parsed.existing(files);
             pending = new ArrayDeque<>(readable.stream().filter(f -> !done.contains(f.parseKey())).toList());
             if (!done.isEmpty()) {
                 log.info("{} 个工作簿自上次读取后未变，直接使用已读结果", done.size());

@@ -1,5 +1,6 @@
 package org.kaoping.batch;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,9 +12,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The files each run found ({@code kp_run_file}), written in one batch per run. The last few runs' lists are also
- * kept in memory as committed: every step of a run reads its list, and the next run reads it twice more, which in
- * a campaign of thousands of files cost more than the rest of an unchanged rerun.
+ * The files each run found: one document per run ({@code kp_run_file_list}, {@link Binary}, deflated), not a row
+ * per file. A rerun of a campaign of thousands of files wrote thousands of rows, and H2 went over each again to
+ * commit them; the list is only ever read whole. Runs recorded before the list became a document are read from
+ * their rows in {@code kp_run_file}.
+ *
+ * <p>The last few runs' lists are also kept in memory as committed: every step of a run reads its list, and the
+ * next run reads it twice more.
  */
 @Repository
 public class RunFileRepository {
@@ -35,23 +40,10 @@ public class RunFileRepository {
     /** Replaces the run's file list, so that a restarted intake step does not list a file twice. */
     public void save(String runId, String campaign, List<RunFile> files) {
         recent.remove(runId);
-        // In the order files() reads them back (H2 compares texts as Java does).
         List<RunFile> saved = files.stream().sorted(Comparator.comparing((RunFile f) -> f.file().path())).toList();
         AfterCommit.run(() -> recent.put(runId, saved));
-        jdbc.update("DELETE FROM kp_run_file WHERE run_id = ?", runId);
-        jdbc.batchUpdate("INSERT INTO kp_run_file (run_id, campaign, path, source, size_bytes, modified, sha256, ignored,"
-                        + " parse_key, changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", files, 500, (ps, f) -> {
-                    ps.setString(1, runId);
-                    ps.setString(2, campaign);
-                    ps.setString(3, f.file().path());
-                    ps.setString(4, f.file().source().name());
-                    ps.setLong(5, f.file().size());
-                    ps.setLong(6, f.file().modified());
-                    ps.setString(7, f.file().sha256());
-                    ps.setString(8, f.file().ignored());
-                    ps.setString(9, f.parseKey());
-                    ps.setLong(10, f.file().changed());
-                });
+        jdbc.update("MERGE INTO kp_run_file_list (run_id, campaign, files) KEY (run_id) VALUES (?, ?, ?)", runId,
+                campaign, Binary.deflate(encode(saved)));
     }
 
     /** The run's files in path order. */
@@ -60,10 +52,44 @@ public class RunFileRepository {
         if (remembered != null) {
             return remembered;
         }
+        List<byte[]> document = jdbc.queryForList("SELECT files FROM kp_run_file_list WHERE run_id = ?", byte[].class,
+                runId);
+        if (!document.isEmpty()) {
+            return decode(Binary.inflate(document.get(0)));
+        }
         return jdbc.query("SELECT path, source, size_bytes, modified, sha256, ignored, parse_key, changed FROM kp_run_file"
                         + " WHERE run_id = ? ORDER BY path",
                 (rs, i) -> new RunFile(new InputFile(rs.getString(1), Source.valueOf(rs.getString(2)), rs.getLong(3),
                         rs.getLong(4), rs.getString(5), rs.getString(6), rs.getLong(8)), rs.getString(7)), runId);
+    }
+
+    private static byte[] encode(List<RunFile> files) {
+        Binary.Writer out = new Binary.Writer();
+        out.count(files.size());
+        for (RunFile f : files) {
+            InputFile file = f.file();
+            out.text(file.path());
+            out.text(file.source().name());
+            out.number(file.size());
+            out.number(file.modified());
+            out.text(file.sha256());
+            out.text(file.ignored());
+            out.number(file.changed());
+            out.text(f.parseKey());
+        }
+        return out.bytes();
+    }
+
+    private static List<RunFile> decode(byte[] document) {
+        Binary.Reader in = new Binary.Reader(document);
+        int n = in.count();
+        List<RunFile> files = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            InputFile file = new InputFile(in.text(), Source.valueOf(in.text()), in.number(), in.number(), in.text(),
+                    in.text(), in.number());
+            files.add(new RunFile(file, in.text()));
+        }
+        return List.copyOf(files);
     }
 
     /** A file of a run, with the key its parse result is stored under (null for ignored files). */

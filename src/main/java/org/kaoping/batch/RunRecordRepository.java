@@ -2,8 +2,8 @@ package org.kaoping.batch;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,15 +16,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * A run's counts ({@code kp_run}) and its units' totals and ranks ({@code kp_run_unit}), written together once
- * by the report step — replacing what a restarted report step may have written before — and read back by the
- * next run (what changed) and by {@code history}.
+ * A run's counts and its units' totals and ranks ({@code kp_run}, the units as one document in
+ * {@code unit_records}), written once by the report step — replacing what a restarted report step may have written
+ * before — and read back by the next run (what changed) and by {@code history}. Runs recorded before the units
+ * became a document have them as rows in {@code kp_run_unit}.
  */
 @Repository
 public class RunRecordRepository {
     private static final int RECENT_RUNS = 4;
-    // kp_run_unit.total is DECIMAL(20, 6): what is remembered is what the database gives back.
-    private static final int TOTAL_SCALE = 6;
 
     private final JdbcTemplate jdbc;
     // The units of the last few runs, as committed: the next run compares with them (see RunFileRepository).
@@ -51,24 +50,40 @@ public class RunRecordRepository {
 
     public void save(RunRecord run, List<UnitRecord> units) {
         recentUnits.remove(run.runId());
-        List<UnitRecord> saved = units.stream()
-                .map(u -> new UnitRecord(u.unit(), u.status(),
-                        u.total() == null ? null : u.total().setScale(TOTAL_SCALE, RoundingMode.HALF_UP), u.rank()))
-                .sorted(Comparator.comparing(UnitRecord::unit)).toList();
+        List<UnitRecord> saved = units.stream().sorted(Comparator.comparing(UnitRecord::unit)).toList();
         AfterCommit.run(() -> recentUnits.put(run.runId(), saved));
         jdbc.update("MERGE INTO kp_run (run_id, campaign, files_found, files_parsed, files_rejected, units, units_ranked,"
-                        + " discrepancies, inputs_key, reported_at) KEY (run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " discrepancies, inputs_key, reported_at, unit_records) KEY (run_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 run.runId(), run.campaign(), run.filesFound(), run.filesParsed(), run.filesRejected(), run.units(),
-                run.unitsRanked(), run.discrepancies(), run.inputsKey(), Timestamp.from(Instant.now()));
-        jdbc.update("DELETE FROM kp_run_unit WHERE run_id = ?", run.runId());
-        jdbc.batchUpdate("INSERT INTO kp_run_unit (run_id, unit, status, total, unit_rank) VALUES (?, ?, ?, ?, ?)",
-                units, 500, (ps, u) -> {
-                    ps.setString(1, run.runId());
-                    ps.setString(2, u.unit());
-                    ps.setString(3, u.status());
-                    ps.setBigDecimal(4, u.total());
-                    ps.setObject(5, u.rank());
-                });
+                run.unitsRanked(), run.discrepancies(), run.inputsKey(), Timestamp.from(Instant.now()),
+                Binary.deflate(encode(saved)));
+    }
+
+    private static byte[] encode(List<UnitRecord> units) {
+        Binary.Writer out = new Binary.Writer();
+        out.count(units.size());
+        for (UnitRecord u : units) {
+            out.text(u.unit());
+            out.text(u.status());
+            out.decimal(u.total());
+            out.count(u.rank() == null ? 0 : u.rank() + 1);
+        }
+        return out.bytes();
+    }
+
+    private static List<UnitRecord> decode(byte[] document) {
+        Binary.Reader in = new Binary.Reader(document);
+        int n = in.count();
+        List<UnitRecord> units = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String unit = in.text();
+            String status = in.text();
+            BigDecimal total = in.decimal();
+            int rank = in.count();
+            units.add(new UnitRecord(unit, status, total, rank == 0 ? null : rank - 1));
+        }
+        return List.copyOf(units);
     }
 
     /** The latest run of the campaign that reported before {@code runId} (run ids sort by start time). */
@@ -87,6 +102,11 @@ public class RunRecordRepository {
         List<UnitRecord> remembered = recentUnits.get(runId);
         if (remembered != null) {
             return remembered;
+        }
+        List<byte[]> document = jdbc.query("SELECT unit_records FROM kp_run WHERE run_id = ?",
+                (rs, i) -> rs.getBytes(1), runId);
+        if (!document.isEmpty() && document.get(0) != null) {
+            return decode(Binary.inflate(document.get(0)));
         }
         return jdbc.query("SELECT unit, status, total, unit_rank FROM kp_run_unit WHERE run_id = ? ORDER BY unit",
                 (rs, i) -> new UnitRecord(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),

@@ -78,7 +78,7 @@ class CrashRestartTest {
         });
         assertThat(db.queryForList("SELECT EXIT_CODE FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID", String.class))
                 .containsExactly(RunRecovery.INTERRUPTED, RunRecovery.INTERRUPTED, RunRecovery.INTERRUPTED, "COMPLETED");
-        assertThat(db.queryForObject("SELECT COUNT(*) FROM kp_run_file WHERE run_id = ?", Integer.class, runId)).isEqualTo(12);
+        assertThat(new RunFileRepository(db).files(runId)).hasSize(12);
     }
 
     private static TestHome home(Path root) {

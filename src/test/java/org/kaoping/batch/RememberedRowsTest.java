@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.kaoping.intake.InputFile;
 import org.kaoping.intake.InputScanner;
 import org.kaoping.report.LeafRows;
+import org.kaoping.scoring.Source;
 import org.kaoping.roster.RosterLoader;
 import org.kaoping.rubric.RubricLoader;
 import org.kaoping.support.SharedSamples;
@@ -68,8 +69,8 @@ class RememberedRowsTest {
         });
 
         assertThat(runFiles.files(run.id)).isEmpty();
-        assertThat(parsed.existing(run.id, run.files)).isEmpty();
-        assertThat(parsed.outlines(run.id, run.files)).isEmpty();
+        assertThat(parsed.existing(run.files)).isEmpty();
+        assertThat(parsed.outlines(run.files)).isEmpty();
         assertThat(outcomes.load(run.campaign)).isEmpty();
         assertThat(records.units(run.id)).isEmpty();
     }
@@ -85,13 +86,14 @@ class RememberedRowsTest {
         UnitOutcomeRepository storedOutcomes = new UnitOutcomeRepository(jdbc);
         assertThat(run.files).hasSize(10);
         assertThat(runFiles.files(run.id)).isEqualTo(storedFiles.files(run.id)).hasSize(10);
-        assertThat(parsed.existing(run.id, run.files)).isEqualTo(storedResults.existing(run.id, run.files))
+        assertThat(parsed.existing(run.files)).isEqualTo(storedResults.existing(run.files))
                 .hasSize(10);
-        assertThat(parsed.outlines(run.id, run.files)).isEqualTo(storedResults.outlines(run.id, run.files))
+        assertThat(parsed.outlines(run.files)).isEqualTo(storedResults.outlines(run.files))
                 .hasSize(10);
         assertThat(records.units(run.id)).isEqualTo(new RunRecordRepository(jdbc).units(run.id))
                 .extracting(RunRecordRepository.UnitRecord::unit).containsExactly("丙单位", "乙单位", "甲单位");
-        assertThat(records.units(run.id).get(1).total()).isEqualTo(new BigDecimal("1.234568"));
+        // Exact, as scored: the document keeps a decimal's scale (the rows of kp_run_unit kept 6 places).
+        assertThat(records.units(run.id).get(1).total()).isEqualTo(new BigDecimal("1.2345675"));
         Map<String, UnitOutcomeRepository.Stored> remembered = outcomes.load(run.campaign);
         Map<String, UnitOutcomeRepository.Stored> inDatabase = storedOutcomes.load(run.campaign);
         assertThat(remembered.keySet()).isEqualTo(inDatabase.keySet()).containsExactly("fingerprint-" + run.id);
@@ -105,6 +107,28 @@ class RememberedRowsTest {
                 outcomes.delete(List.of("fingerprint-" + run.id)));
         assertThat(outcomes.load(run.campaign)).isEmpty();
         assertThat(new UnitOutcomeRepository(jdbc).load(run.campaign)).isEmpty();
+    }
+
+    @Test
+    void runsRecordedAsRowsBeforeTheirListsBecameDocumentsAreStillRead() {
+        String runId = "20250101-000000-000-" + UUID.randomUUID();
+        jdbc.update("INSERT INTO kp_run_file (run_id, campaign, path, source, size_bytes, modified, sha256, ignored,"
+                + " parse_key, changed) VALUES (?, 'old', 'self/乙.xlsx', 'SELF', 10, 20, 'h2', NULL, 'k2', 30),"
+                + " (?, 'old', 'inspection/甲.xlsx', 'INSPECTION', 11, 21, 'h1', NULL, 'k1', 31)", runId, runId);
+        jdbc.update("INSERT INTO kp_run (run_id, campaign, files_found, files_parsed, files_rejected, units, units_ranked,"
+                + " discrepancies, inputs_key, reported_at) VALUES (?, 'old', 2, 2, 0, 1, 1, 0, 'x', CURRENT_TIMESTAMP)",
+                runId);
+        jdbc.update("INSERT INTO kp_run_unit (run_id, unit, status, total, unit_rank) VALUES (?, '甲', 'RANKED', 90.5, 1)",
+                runId);
+
+        assertThat(new RunFileRepository(jdbc).files(runId)).containsExactly(
+                new RunFileRepository.RunFile(new InputFile("inspection/甲.xlsx", Source.INSPECTION, 11, 21, "h1", null,
+                        31), "k1"),
+                new RunFileRepository.RunFile(new InputFile("self/乙.xlsx", Source.SELF, 10, 20, "h2", null, 30), "k2"));
+        assertThat(new RunRecordRepository(jdbc).units(runId)).singleElement().satisfies(u -> {
+            assertThat(u.total()).isEqualByComparingTo("90.5");
+            assertThat(u.rank()).isEqualTo(1);
+        });
     }
 
     /** A run's file list, the parse results of its files (ten sample workbooks) and one outcome. */

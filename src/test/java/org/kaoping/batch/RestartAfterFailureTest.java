@@ -86,7 +86,7 @@ class RestartAfterFailureTest {
         // 11 workbooks, each parsed once: 4 before the failure, 7 after the restart
         assertThat(parsedIn(runs.get(0).instanceId())).isEqualTo(11);
         assertThat(jdbc.queryForObject("SELECT files_parsed FROM kp_run WHERE run_id = ?", Integer.class, runId)).isEqualTo(11);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kp_run_file WHERE run_id = ?", Integer.class, runId)).isEqualTo(11);
+        assertThat(new RunFileRepository(jdbc).files(runId)).hasSize(11);
 
         Path restarted = HOME.root().resolve("output/failing").resolve(runId).resolve("综合排名.xlsx");
         Path clean = HOME.latest("clean", "综合排名.xlsx");

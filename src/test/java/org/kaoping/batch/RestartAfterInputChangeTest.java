@@ -67,8 +67,7 @@ class RestartAfterInputChangeTest {
             assertThat(r.status().name()).isEqualTo("COMPLETED");
         });
         // 11 sample files − the withdrawn self-assessment + the correction
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kp_run_file WHERE run_id = ?", Integer.class, runId))
-                .isEqualTo(11);
+        assertThat(new RunFileRepository(jdbc).files(runId)).hasSize(11);
         List<Map<String, String>> ranking = Workbooks.rows(HOME.latest("changing", "综合排名.xlsx"), "总排名");
         assertThat(ranking).filteredOn(r -> r.get("单位名称").equals("省财政厅")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("总分", "79"));
