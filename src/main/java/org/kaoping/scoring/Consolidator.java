@@ -218,7 +218,11 @@ public final class Consolidator {
      */
     private List<UnitResult> rank(List<UnitResult> units) {
         List<UnitResult> ranked = units.stream().filter(u -> u.status() == Status.RANKED).toList();
-        Comparator<UnitResult> order = Comparator.comparing(UnitResult::official, ranking.order(rubric));
+        // ranking.order(rubric), with each total added up once rather than at every comparison of a sort.
+        Map<UnitResult, BigDecimal> totals = new java.util.IdentityHashMap<>();
+        ranked.forEach(u -> totals.put(u, u.total()));
+        Comparator<UnitResult> order = Comparator.<UnitResult, BigDecimal>comparing(totals::get, Comparator.reverseOrder())
+                .thenComparing(UnitResult::official, ranking.tieBreak(rubric));
         Map<UnitResult, Integer> overall = Ranking.rank(ranked, order, ranking.method());
         Map<UnitResult, Integer> byDivision = new java.util.IdentityHashMap<>();
         ranked.stream().collect(Collectors.groupingBy(u -> Objects.toString(u.unit().division(), ""),
@@ -228,7 +232,7 @@ public final class Consolidator {
         ranked.stream().sorted(Comparator.comparing(overall::get))
                 .forEach(u -> out.add(new UnitResult(u.unit(), u.status(), u.official(), u.self(), overall.get(u),
                         byDivision.get(u), u.scoredBy(),
-                        ranking.grade(overall.get(u), u.total(), ranked.size()).orElse(null))));
+                        ranking.grade(overall.get(u), totals.get(u), ranked.size()).orElse(null))));
         units.stream().filter(u -> u.status() == Status.VETOED)
                 .sorted(Comparator.comparing(UnitResult::total, Comparator.reverseOrder())).forEach(out::add);
         units.stream().filter(u -> u.status() == Status.UNSCORED).forEach(out::add);

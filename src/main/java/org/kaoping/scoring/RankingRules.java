@@ -30,7 +30,12 @@ public record RankingRules(RankingMethod method, List<TieBreaker> tieBreakers, D
 
     /** Exact total, highest first, then each tie-breaker in turn; units still equal share a rank. */
     public Comparator<Scored> order(Rubric rubric) {
-        Comparator<Scored> order = Comparator.comparing(Scored::total, Comparator.reverseOrder());
+        return Comparator.comparing(Scored::total, Comparator.reverseOrder()).thenComparing(tieBreak(rubric));
+    }
+
+    /** The tie-breakers alone, in turn: how units with equal exact totals are ordered. */
+    public Comparator<Scored> tieBreak(Rubric rubric) {
+        Comparator<Scored> order = (a, b) -> 0;
         for (TieBreaker t : tieBreakers) {
             order = order.thenComparing(t.order(rubric));
         }
