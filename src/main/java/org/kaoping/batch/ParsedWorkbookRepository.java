@@ -1,6 +1,5 @@
 package org.kaoping.batch;
 
-import java.lang.ref.SoftReference;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,7 +26,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ParsedWorkbookRepository {
     private static final int MAX_OUTLINES = 200_000;
-    private static final int MAX_FRESH = 8_192;
     // Unit names are single-line texts from the roster, so a line break cannot occur in one.
     private static final String UNIT_SEPARATOR = "\n";
     // Keys are looked up as a table joined on the primary key, not an IN list: H2 checks every row it finds against
@@ -36,9 +34,6 @@ public class ParsedWorkbookRepository {
 
     private final JdbcTemplate jdbc;
     private final Map<String, Outline> outlines = new ConcurrentHashMap<>();
-    // Workbooks this process's read step stored, until a report takes them: the run's report then neither queries
-    // nor decodes them. Up to MAX_FRESH (some 40 MB) and softly held; the rest are read back from the table.
-    private final Map<String, SoftReference<ParsedWorkbook>> fresh = new ConcurrentHashMap<>();
 
     public ParsedWorkbookRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -58,14 +53,7 @@ public class ParsedWorkbookRepository {
     public void saveAll(List<Stored> items) {
         List<Outline> saved = items.stream().map(s -> new Outline(s.parseKey(), s.workbook().rejected(),
                 s.workbook().rejection(), s.workbook().summary(), units(s.workbook()), s.workbook().findings())).toList();
-        AfterCommit.run(() -> {
-            saved.forEach(this::remember);
-            items.forEach(s -> {
-                if (fresh.size() < MAX_FRESH) {
-                    fresh.put(s.parseKey(), new SoftReference<>(s.workbook()));
-                }
-            });
-        });
+        AfterCommit.run(() -> saved.forEach(this::remember));
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.batchUpdate("MERGE INTO kp_parse_result (parse_key, path, rejected, parsed, parsed_at, units, summary,"
                 + " rejection, findings) KEY (parse_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", items, 100, (ps, s) -> {
@@ -157,25 +145,13 @@ public class ParsedWorkbookRepository {
      * The stored results under {@code keys}, decoded in parallel.
      */
     public Map<String, ParsedWorkbook> load(Collection<String> keys) {
-        Map<String, ParsedWorkbook> out = new HashMap<>();
-        Set<String> stored = new HashSet<>();
-        for (String key : keys) {
-            SoftReference<ParsedWorkbook> ref = fresh.remove(key);
-            ParsedWorkbook workbook = ref == null ? null : ref.get();
-            if (workbook != null) {
-                out.put(key, workbook);
-            } else {
-                stored.add(key);
-            }
-        }
         Map<String, byte[]> documents = new HashMap<>();
-        if (!stored.isEmpty()) {
-            select("p.parse_key, p.parsed", stored, rs -> documents.put(rs.getString(1), rs.getBytes(2)));
+        if (!keys.isEmpty()) {
+            select("p.parse_key, p.parsed", new HashSet<>(keys), rs -> documents.put(rs.getString(1), rs.getBytes(2)));
         }
         Binary.Canon canon = new Binary.Canon();
-        out.putAll(documents.entrySet().parallelStream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> ParsedWorkbookCodec.decode(e.getValue(), canon))));
-        return out;
+        return documents.entrySet().parallelStream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> ParsedWorkbookCodec.decode(e.getValue(), canon)));
     }
 
     /** The roster units a workbook gives scores or adjustments for, in the order it gives them. */
