@@ -132,6 +132,17 @@ final class Binary {
             room(b.length).put(b);
         }
 
+        /** Null or a text written out in full: for texts that never recur in a document (hashes, paths). */
+        void plain(String s) {
+            if (s == null) {
+                count(0);
+                return;
+            }
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            count(b.length + 1);
+            room(b.length).put(b);
+        }
+
         /** Null, a long unscaled value with its scale (nearly every score), or the digits of a larger one. */
         void decimal(BigDecimal d) {
             if (d == null) {
@@ -270,6 +281,16 @@ final class Binary {
             String s = canon.text(new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8));
             buffer.position(buffer.position() + length);
             texts.add(s);
+            return s;
+        }
+
+        String plain() {
+            int n = count();
+            if (n == 0) {
+                return null;
+            }
+            String s = new String(buffer.array(), buffer.position(), n - 1, StandardCharsets.UTF_8);
+            buffer.position(buffer.position() + n - 1);
             return s;
         }
 

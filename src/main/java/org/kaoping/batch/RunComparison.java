@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -28,9 +28,14 @@ final class RunComparison {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(configuration.getBytes(StandardCharsets.UTF_8));
+            // Fed piece by piece: the same bytes as "\n" + path + "\t" + sha256 + "\t" + ignored, without the strings.
             for (RunFileRepository.RunFile f : files) {
-                digest.update(('\n' + f.file().path() + '\t' + f.file().sha256() + '\t' + f.file().ignored())
-                        .getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '\n');
+                digest.update(f.file().path().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '\t');
+                digest.update(f.file().sha256().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '\t');
+                digest.update(String.valueOf(f.file().ignored()).getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
@@ -67,13 +72,11 @@ final class RunComparison {
     /** Units whose total or rank moved, in the current run's order; units new to or gone from the roster too. */
     private static List<RunChanges.UnitChange> unitChanges(List<RunRecordRepository.UnitRecord> previousUnits,
                                                           List<RunRecordRepository.UnitRecord> units) {
+        // What is left of the previous run's units once the current ones are taken out are the units gone.
         Map<String, RunRecordRepository.UnitRecord> before = byName(previousUnits);
-        Map<String, RunRecordRepository.UnitRecord> after = byName(units);
-        TreeSet<String> gone = new TreeSet<>(before.keySet());
-        gone.removeAll(after.keySet());
         List<RunChanges.UnitChange> changes = new ArrayList<>();
         for (RunRecordRepository.UnitRecord now : units) {
-            RunRecordRepository.UnitRecord then = before.get(now.unit());
+            RunRecordRepository.UnitRecord then = before.remove(now.unit());
             RunChanges.UnitChange change = then == null
                     ? new RunChanges.UnitChange(now.unit(), null, now.total(), null, now.rank())
                     : new RunChanges.UnitChange(now.unit(), then.total(), now.total(), then.rank(), now.rank());
@@ -81,7 +84,7 @@ final class RunComparison {
                 changes.add(change);
             }
         }
-        for (String unit : gone) {
+        for (String unit : new TreeSet<>(before.keySet())) {
             RunRecordRepository.UnitRecord then = before.get(unit);
             changes.add(new RunChanges.UnitChange(unit, then.total(), null, then.rank(), null));
         }
@@ -90,6 +93,6 @@ final class RunComparison {
 
     private static Map<String, RunRecordRepository.UnitRecord> byName(List<RunRecordRepository.UnitRecord> units) {
         return units.stream().collect(Collectors.toMap(RunRecordRepository.UnitRecord::unit, Function.identity(),
-                (a, b) -> a, LinkedHashMap::new));
+                (a, b) -> a, HashMap::new));
     }
 }

@@ -68,14 +68,14 @@ public class RunFileRepository {
         out.count(files.size());
         for (RunFile f : files) {
             InputFile file = f.file();
-            out.text(file.path());
+            out.plain(file.path());
             out.text(file.source().name());
             out.number(file.size());
             out.number(file.modified());
-            out.text(file.sha256());
+            out.plain(file.sha256());
             out.text(file.ignored());
             out.number(file.changed());
-            out.text(f.parseKey());
+            out.plain(f.parseKey());
         }
         return out.bytes();
     }
@@ -85,9 +85,9 @@ public class RunFileRepository {
         int n = in.count();
         List<RunFile> files = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            InputFile file = new InputFile(in.text(), Source.valueOf(in.text()), in.number(), in.number(), in.text(),
+            InputFile file = new InputFile(in.plain(), Source.valueOf(in.text()), in.number(), in.number(), in.plain(),
                     in.text(), in.number());
-            files.add(new RunFile(file, in.text()));
+            files.add(new RunFile(file, in.plain()));
         }
         return List.copyOf(files);
     }

@@ -212,27 +212,40 @@ public final class Consolidator {
         return ranking.rounding().format(value);
     }
 
+    private record Standing(UnitResult unit, BigDecimal total) {
+    }
+
     /**
      * Ranks overall and within each 分组 by the same order; 等次 follow the overall rank, so a unit has
      * the same 等次 on its 分组 sheet as on 总排名.
      */
     private List<UnitResult> rank(List<UnitResult> units) {
-        List<UnitResult> ranked = units.stream().filter(u -> u.status() == Status.RANKED).toList();
-        // ranking.order(rubric), with each total added up once rather than at every comparison of a sort.
-        Map<UnitResult, BigDecimal> totals = new java.util.IdentityHashMap<>();
-        ranked.forEach(u -> totals.put(u, u.total()));
-        Comparator<UnitResult> order = Comparator.<UnitResult, BigDecimal>comparing(totals::get, Comparator.reverseOrder())
-                .thenComparing(UnitResult::official, ranking.tieBreak(rubric));
-        Map<UnitResult, Integer> overall = Ranking.rank(ranked, order, ranking.method());
-        Map<UnitResult, Integer> byDivision = new java.util.IdentityHashMap<>();
-        ranked.stream().collect(Collectors.groupingBy(u -> Objects.toString(u.unit().division(), ""),
-                        LinkedHashMap::new, Collectors.toList()))
-                .values().forEach(division -> byDivision.putAll(Ranking.rank(division, order, ranking.method())));
-        List<UnitResult> out = new ArrayList<>();
-        ranked.stream().sorted(Comparator.comparing(overall::get))
-                .forEach(u -> out.add(new UnitResult(u.unit(), u.status(), u.official(), u.self(), overall.get(u),
-                        byDivision.get(u), u.scoredBy(),
-                        ranking.grade(overall.get(u), totals.get(u), ranked.size()).orElse(null))));
+        // Each total is added up once, not at every comparison of the sorts (thousands of units, rerun after rerun).
+        List<Standing> standings = new ArrayList<>();
+        units.stream().filter(u -> u.status() == Status.RANKED).forEach(u -> standings.add(new Standing(u, u.total())));
+        Comparator<Standing> order = Comparator.comparing(Standing::total, Comparator.reverseOrder())
+                .thenComparing(s -> s.unit().official(), ranking.tieBreak(rubric));
+        // Stable: units that tie keep their roster order, overall and within their 分组.
+        standings.sort(order);
+        int[] overall = Ranking.ranks(standings, order, ranking.method());
+        Map<String, List<Integer>> divisions = new LinkedHashMap<>();
+        for (int i = 0; i < standings.size(); i++) {
+            divisions.computeIfAbsent(Objects.toString(standings.get(i).unit().unit().division(), ""),
+                    d -> new ArrayList<>()).add(i);
+        }
+        int[] divisionRanks = new int[standings.size()];
+        for (List<Integer> members : divisions.values()) {
+            int[] ranks = Ranking.ranks(members.stream().map(standings::get).toList(), order, ranking.method());
+            for (int j = 0; j < ranks.length; j++) {
+                divisionRanks[members.get(j)] = ranks[j];
+            }
+        }
+        List<UnitResult> out = new ArrayList<>(units.size());
+        for (int i = 0; i < standings.size(); i++) {
+            UnitResult u = standings.get(i).unit();
+            out.add(new UnitResult(u.unit(), u.status(), u.official(), u.self(), overall[i], divisionRanks[i],
+                    u.scoredBy(), ranking.grade(overall[i], standings.get(i).total(), standings.size()).orElse(null)));
+        }
         units.stream().filter(u -> u.status() == Status.VETOED)
                 .sorted(Comparator.comparing(UnitResult::total, Comparator.reverseOrder())).forEach(out::add);
         units.stream().filter(u -> u.status() == Status.UNSCORED).forEach(out::add);

@@ -19,14 +19,23 @@ public final class Ranking {
     public static <T> Map<T, Integer> rank(List<T> items, Comparator<? super T> betterFirst, RankingMethod method) {
         List<T> sorted = new ArrayList<>(items);
         sorted.sort(betterFirst);
-        Map<T, Integer> ranks = new IdentityHashMap<>();
+        int[] ranks = ranks(sorted, betterFirst, method);
+        Map<T, Integer> out = new IdentityHashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            out.put(sorted.get(i), ranks[i]);
+        }
+        return out;
+    }
+
+    /** The ranks of items already sorted by {@code betterFirst}, position by position. */
+    public static <T> int[] ranks(List<T> sorted, Comparator<? super T> betterFirst, RankingMethod method) {
+        int[] ranks = new int[sorted.size()];
         int rank = 0;
         for (int i = 0; i < sorted.size(); i++) {
-            T item = sorted.get(i);
-            if (i == 0 || betterFirst.compare(sorted.get(i - 1), item) != 0) {
+            if (i == 0 || betterFirst.compare(sorted.get(i - 1), sorted.get(i)) != 0) {
                 rank = method == RankingMethod.DENSE ? rank + 1 : i + 1;
             }
-            ranks.put(item, rank);
+            ranks[i] = rank;
         }
         return ranks;
     }
