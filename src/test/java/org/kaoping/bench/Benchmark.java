@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (a) the raw floor — streaming every workbook's cells, (b) the full {@code run} through the Spring application,
  * (c) a rerun after one unit sends a corrected workbook; prints wall times, read-step throughput, peak heap
  * and the ratios (b)/(a) and (c)/(b). Run with {@code mvn -B -Pbenchmark process-test-classes}
- * ({@code -Dbench.units=20000} for another N, {@code -Dbench.reruns=K} for (c) as the median of K reruns, 3 by
+ * ({@code -Dbench.units=20000} for another N, {@code -Dbench.reruns=K} for (c) as the median of K reruns, 5 by
  * default); the heap is what the profile gives the JVM (-Xmx512m).
  *
  * <p>Not a test: it takes tens of seconds and its figures depend on the machine.
@@ -36,7 +36,7 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         int units = Integer.getInteger("bench.units", 5000);
-        int rerunCount = Math.max(1, Integer.getInteger("bench.reruns", 3));
+        int rerunCount = Math.max(1, Integer.getInteger("bench.reruns", 5));
         Path home = Files.createTempDirectory("kaoping-bench");
         HeapWatch heap = new HeapWatch();
         System.out.printf("kaoping benchmark: %,d units, %d cores, max heap %.0f MB, home %s%n", units,
