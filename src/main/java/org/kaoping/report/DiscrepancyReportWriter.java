@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -73,6 +74,8 @@ public final class DiscrepancyReportWriter {
         }
         leaves.values().forEach(leaf -> repeated.addAll(Arrays.asList(leaf.departmentsShown(), leaf.peopleShown())));
         Map<Tint, RowWriter.Styles> tinted = tinted(styles);
+        // Values recur (a score of 5, of 4.5 …): each is told apart as a number once.
+        Map<String, Optional<BigDecimal>> numbers = new HashMap<>();
         styles.streamRows(sheet, DETAIL_COLUMNS.size(), discrepancies.size(), repeated, rows -> {
             for (Discrepancy d : discrepancies) {
                 rows.use(tinted.get(tint(d.kind().severity())));
@@ -84,8 +87,8 @@ public final class DiscrepancyReportWriter {
                 rows.text(where == null ? null : where.sheet());
                 rows.text(where == null ? null : where.cell());
                 rows.text(d.item());
-                value(rows, d.selfValue());
-                value(rows, d.officialValue());
+                value(rows, d.selfValue(), numbers);
+                value(rows, d.officialValue(), numbers);
                 rows.text(d.message());
                 Leaf leaf = leaves.get(d.item());
                 rows.text(leaf == null ? null : leaf.departmentsShown());
@@ -95,10 +98,13 @@ public final class DiscrepancyReportWriter {
     }
 
     /** Values are display strings; numbers become numeric cells so staff can sort and sum them. */
-    private static void value(RowWriter rows, String shown) {
-        String s = shown == null ? "" : shown.strip();
-        if (DECIMAL.matcher(s).matches()) {
-            rows.score(new BigDecimal(s));
+    private static void value(RowWriter rows, String shown, Map<String, Optional<BigDecimal>> numbers) {
+        Optional<BigDecimal> number = numbers.computeIfAbsent(shown == null ? "" : shown, v -> {
+            String s = v.strip();
+            return DECIMAL.matcher(s).matches() ? Optional.of(new BigDecimal(s)) : Optional.empty();
+        });
+        if (number.isPresent()) {
+            rows.score(number.get());
         } else {
             rows.text(shown);
         }

@@ -32,6 +32,9 @@ final class RowWriter {
     // Scores are mostly whole and half points: each is formatted once, and kept as the bytes written.
     private final Map<BigDecimal, byte[]> shown = new HashMap<>();
     private final List<byte[]> letters = new ArrayList<>();
+    // Every cell of a row names the row, and nearly every cell one of a few styles: their digits are made once.
+    private byte[] rowDigits = new byte[0];
+    private final Map<Integer, byte[]> styleDigits = new HashMap<>();
     // Bytes, not chars: the rows are UTF-8, and encoding a buffer of text again at every flush cost as much as
     // making the rows (a buffer holding one Chinese text is kept in UTF-16 and encoded the slow way).
     private byte[] buffer;
@@ -74,8 +77,9 @@ final class RowWriter {
         row++;
         column = 0;
         open = true;
+        rowDigits = Integer.toString(row).getBytes(StandardCharsets.US_ASCII);
         ascii("<row r=\"");
-        digits(row);
+        bytes(rowDigits);
         ascii("\">");
     }
 
@@ -163,9 +167,9 @@ final class RowWriter {
         }
         ascii("<c r=\"");
         bytes(letters.get(column));
-        digits(row);
+        bytes(rowDigits);
         ascii("\" s=\"");
-        digits(style);
+        bytes(styleDigits.computeIfAbsent(style, s -> Integer.toString(s).getBytes(StandardCharsets.US_ASCII)));
         ascii("\"");
         column++;
     }
@@ -196,21 +200,7 @@ final class RowWriter {
     }
 
     private void digits(long v) {
-        if (v < 0) {
-            room(1);
-            buffer[length++] = '-';
-            v = -v;
-        }
-        int digits = 1;
-        for (long x = v; x >= 10; x /= 10) {
-            digits++;
-        }
-        room(digits);
-        for (int i = length + digits - 1; i >= length; i--) {
-            buffer[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        length += digits;
+        ascii(Long.toString(v));
     }
 
     /** Text as UTF-8, escaped as {@link #escape} does. */
