@@ -72,6 +72,7 @@ public final class Benchmark {
             warmUp.touch(round);
             RawFloor.lean(warmUp.workbooks(), threads);
         }
+        settle("the floor");
         heap.reset();
         t0 = System.nanoTime();
         long cells = RawFloor.lean(files, threads);
@@ -81,26 +82,21 @@ public final class Benchmark {
         WorkbookParser parser = new WorkbookParser(campaign.rubric(), campaign.roster());
         RawFloor.parsed(warmUp.workbooks(), warmUp.input(), new WorkbookParser(warmUp.rubric(), warmUp.roster()),
                 threads);
+        settle(null);
         t0 = System.nanoTime();
         long scores = RawFloor.parsed(files, campaign.input(), parser, threads);
         double parsedSeconds = seconds(System.nanoTime() - t0);
         System.out.printf("    read and normalised as the read step does, storing nothing: %,d scores in %.2f s"
                 + " (%,.0f workbooks/s, %.2f × the floor)%n", scores, parsedSeconds, files.size() / parsedSeconds,
                 parsedSeconds / floor.seconds());
-        // FastExcel on a sample only: at its pace the whole campaign would take most of the benchmark's time.
-        List<Path> sample = files.subList(0, Math.min(files.size(), FASTEXCEL_SAMPLE));
-        t0 = System.nanoTime();
-        RawFloor.fastExcel(sample, threads);
-        double fastExcel = sample.size() / seconds(System.nanoTime() - t0);
-        System.out.printf("    for comparison, FastExcel's event reader alone: %,.0f workbooks/s (first %,d files)%n",
-                fastExcel, sample.size());
-
         try (context) {
+            settle(null);
             Phase full = run(command, db, heap, "(b) full run");
             // Each rerun corrects another unit; (c) is their median, so one noisy rerun does not make the figure.
             List<Phase> reruns = new java.util.ArrayList<>();
             for (int i = 0; i < rerunCount; i++) {
                 campaign.correct(units / 2 + i);
+                settle(null);
                 reruns.add(run(command, db, heap, "(c) rerun after one correction"
                         + (rerunCount > 1 ? " (" + (i + 1) + " of " + rerunCount + ")" : "")));
             }
@@ -108,6 +104,14 @@ public final class Benchmark {
             Phase rerun = reruns.get(reruns.size() / 2);
             long rerunHeap = reruns.stream().mapToLong(Phase::heap).max().orElse(0);
 
+            // FastExcel on a sample only: at its pace the whole campaign would take most of the benchmark's time.
+            // Last, so that compiling its code does not take a core from any figure above.
+            List<Path> sample = files.subList(0, Math.min(files.size(), FASTEXCEL_SAMPLE));
+            t0 = System.nanoTime();
+            RawFloor.fastExcel(sample, threads);
+            double fastExcel = sample.size() / seconds(System.nanoTime() - t0);
+            System.out.printf("    for comparison, FastExcel's event reader alone: %,.0f workbooks/s (first %,d files)%n",
+                    fastExcel, sample.size());
             System.out.println();
             System.out.printf("| N | workbooks | MB | (a) raw floor | (b) full run | read step | read+normalize | (c) rerun"
                     + " | peak heap (a)/(b)/(c) | (b)/(a) | (c)/(b) |%n");
@@ -126,6 +130,15 @@ public final class Benchmark {
                     Math.max(full.heap(), rerunHeap) < HeapWatch.max());
         }
         deleteQuietly(home);
+    }
+
+    /** Lets the JIT compilers finish what earlier phases queued ({@link JitSettle}); says how long the first wait took. */
+    private static void settle(String before) throws InterruptedException {
+        long waited = JitSettle.await();
+        if (before != null) {
+            System.out.printf("waited %.1f s for the JIT compilers to go quiet before %s (and before each phase below)%n",
+                    waited / 1000.0, before);
+        }
     }
 
     private static ConfigurableApplicationContext start(Path home) {
