@@ -1,11 +1,8 @@
 package org.kaoping.batch;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.kaoping.intake.InputFile;
 import org.kaoping.scoring.Source;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,16 +19,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class RunFileRepository {
-    private static final int RECENT_RUNS = 4;
-
     private final JdbcTemplate jdbc;
-    private final Map<String, List<RunFile>> recent = Collections.synchronizedMap(
-            new LinkedHashMap<>(8, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, List<RunFile>> eldest) {
-                    return size() > RECENT_RUNS;
-                }
-            });
+    private final RecentRuns<List<RunFile>> recent = new RecentRuns<>();
 
     public RunFileRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -39,9 +28,8 @@ public class RunFileRepository {
 
     /** Replaces the run's file list, so that a restarted intake step does not list a file twice. */
     public void save(String runId, String campaign, List<RunFile> files) {
-        recent.remove(runId);
         List<RunFile> saved = files.stream().sorted(Comparator.comparing((RunFile f) -> f.file().path())).toList();
-        AfterCommit.run(() -> recent.put(runId, saved));
+        recent.replace(runId, saved);
         jdbc.update("MERGE INTO kp_run_file_list (run_id, campaign, files) KEY (run_id) VALUES (?, ?, ?)", runId,
                 campaign, Binary.deflate(encode(saved)));
     }

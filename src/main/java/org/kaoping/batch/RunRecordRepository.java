@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,17 +21,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class RunRecordRepository {
-    private static final int RECENT_RUNS = 4;
 
     private final JdbcTemplate jdbc;
-    // The units of the last few runs, as committed: the next run compares with them (see RunFileRepository).
-    private final Map<String, List<UnitRecord>> recentUnits = Collections.synchronizedMap(
-            new LinkedHashMap<>(8, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, List<UnitRecord>> eldest) {
-                    return size() > RECENT_RUNS;
-                }
-            });
+    private final RecentRuns<List<UnitRecord>> recentUnits = new RecentRuns<>();
 
     public RunRecordRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -49,9 +39,8 @@ public class RunRecordRepository {
     }
 
     public void save(RunRecord run, List<UnitRecord> units) {
-        recentUnits.remove(run.runId());
         List<UnitRecord> saved = units.stream().sorted(Comparator.comparing(UnitRecord::unit)).toList();
-        AfterCommit.run(() -> recentUnits.put(run.runId(), saved));
+        recentUnits.replace(run.runId(), saved);
         jdbc.update("MERGE INTO kp_run (run_id, campaign, files_found, files_parsed, files_rejected, units, units_ranked,"
                         + " discrepancies, inputs_key, reported_at, unit_records) KEY (run_id)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

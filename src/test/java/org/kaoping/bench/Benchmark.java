@@ -27,6 +27,7 @@ public final class Benchmark {
     private static final int FASTEXCEL_SAMPLE = 500;
     private static final int WARM_UP_UNITS = 1000;
     private static final int WARM_UP_ROUNDS = 3;
+    private static final int FLOOR_PASSES = 2;
     private static final String REPORT_TIMES = "汇总用时";
     private static final String SCORED = "计分完成";
     private static Path logFile;
@@ -72,13 +73,19 @@ public final class Benchmark {
             warmUp.touch(round);
             RawFloor.lean(warmUp.workbooks(), threads);
         }
-        settle("the floor");
-        heap.reset();
-        t0 = System.nanoTime();
-        long cells = RawFloor.lean(files, threads);
-        Phase floor = new Phase(System.nanoTime() - t0, heap.peak(), files.size(), null);
-        System.out.printf("(a) raw floor: %,d cells in %.2f s on %d threads (%,.0f workbooks/s)%n", cells,
-                floor.seconds(), threads, files.size() / floor.seconds());
+        // The floor is the faster of two passes: one slow pass (the machine is shared) must not flatter the ratios.
+        Phase floor = null;
+        long cells = 0;
+        for (int pass = 0; pass < FLOOR_PASSES; pass++) {
+            settle(pass == 0 ? "the floor" : null);
+            heap.reset();
+            t0 = System.nanoTime();
+            cells = RawFloor.lean(files, threads);
+            Phase p = new Phase(System.nanoTime() - t0, heap.peak(), files.size(), null);
+            floor = floor == null || p.nanos() < floor.nanos() ? p : floor;
+        }
+        System.out.printf("(a) raw floor: %,d cells in %.2f s on %d threads (%,.0f workbooks/s; the faster of %d passes)%n",
+                cells, floor.seconds(), threads, files.size() / floor.seconds(), FLOOR_PASSES);
         WorkbookParser parser = new WorkbookParser(campaign.rubric(), campaign.roster());
         RawFloor.parsed(warmUp.workbooks(), warmUp.input(), new WorkbookParser(warmUp.rubric(), warmUp.roster()),
                 threads);
