@@ -20,8 +20,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Parse results ({@code kp_parse_result}), one binary document per workbook ({@link ParsedWorkbookCodec}): written
- * in batches by the read step, looked up in bulk (by a run's file list, or a few by key) — never a query per cell
- * or per file. Rows are never changed under a key, so what was read or committed under one is kept in memory.
+ * in batches by the read step, looked up in bulk by their keys — never a query per cell or per file. What a key
+ * names never changes, so the outline read or committed under one is kept in memory (bounded).
  */
 @Repository
 public class ParsedWorkbookRepository {
