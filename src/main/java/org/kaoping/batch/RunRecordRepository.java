@@ -21,7 +21,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class RunRecordRepository {
-
     private final JdbcTemplate jdbc;
     private final RecentRuns<List<UnitRecord>> recentUnits = new RecentRuns<>();
 
