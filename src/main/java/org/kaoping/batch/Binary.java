@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -180,6 +182,12 @@ final class Binary {
             }
         }
 
+        /** A count, then each item as {@code write} writes it. */
+        <T> void list(List<T> items, BiConsumer<Writer, T> write) {
+            count(items.size());
+            items.forEach(item -> write.accept(this, item));
+        }
+
         /** A document of its own, with its own text table: a reader can take it whole without decoding it. */
         void document(Writer inner) {
             count(inner.buffer.position());
@@ -310,6 +318,16 @@ final class Binary {
 
         CellRef cell() {
             return bool() ? new CellRef(text(), text(), text()) : null;
+        }
+
+        /** What {@link Writer#list} wrote, each item read by {@code read}. */
+        <T> List<T> list(Function<Reader, T> read) {
+            int n = count();
+            List<T> items = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                items.add(read.apply(this));
+            }
+            return List.copyOf(items);
         }
 
         /** The bytes of a {@link Writer#document}, to be read later with a reader of their own. */

@@ -1,6 +1,5 @@
 package org.kaoping.batch;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.kaoping.intake.InputFile;
@@ -53,31 +52,22 @@ public class RunFileRepository {
 
     private static byte[] encode(List<RunFile> files) {
         Binary.Writer out = new Binary.Writer();
-        out.count(files.size());
-        for (RunFile f : files) {
-            InputFile file = f.file();
-            out.plain(file.path());
-            out.text(file.source().name());
-            out.number(file.size());
-            out.number(file.modified());
-            out.plain(file.sha256());
-            out.text(file.ignored());
-            out.number(file.changed());
-            out.plain(f.parseKey());
-        }
+        out.list(files, (w, f) -> {
+            w.plain(f.file().path());
+            w.text(f.file().source().name());
+            w.number(f.file().size());
+            w.number(f.file().modified());
+            w.plain(f.file().sha256());
+            w.text(f.file().ignored());
+            w.number(f.file().changed());
+            w.plain(f.parseKey());
+        });
         return out.bytes();
     }
 
     private static List<RunFile> decode(byte[] document) {
-        Binary.Reader in = new Binary.Reader(document);
-        int n = in.count();
-        List<RunFile> files = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            InputFile file = new InputFile(in.plain(), Source.valueOf(in.text()), in.number(), in.number(), in.plain(),
-                    in.text(), in.number());
-            files.add(new RunFile(file, in.plain()));
-        }
-        return List.copyOf(files);
+        return new Binary.Reader(document).list(in -> new RunFile(new InputFile(in.plain(), Source.valueOf(in.text()),
+                in.number(), in.number(), in.plain(), in.text(), in.number()), in.plain()));
     }
 
     /** A file of a run, with the key its parse result is stored under (null for ignored files). */

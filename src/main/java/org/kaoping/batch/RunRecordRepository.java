@@ -3,7 +3,6 @@ package org.kaoping.batch;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -50,28 +49,23 @@ public class RunRecordRepository {
 
     private static byte[] encode(List<UnitRecord> units) {
         Binary.Writer out = new Binary.Writer();
-        out.count(units.size());
-        for (UnitRecord u : units) {
-            out.text(u.unit());
-            out.text(u.status());
-            out.decimal(u.total());
-            out.count(u.rank() == null ? 0 : u.rank() + 1);
-        }
+        out.list(units, (w, u) -> {
+            w.text(u.unit());
+            w.text(u.status());
+            w.decimal(u.total());
+            w.count(u.rank() == null ? 0 : u.rank() + 1);
+        });
         return out.bytes();
     }
 
     private static List<UnitRecord> decode(byte[] document) {
-        Binary.Reader in = new Binary.Reader(document);
-        int n = in.count();
-        List<UnitRecord> units = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        return new Binary.Reader(document).list(in -> {
             String unit = in.text();
             String status = in.text();
             BigDecimal total = in.decimal();
             int rank = in.count();
-            units.add(new UnitRecord(unit, status, total, rank == 0 ? null : rank - 1));
-        }
-        return List.copyOf(units);
+            return new UnitRecord(unit, status, total, rank == 0 ? null : rank - 1);
+        });
     }
 
     /** The latest run of the campaign that reported before {@code runId} (run ids sort by start time). */
