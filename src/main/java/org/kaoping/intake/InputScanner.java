@@ -56,8 +56,10 @@ public final class InputScanner {
             return List.of();
         }
         List<Path> paths;
-        try (Stream<Path> walk = Files.walk(campaignInput)) {
-            paths = walk.filter(Files::isRegularFile).sorted().toList();
+        // The walk's own attributes tell a file (no second stat per file); a link is followed as before.
+        try (Stream<Path> walk = Files.find(campaignInput, Integer.MAX_VALUE,
+                (p, a) -> a.isRegularFile() || a.isSymbolicLink() && Files.isRegularFile(p))) {
+            paths = walk.sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("无法列出 " + campaignInput + " 中的文件", e);
         }

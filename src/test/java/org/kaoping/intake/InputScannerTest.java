@@ -70,4 +70,24 @@ class InputScannerTest {
         InputFile scanned = only(new InputScanner().scan(input, Map.of(), Instant.now().plusSeconds(60)));
         assertThat(scanned.sha256()).isEqualTo(InputScanner.sha256(file));
     }
+
+    @Test
+    void filesAreListedInPathOrderWithALinkedWorkbookAndWithoutDirectories() throws IOException {
+        Path elsewhere = Files.createTempFile("linked", ".xlsx");
+        try {
+            Files.writeString(elsewhere, "linked", StandardCharsets.UTF_8);
+            Files.createSymbolicLink(input.resolve("self").resolve("交通局.xlsx"), elsewhere);
+            Files.createDirectories(input.resolve("inspection").resolve("空目录"));
+            Files.writeString(input.resolve("inspection").resolve("第一组.xlsx"), "matrix", StandardCharsets.UTF_8);
+
+            List<InputFile> files = new InputScanner().scan(input);
+
+            assertThat(files).extracting(InputFile::path)
+                    .containsExactly("inspection/第一组.xlsx", "self/交通局.xlsx", "self/审计局.xlsx");
+            assertThat(files.get(1).size()).isEqualTo(6);
+            assertThat(files.get(1).sha256()).isEqualTo(InputScanner.sha256(elsewhere));
+        } finally {
+            Files.deleteIfExists(elsewhere);
+        }
+    }
 }
