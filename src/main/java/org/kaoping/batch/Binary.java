@@ -338,10 +338,6 @@ final class Binary {
             return inner;
         }
 
-        Canon canon() {
-            return canon;
-        }
-
         List<Discrepancy> discrepancies() {
             int n = count();
             List<Discrepancy> list = new ArrayList<>(n);

@@ -106,8 +106,9 @@ final class UnitOutcomeCodec {
         BigDecimal deduction = in.decimal();
         boolean vetoed = in.bool();
         byte[] leaves = in.document();
-        Binary.Canon canon = in.canon();
-        Map<String, BigDecimal> leafScores = DeferredLeafScores.of(() -> leafScores(leaves, canon));
+        // Decoded on its own (no shared canon): the few outcomes whose leaf scores are looked at must not keep a
+        // whole bulk decode's canon alive in a process that keeps outcomes from run to run.
+        Map<String, BigDecimal> leafScores = DeferredLeafScores.of(() -> leafScores(leaves));
         int n = in.count();
         List<AppliedAdjustment> adjustments = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -118,8 +119,8 @@ final class UnitOutcomeCodec {
         return new Scored(source, origin, base, bonus, deduction, vetoed, leafScores, adjustments, in.discrepancies());
     }
 
-    private static Map<String, BigDecimal> leafScores(byte[] encoded, Binary.Canon canon) {
-        Binary.Reader in = new Binary.Reader(encoded, canon);
+    private static Map<String, BigDecimal> leafScores(byte[] encoded) {
+        Binary.Reader in = new Binary.Reader(encoded);
         int n = in.count();
         Map<String, BigDecimal> scores = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {

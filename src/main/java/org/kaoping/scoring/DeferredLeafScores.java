@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * all was most of what the rerun's scoring cost. Immutable like the map {@link Scored} otherwise keeps.
  */
 public final class DeferredLeafScores extends AbstractMap<String, BigDecimal> {
-    private final Supplier<Map<String, BigDecimal>> decode;
+    // Let go once the scores are made, with whatever it holds (the encoded bytes).
+    private volatile Supplier<Map<String, BigDecimal>> decode;
     private volatile Map<String, BigDecimal> scores;
 
     private DeferredLeafScores(Supplier<Map<String, BigDecimal>> decode) {
@@ -26,10 +27,17 @@ public final class DeferredLeafScores extends AbstractMap<String, BigDecimal> {
 
     private Map<String, BigDecimal> scores() {
         Map<String, BigDecimal> s = scores;
-        if (s == null) {
-            s = Map.copyOf(decode.get());
-            scores = s;
+        if (s != null) {
+            return s;
         }
+        Supplier<Map<String, BigDecimal>> d = decode;
+        if (d == null) {
+            // Let go only after the scores were set: they are there to be read.
+            return scores;
+        }
+        s = Map.copyOf(d.get());
+        scores = s;
+        decode = null;
         return s;
     }
 

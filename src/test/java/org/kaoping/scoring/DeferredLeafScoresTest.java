@@ -37,4 +37,21 @@ class DeferredLeafScoresTest {
         assertThatThrownBy(() -> scores.entrySet().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThat(scores).containsOnlyKeys("1.1");
     }
+
+    @Test
+    void threadsLookingAtOnceAllSeeTheScores() throws Exception {
+        for (int round = 0; round < 200; round++) {
+            Map<String, BigDecimal> scores = DeferredLeafScores.of(() -> new HashMap<>(Map.of("1.1", BigDecimal.TEN)));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<BigDecimal>> seen = pool.invokeAll(java.util.Collections.nCopies(8,
+                        () -> scores.get("1.1")));
+                for (java.util.concurrent.Future<BigDecimal> f : seen) {
+                    assertThat(f.get()).isEqualTo(BigDecimal.TEN);
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
 }
