@@ -107,21 +107,12 @@ public class ParsedWorkbookRepository {
         return out;
     }
 
-    /** The parse keys among the run's files ({@code files}: the run's list) that have a stored result. */
+    /**
+     * The parse keys among the run's files ({@code files}: the run's list) that have a stored result: those with an
+     * outline. Read as outlines, so that the report step finds them in memory rather than querying again.
+     */
     public Set<String> existing(List<RunFileRepository.RunFile> files) {
-        Set<String> out = new HashSet<>();
-        Set<String> missing = new HashSet<>();
-        for (RunFileRepository.RunFile f : files) {
-            if (f.parseKey() != null) {
-                (outlines.containsKey(f.parseKey()) ? out : missing).add(f.parseKey());
-            }
-        }
-        if (!missing.isEmpty()) {
-            select("p.parse_key", missing, rs -> {
-                out.add(rs.getString(1));
-            });
-        }
-        return out;
+        return outlines(files).keySet();
     }
 
     /** The rows of {@code kp_parse_result} under {@code keys}, in one query. */
