@@ -25,8 +25,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class Benchmark {
     private static final double MB = 1024 * 1024;
     private static final int FASTEXCEL_SAMPLE = 500;
-    private static final int WARM_UP_UNITS = 1000;
-    private static final int WARM_UP_ROUNDS = 3;
+    private static final int WARM_UP_MAX_UNITS = 5000;
+    private static final int WARM_UP_MIN_ROUNDS = 3;
+    private static final int WARM_UP_MAX_ROUNDS = 10;
+    private static final int WARM_UP_RERUNS = 2;
+    private static final double WARM_UP_JIT_SHARE = 0.10;
     private static final int FLOOR_PASSES = 2;
     private static final String REPORT_TIMES = "汇总用时";
     private static final String SCORED = "计分完成";
@@ -45,7 +48,8 @@ public final class Benchmark {
 
         long t0 = System.nanoTime();
         SyntheticCampaign campaign = SyntheticCampaign.write(home, SyntheticCampaign.CODE, units);
-        SyntheticCampaign warmUp = SyntheticCampaign.write(home, SyntheticCampaign.WARM_UP, WARM_UP_UNITS);
+        int warmUpUnits = Math.min(units, WARM_UP_MAX_UNITS);
+        SyntheticCampaign warmUp = SyntheticCampaign.write(home, SyntheticCampaign.WARM_UP, warmUpUnits);
         List<Path> files = campaign.workbooks();
         System.out.printf("generated %,d workbooks (%.1f MB) in %.1f s%n", files.size(),
                 SyntheticCampaign.size(files) / MB, seconds(System.nanoTime() - t0));
@@ -56,22 +60,32 @@ public final class Benchmark {
         System.out.printf("Spring context started in %.1f s (not part of any figure)%n", seconds(System.nanoTime() - t0));
         RunCommand command = context.getBean(RunCommand.class);
         JdbcTemplate db = context.getBean(JdbcTemplate.class);
-        // A first run in a fresh JVM spends much of its time compiling (JIT) on two cores: measured here, the C2
-        // compiler threads took as much CPU as the parsing threads through the first full run. The figures below
-        // are of a warm JVM, floor and run alike: a campaign of the same shape is run WARM_UP_ROUNDS times (its
-        // files touched in between so that each round reads them all again), and the floor streamed as often.
-        // The first round's own (cold) figures are printed for what a one-off `java -jar kaoping.jar run` pays.
-        // Each round also reruns after one correction, so that (c)'s path (stored outcomes and rows) is warm too.
-        for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
-            Phase warm = run(command, db, heap, "warm-up " + round + ": full run of " + WARM_UP_UNITS + " units"
+        // A first run in a fresh JVM spends much of its time compiling (JIT) on two cores. The figures below are of
+        // a warm JVM, floor and run alike: a campaign of the same shape and size (up to WARM_UP_MAX_UNITS) is run
+        // round after round, its files touched in between so that each round reads them all again, each round
+        // with WARM_UP_RERUNS reruns after a correction (for (c)'s path) and a floor pass. A smaller warm-up does
+        // not do: code that runs once per unit or workbook reaches C2 only after some thousands of calls, and with
+        // 1,000 units C2 was still compiling UnitScorer.score and ParsedWorkbookCodec.encode during (b). Rounds go
+        // on until one spends under WARM_UP_JIT_SHARE of its CPU compiling, or WARM_UP_MAX_ROUNDS. The first
+        // round's own (cold) figures are printed for what a one-off `java -jar kaoping.jar run` pays.
+        for (int round = 1; round <= WARM_UP_MAX_ROUNDS; round++) {
+            CpuWatch roundStart = CpuWatch.now();
+            Phase warm = run(command, db, heap, "warm-up " + round + ": full run of " + warmUpUnits + " units"
                     + (round == 1 ? " in a cold JVM" : ""), SyntheticCampaign.WARM_UP);
             if (round == 1) {
                 System.out.printf("    cold JVM: read+normalize %,.0f workbooks/s%n", warm.step().rate());
             }
-            warmUp.correct(round * 7);
-            run(command, db, heap, "warm-up " + round + ": rerun after one correction", SyntheticCampaign.WARM_UP);
+            for (int i = 0; i < WARM_UP_RERUNS; i++) {
+                warmUp.correct(round * 7 + i);
+                run(command, db, heap, "warm-up " + round + ": rerun after one correction", SyntheticCampaign.WARM_UP);
+            }
             warmUp.touch(round);
             RawFloor.lean(warmUp.workbooks(), threads);
+            double jitShare = CpuWatch.now().jitShare(roundStart);
+            System.out.printf("warm-up round %d: %.0f %% of its CPU went to the JIT compilers%n", round, 100 * jitShare);
+            if (round >= WARM_UP_MIN_ROUNDS && jitShare < WARM_UP_JIT_SHARE) {
+                break;
+            }
         }
         // The floor is the faster of two passes: one slow pass (the machine is shared) must not flatter the ratios.
         Phase floor = null;
@@ -79,9 +93,12 @@ public final class Benchmark {
         for (int pass = 0; pass < FLOOR_PASSES; pass++) {
             settle(pass == 0 ? "the floor" : null);
             heap.reset();
+            CpuWatch cpu = CpuWatch.now();
             t0 = System.nanoTime();
             cells = RawFloor.lean(files, threads);
-            Phase p = new Phase(System.nanoTime() - t0, heap.peak(), files.size(), null);
+            long elapsed = System.nanoTime() - t0;
+            System.out.println("    floor pass " + (pass + 1) + ": " + CpuWatch.now().since(cpu));
+            Phase p = new Phase(elapsed, heap.peak(), files.size(), null);
             floor = floor == null || p.nanos() < floor.nanos() ? p : floor;
         }
         System.out.printf("(a) raw floor: %,d cells in %.2f s on %d threads (%,.0f workbooks/s; the faster of %d passes)%n",
@@ -163,9 +180,11 @@ public final class Benchmark {
 
     private static Phase run(RunCommand command, JdbcTemplate db, HeapWatch heap, String label, String campaign) {
         heap.reset();
+        CpuWatch cpu = CpuWatch.now();
         long t0 = System.nanoTime();
         int exit = command.run(campaign);
         long elapsed = System.nanoTime() - t0;
+        CpuWatch after = CpuWatch.now();
         if (exit != RunCommand.OK) {
             throw new IllegalStateException(label + " failed with exit code " + exit);
         }
@@ -174,6 +193,7 @@ public final class Benchmark {
                 phase.seconds(), stepSeconds(db, "intake"), phase.step().seconds(), phase.step().written(),
                 stepSeconds(db, "report"));
         System.out.println("    " + lastLogLine(SCORED) + "; " + lastLogLine(REPORT_TIMES));
+        System.out.println("    " + after.since(cpu));
         return phase;
     }
 
