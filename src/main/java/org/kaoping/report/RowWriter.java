@@ -199,8 +199,37 @@ final class RowWriter {
         length += b.length;
     }
 
+    /**
+     * A whole number's digits; a small one's (shared-string indexes, ranks) made once per process, the rest in
+     * place: a string per cell was a fifth of what writing 分项得分 allocated.
+     */
     private void digits(long v) {
+        if (v >= 0 && v < SmallNumbers.COUNT) {
+            int from = SmallNumbers.START[(int) v];
+            int to = SmallNumbers.START[(int) v + 1];
+            room(to - from);
+            System.arraycopy(SmallNumbers.DIGITS, from, buffer, length, to - from);
+            length += to - from;
+            return;
+        }
         ascii(Long.toString(v));
+    }
+
+    /** The digits of 0 to COUNT - 1, one after another: made when first used, by the class's initialisation. */
+    private static final class SmallNumbers {
+        static final int COUNT = 1 << 14;
+        static final int[] START = new int[COUNT + 1];
+        static final byte[] DIGITS;
+
+        static {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < COUNT; i++) {
+                START[i] = all.length();
+                all.append(i);
+            }
+            START[COUNT] = all.length();
+            DIGITS = all.toString().getBytes(StandardCharsets.US_ASCII);
+        }
     }
 
     /** Text as UTF-8, escaped as {@link #escape} does. */

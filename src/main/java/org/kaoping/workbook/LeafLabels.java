@@ -2,8 +2,11 @@ package org.kaoping.workbook;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kaoping.rubric.Leaf;
@@ -13,12 +16,16 @@ import org.kaoping.text.Text;
 /**
  * How workbooks name a leaf in a label of its own (a matrix column, the 项目 of a 加扣分 row): by its code as the
  * rubric writes it, or by its place as category.item in any spelling ({@code 1.1}, {@code 1-1}, {@code 一.1},
- * {@code 一、1}, {@code （一）1}, {@code (一)1}).
+ * {@code 一、1}, {@code （一）1}, {@code (一)1}). One per rubric, shared by the parsing threads: every matrix of a
+ * campaign has the same few dozen column labels, so each label is resolved once (normalising it and comparing it
+ * with every leaf's code, each a few patterns, was a tenth of reading an inspection matrix).
  */
 final class LeafLabels {
+    private static final int REMEMBERED = 20_000;
     private static final Pattern BRACKETED = Pattern.compile("^[(（]([一二三四五六七八九十]+|\\d+)[)）]\\s*(\\d+)$");
     private static final Pattern SEPARATED = Pattern.compile("^([一二三四五六七八九十]+|\\d+)\\s*[.\\-－—、]\\s*(\\d+)$");
     private static final Pattern LEADING_BRACKETS = Pattern.compile("^\\(([^()]+)\\)(.*)$");
+    private static final Pattern CODE_SEPARATOR = Pattern.compile("[\\-－—、]");
 
     // Excel's serial 1 is 1900-01-01 and it counts a 29 February 1900 that never was: from March 1900 on,
     // serial n is 1899-12-30 plus n days.
@@ -26,17 +33,39 @@ final class LeafLabels {
     private static final BigDecimal FIRST_SERIAL = BigDecimal.valueOf(32_874);   // 1990-01-01
     private static final BigDecimal LAST_SERIAL = BigDecimal.valueOf(73_051);    // 2100-01-01
 
-    private LeafLabels() {
+    private final Rubric rubric;
+    private final Map<String, Leaf> byCode = new HashMap<>();
+    private final Map<String, Optional<Leaf>> resolved = new ConcurrentHashMap<>();
+
+    LeafLabels(Rubric rubric) {
+        this.rubric = rubric;
+        // The first leaf with a code wins, as a search in rubric order would find it.
+        rubric.leaves().forEach(l -> byCode.putIfAbsent(codeKey(l.code()), l));
     }
 
-    static Optional<Leaf> resolve(Rubric rubric, String label) {
+    Optional<Leaf> resolve(String label) {
+        if (label == null) {
+            return Optional.empty();
+        }
+        Optional<Leaf> known = resolved.get(label);
+        if (known == null) {
+            if (resolved.size() >= REMEMBERED) {
+                resolved.clear();
+            }
+            known = resolveAfresh(label);
+            resolved.put(label, known);
+        }
+        return known;
+    }
+
+    private Optional<Leaf> resolveAfresh(String label) {
         String code = codeKey(label);
         if (code.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Leaf> byCode = rubric.leaves().stream().filter(l -> codeKey(l.code()).equals(code)).findFirst();
-        if (byCode.isPresent()) {
-            return byCode;
+        Leaf byItsCode = byCode.get(code);
+        if (byItsCode != null) {
+            return Optional.of(byItsCode);
         }
         String clean = Text.key(label);
         for (Pattern p : List.of(BRACKETED, SEPARATED)) {
@@ -53,7 +82,7 @@ final class LeafLabels {
      * as a date serial: read month and day back as category and position. Only serials from 1990 to 2100
      * count, so a leaf code typed as a plain number ({@code 11}) is never taken for a date.
      */
-    static Optional<Leaf> fromAutoDate(Rubric rubric, GridCell cell) {
+    Optional<Leaf> fromAutoDate(GridCell cell) {
         BigDecimal n = cell.number();
         if (n == null || n.stripTrailingZeros().scale() > 0 || n.compareTo(FIRST_SERIAL) < 0 || n.compareTo(LAST_SERIAL) > 0) {
             return Optional.empty();
@@ -73,6 +102,6 @@ final class LeafLabels {
         if (m.matches()) {
             k = m.group(2).isEmpty() ? m.group(1) : m.group(1) + "." + m.group(2);
         }
-        return k.replaceAll("[\\-－—、]", ".");
+        return CODE_SEPARATOR.matcher(k).replaceAll(".");
     }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kaoping.rubric.Leaf;
-import org.kaoping.rubric.Rubric;
 import org.kaoping.scoring.CellRef;
 import org.kaoping.scoring.LeafScore;
 import org.kaoping.text.Text;
@@ -29,10 +28,10 @@ final class MatrixReader {
                   int totalColumn) {
     }
 
-    private final Rubric rubric;
+    private final LeafLabels labels;
 
-    MatrixReader(Rubric rubric) {
-        this.rubric = rubric;
+    MatrixReader(LeafLabels labels) {
+        this.labels = labels;
     }
 
     Optional<Header> findHeader(SheetGrid grid) {
@@ -54,7 +53,7 @@ final class MatrixReader {
                 } else if (Vocabulary.MATRIX_TOTAL.contains(key)) {
                     total = e.getKey();
                 } else {
-                    leafFor(e.getValue().text()).or(() -> LeafLabels.fromAutoDate(rubric, e.getValue()))
+                    leafFor(e.getValue().text()).or(() -> labels.fromAutoDate(e.getValue()))
                             .ifPresent(leaf -> leaves.put(e.getKey(), leaf));
                 }
             }
@@ -88,7 +87,7 @@ final class MatrixReader {
 
     /** The leaf a column label names: its code first, else its position. */
     Optional<Leaf> leafFor(String label) {
-        return LeafLabels.resolve(rubric, label);
+        return labels.resolve(label);
     }
 
     private static BigDecimal value(SheetGrid grid, int r, int col) {

@@ -28,6 +28,7 @@ public final class WorkbookParser {
     private final ScoreTableReader tables;
     private final MatrixReader matrices;
     private final Rubric rubric;
+    private final LeafLabels labels;
 
     public WorkbookParser(Rubric rubric, Roster roster) {
         this(rubric, roster, ReadLimits.DEFAULT);
@@ -39,7 +40,8 @@ public final class WorkbookParser {
         this.limits = limits;
         this.reader = new WorkbookGridReader(limits);
         this.tables = new ScoreTableReader(rubric);
-        this.matrices = new MatrixReader(rubric);
+        this.labels = new LeafLabels(rubric);
+        this.matrices = new MatrixReader(labels);
     }
 
     public ParsedWorkbook parse(InputFile file, Path absolute) {
@@ -185,7 +187,7 @@ public final class WorkbookParser {
                 continue;
             }
             // A row naming a leaf by any spelling (（三）4, 三.4, 3-4) is stored under the leaf's own code.
-            String item = LeafLabels.resolve(rubric, row.item()).map(Leaf::code).orElse(row.item());
+            String item = labels.resolve(row.item()).map(Leaf::code).orElse(row.item());
             out.add(new Adjustment(source, unit.get().name(), group, file.modified(), row.type(), item, row.level(),
                     row.count(), row.points(), row.evidence(), row.cell(), row.levelCell(), row.pointsCell()));
         }

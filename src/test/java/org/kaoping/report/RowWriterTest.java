@@ -70,6 +70,21 @@ class RowWriterTest {
     }
 
     @Test
+    void wholeNumbersAreSpeltTheSameInsideAndPastTheTableOfSmallNumbers() throws IOException {
+        String xml = write(rows -> {
+            rows.row();
+            rows.number(0);
+            rows.number(16_383);
+            rows.number(16_384);
+            rows.number(-3);
+            rows.number(Long.MAX_VALUE);
+        });
+        assertThat(xml).isEqualTo("<row r=\"2\"><c r=\"A2\" s=\"5\"><v>0</v></c><c r=\"B2\" s=\"5\"><v>16383</v></c>"
+                + "<c r=\"C2\" s=\"5\"><v>16384</v></c><c r=\"D2\" s=\"5\"><v>-3</v></c>"
+                + "<c r=\"E2\" s=\"5\"><v>9223372036854775807</v></c></row>");
+    }
+
+    @Test
     void columnsPastZAreLettered() throws IOException {
         String xml = write(rows -> {
             rows.row();
