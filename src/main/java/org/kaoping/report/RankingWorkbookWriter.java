@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -76,6 +78,16 @@ public final class RankingWorkbookWriter {
      * valid only for the same rubric, roster, rounding and outcome: the caller keys them by all of those.
      */
     public Map<String, LeafRows> write(CampaignResult result, RunInfo info, Path target, Map<String, LeafRows> stored) {
+        return write(result, info, target, stored, rendered -> { });
+    }
+
+    /**
+     * As {@link #write(CampaignResult, RunInfo, Path, Map)}, and hands {@code whenRendered} the rows rendered anew
+     * as soon as 分项得分 is laid out, while the rest of the workbook is still being written: storing them need
+     * not wait for the package.
+     */
+    public Map<String, LeafRows> write(CampaignResult result, RunInfo info, Path target, Map<String, LeafRows> stored,
+                                       Consumer<Map<String, LeafRows>> whenRendered) {
         boolean graded = result.ranking().graded();
         List<String> leafSheets = leafSheetNames(result);
         Map<String, LeafRows> rendered = new ConcurrentHashMap<>();
@@ -89,6 +101,7 @@ public final class RankingWorkbookWriter {
             byDivision(result.units()).forEach((division, units) ->
                     ranking(styles, sheetName(division, taken), units, UnitResult::divisionRank, graded));
             leafScores(styles, result, leafSheets, stored, rendered);
+            whenRendered.accept(Collections.unmodifiableMap(rendered));
             adjustments(styles, result.units());
             RunInfoSheet.write(styles, info, result);
         });
