@@ -32,8 +32,15 @@ public class ParsedWorkbookRepository {
     // the whole list again, which for thousands of keys cost more than the rest of an unchanged rerun.
     private static final String BY_KEYS = " FROM UNNEST(?) AS t(k) JOIN kp_parse_result p ON p.parse_key = t.k";
 
+    // The documents the read step stored lately, for the report step that follows it to decode without querying
+    // them back; bytes, not decoded workbooks, so that holding a campaign's worth costs the collector next to
+    // nothing (a 5,000-unit campaign's are some 20 MB).
+    private static final long MAX_DOCUMENT_BYTES = 64L << 20;
+
     private final JdbcTemplate jdbc;
     private final Map<String, Outline> outlines = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
+    private long documentBytes;
 
     public ParsedWorkbookRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -53,7 +60,10 @@ public class ParsedWorkbookRepository {
     public void saveAll(List<Stored> items) {
         List<Outline> saved = items.stream().map(s -> new Outline(s.parseKey(), s.workbook().rejected(),
                 s.workbook().rejection(), s.workbook().summary(), units(s.workbook()), s.workbook().findings())).toList();
-        AfterCommit.run(() -> saved.forEach(this::remember));
+        AfterCommit.run(() -> {
+            saved.forEach(this::remember);
+            items.forEach(this::remember);
+        });
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.batchUpdate("MERGE INTO kp_parse_result (parse_key, path, rejected, parsed, parsed_at, units, summary,"
                 + " rejection, findings) KEY (parse_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", items, 100, (ps, s) -> {
@@ -133,15 +143,39 @@ public class ParsedWorkbookRepository {
     }
 
     /**
+     * Documents are kept by parse key too, up to {@link #MAX_DOCUMENT_BYTES} in all, then let go together: the
+     * report step after a read step finds the documents it needs here, and a process moving on to other campaigns
+     * does not hold on to them.
+     */
+    private synchronized void remember(Stored stored) {
+        if (documentBytes + stored.document().length > MAX_DOCUMENT_BYTES) {
+            documents.clear();
+            documentBytes = 0;
+        }
+        if (documents.put(stored.parseKey(), stored.document()) == null) {
+            documentBytes += stored.document().length;
+        }
+    }
+
+    /**
      * The stored results under {@code keys}, decoded in parallel.
      */
     public Map<String, ParsedWorkbook> load(Collection<String> keys) {
-        Map<String, byte[]> documents = new HashMap<>();
-        if (!keys.isEmpty()) {
-            select("p.parse_key, p.parsed", new HashSet<>(keys), rs -> documents.put(rs.getString(1), rs.getBytes(2)));
+        Map<String, byte[]> found = new HashMap<>();
+        Set<String> missing = new HashSet<>();
+        for (String key : keys) {
+            byte[] known = documents.get(key);
+            if (known != null) {
+                found.put(key, known);
+            } else {
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            select("p.parse_key, p.parsed", missing, rs -> found.put(rs.getString(1), rs.getBytes(2)));
         }
         Binary.Canon canon = new Binary.Canon();
-        return documents.entrySet().parallelStream()
+        return found.entrySet().parallelStream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ParsedWorkbookCodec.decode(e.getValue(), canon)));
     }
 

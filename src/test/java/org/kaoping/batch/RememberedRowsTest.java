@@ -71,6 +71,7 @@ class RememberedRowsTest {
         assertThat(runFiles.files(run.id)).isEmpty();
         assertThat(parsed.existing(run.files)).isEmpty();
         assertThat(parsed.outlines(run.files)).isEmpty();
+        assertThat(parsed.load(run.keys())).isEmpty();
         assertThat(outcomes.load(run.campaign)).isEmpty();
         assertThat(records.units(run.id)).isEmpty();
     }
@@ -90,6 +91,7 @@ class RememberedRowsTest {
                 .hasSize(10);
         assertThat(parsed.outlines(run.files)).isEqualTo(storedResults.outlines(run.files))
                 .hasSize(10);
+        assertThat(parsed.load(run.keys())).isEqualTo(storedResults.load(run.keys())).hasSize(10);
         assertThat(records.units(run.id)).isEqualTo(new RunRecordRepository(jdbc).units(run.id))
                 .extracting(RunRecordRepository.UnitRecord::unit).containsExactly("丙单位", "乙单位", "甲单位");
         // Exact, as scored: the document keeps a decimal's scale (the rows of kp_run_unit kept 6 places).
@@ -151,6 +153,10 @@ class RememberedRowsTest {
                 results.add(new ParsedWorkbookRepository.Stored(key,
                         parser.parse(file, SAMPLE.resolve("input").resolve(file.path()))));
             }
+        }
+
+        List<String> keys() {
+            return files.stream().map(RunFileRepository.RunFile::parseKey).toList();
         }
 
         void store() {

@@ -48,6 +48,7 @@ public final class Benchmark {
 
         long t0 = System.nanoTime();
         SyntheticCampaign campaign = SyntheticCampaign.write(home, SyntheticCampaign.CODE, units);
+        SyntheticCampaign.write(home, SyntheticCampaign.SECOND, units);
         int warmUpUnits = Math.min(units, WARM_UP_MAX_UNITS);
         SyntheticCampaign warmUp = SyntheticCampaign.write(home, SyntheticCampaign.WARM_UP, warmUpUnits);
         List<Path> files = campaign.workbooks();
@@ -61,26 +62,30 @@ public final class Benchmark {
         RunCommand command = context.getBean(RunCommand.class);
         JdbcTemplate db = context.getBean(JdbcTemplate.class);
         // A first run in a fresh JVM spends much of its time compiling (JIT) on two cores. The figures below are of
-        // a warm JVM, floor and run alike: a campaign of the same shape and size (up to WARM_UP_MAX_UNITS) is run
-        // round after round, its files touched in between so that each round reads them all again, each round
-        // with WARM_UP_RERUNS reruns after a correction (for (c)'s path) and a floor pass. A smaller warm-up does
-        // not do: code that runs once per unit or workbook reaches C2 only after some thousands of calls, and with
-        // 1,000 units C2 was still compiling UnitScorer.score and ParsedWorkbookCodec.encode during (b). Rounds go
-        // on until one spends under WARM_UP_JIT_SHARE of its CPU compiling, or WARM_UP_MAX_ROUNDS. The first
-        // round's own (cold) figures are printed for what a one-off `java -jar kaoping.jar run` pays.
+        // a warm JVM, floor and run alike: each warm-up round is a first run of a campaign of the same shape and size
+        // (up to WARM_UP_MAX_UNITS; the workbooks copied anew under a new code, as (b) is a first run too), then
+        // WARM_UP_RERUNS reruns after a correction (for (c)'s path), then a floor pass. A smaller or repeated
+        // warm-up does not do: code that runs once per unit or workbook reaches C2 only after some thousands of
+        // calls (with 1,000 units, C2 was still compiling UnitScorer.score during (b)), and a campaign's first run
+        // takes branches its later runs never do. Rounds go on until one spends under WARM_UP_JIT_SHARE of its CPU
+        // compiling, or WARM_UP_MAX_ROUNDS. The first round's own (cold) figures are printed for what a one-off
+        // `java -jar kaoping.jar run` pays.
         for (int round = 1; round <= WARM_UP_MAX_ROUNDS; round++) {
             CpuWatch roundStart = CpuWatch.now();
-            Phase warm = run(command, db, heap, "warm-up " + round + ": full run of " + warmUpUnits + " units"
-                    + (round == 1 ? " in a cold JVM" : ""), SyntheticCampaign.WARM_UP);
+            SyntheticCampaign warm = round == 1 ? warmUp : warmUp.copy(SyntheticCampaign.WARM_UP + round);
+            Phase first = run(command, db, heap, "warm-up " + round + ": first run of " + warmUpUnits + " units"
+                    + (round == 1 ? " in a cold JVM" : ""), warm.code());
             if (round == 1) {
-                System.out.printf("    cold JVM: read+normalize %,.0f workbooks/s%n", warm.step().rate());
+                System.out.printf("    cold JVM: read+normalize %,.0f workbooks/s%n", first.step().rate());
             }
             for (int i = 0; i < WARM_UP_RERUNS; i++) {
-                warmUp.correct(round * 7 + i);
-                run(command, db, heap, "warm-up " + round + ": rerun after one correction", SyntheticCampaign.WARM_UP);
+                warm.correct(round * 7 + i);
+                run(command, db, heap, "warm-up " + round + ": rerun after one correction", warm.code());
             }
-            warmUp.touch(round);
-            RawFloor.lean(warmUp.workbooks(), threads);
+            RawFloor.lean(warm.workbooks(), threads);
+            if (warm != warmUp) {
+                warm.removeInput();
+            }
             double jitShare = CpuWatch.now().jitShare(roundStart);
             System.out.printf("warm-up round %d: %.0f %% of its CPU went to the JIT compilers%n", round, 100 * jitShare);
             if (round >= WARM_UP_MIN_ROUNDS && jitShare < WARM_UP_JIT_SHARE) {
@@ -114,8 +119,16 @@ public final class Benchmark {
                 + " (%,.0f workbooks/s, %.2f × the floor)%n", scores, parsedSeconds, files.size() / parsedSeconds,
                 parsedSeconds / floor.seconds());
         try (context) {
-            settle(null);
-            Phase full = run(command, db, heap, "(b) full run");
+            // (b) is the faster of two first runs, of two campaigns alike in all but their codes: the same rule as
+            // the floor's, so that one slow pass on this shared machine flatters neither side of the ratio.
+            Phase full = null;
+            long fullHeap = 0;
+            for (String code : List.of(SyntheticCampaign.CODE, SyntheticCampaign.SECOND)) {
+                settle(null);
+                Phase p = run(command, db, heap, "(b) full run of campaign " + code, code);
+                full = full == null || p.nanos() < full.nanos() ? p : full;
+                fullHeap = Math.max(fullHeap, p.heap());
+            }
             // Each rerun corrects another unit; (c) is their median, so one noisy rerun does not make the figure.
             List<Phase> reruns = new java.util.ArrayList<>();
             for (int i = 0; i < rerunCount; i++) {
@@ -143,7 +156,7 @@ public final class Benchmark {
                             + " | %.0f / %.0f / %.0f MB | %.2f | %.3f |%n",
                     units, files.size(), SyntheticCampaign.size(files) / MB, floor.seconds(), full.seconds(),
                     full.step().seconds(), full.step().rate(), rerun.seconds(), rerun.step().written(),
-                    floor.heap() / MB, full.heap() / MB, rerunHeap / MB,
+                    floor.heap() / MB, fullHeap / MB, rerunHeap / MB,
                     full.seconds() / floor.seconds(), rerun.seconds() / full.seconds());
             System.out.println();
             target("(b)/(a) <= 2.0", full.seconds() / floor.seconds() <= 2.0);
@@ -151,7 +164,7 @@ public final class Benchmark {
             target("(c)/(b) <= 0.10", rerun.seconds() / full.seconds() <= 0.10);
             target("only the corrected workbook read again", rerun.step().written() == 1);
             target("peak heap within -Xmx (" + Math.round(HeapWatch.max() / MB) + " MB)",
-                    Math.max(full.heap(), rerunHeap) < HeapWatch.max());
+                    Math.max(fullHeap, rerunHeap) < HeapWatch.max());
         }
         deleteQuietly(home);
     }

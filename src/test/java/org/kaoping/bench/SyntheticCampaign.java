@@ -31,6 +31,7 @@ import org.kaoping.workbook.WorkbookFixtures.Matrix;
  */
 final class SyntheticCampaign {
     static final String CODE = "bench";
+    static final String SECOND = "bench2";
     static final String WARM_UP = "warmup";
     static final int GROUP_SIZE = 50;
     private static final int TEMPLATES = 16;
@@ -60,6 +61,39 @@ final class SyntheticCampaign {
         IntStream.range(0, units).parallel().forEach(i -> c.selfAssessment(i, i % TEMPLATES));
         IntStream.range(0, c.groups()).parallel().forEach(c::matrix);
         return c;
+    }
+
+    /**
+     * Campaign {@code code}: this one's roster and workbooks again, the workbooks copied anew (so with new times
+     * and parse keys), for another first run of a campaign of the same shape.
+     */
+    SyntheticCampaign copy(String code) {
+        SyntheticCampaign c = new SyntheticCampaign(root, code, units);
+        c.config();
+        c.templates.addAll(templates);
+        try (var walk = Files.walk(input())) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                Path target = c.input().resolve(input().relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return c;
+    }
+
+    /** Deletes the campaign's workbooks (what kaoping stored of it stays). */
+    void removeInput() {
+        try (var walk = Files.walk(input())) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String code() {
+        return code;
     }
 
     static String unitName(int i) {
