@@ -32,9 +32,9 @@ public class ParsedWorkbookRepository {
     // the whole list again, which for thousands of keys cost more than the rest of an unchanged rerun.
     private static final String BY_KEYS = " FROM UNNEST(?) AS t(k) JOIN kp_parse_result p ON p.parse_key = t.k";
 
-    // The documents the read step stored lately, for the report step that follows it to decode without querying
-    // them back; bytes, not decoded workbooks, so that holding a campaign's worth costs the collector next to
-    // nothing (a 5,000-unit campaign's are some 20 MB).
+    // The documents the read step stored, until the report step that follows it decodes them (then they are let
+    // go): it need not query them back. Bytes, not decoded workbooks, so that holding them costs the collector
+    // next to nothing.
     private static final long MAX_DOCUMENT_BYTES = 64L << 20;
 
     private final JdbcTemplate jdbc;
@@ -143,9 +143,8 @@ public class ParsedWorkbookRepository {
     }
 
     /**
-     * Documents are kept by parse key too, up to {@link #MAX_DOCUMENT_BYTES} in all, then let go together: the
-     * report step after a read step finds the documents it needs here, and a process moving on to other campaigns
-     * does not hold on to them.
+     * Documents are kept by parse key too, until loaded, and up to {@link #MAX_DOCUMENT_BYTES} in all (then let go
+     * together): the report step after a read step finds the documents it needs here.
      */
     private synchronized void remember(Stored stored) {
         if (documentBytes + stored.document().length > MAX_DOCUMENT_BYTES) {
@@ -158,17 +157,21 @@ public class ParsedWorkbookRepository {
     }
 
     /**
-     * The stored results under {@code keys}, decoded in parallel.
+     * The stored results under {@code keys}, decoded in parallel. Those the read step left in memory are taken
+     * from there, and let go: a later run needs only its changed files' results, which its own read step leaves.
      */
     public Map<String, ParsedWorkbook> load(Collection<String> keys) {
         Map<String, byte[]> found = new HashMap<>();
         Set<String> missing = new HashSet<>();
-        for (String key : keys) {
-            byte[] known = documents.get(key);
-            if (known != null) {
-                found.put(key, known);
-            } else {
-                missing.add(key);
+        synchronized (this) {
+            for (String key : keys) {
+                byte[] known = documents.remove(key);
+                if (known != null) {
+                    documentBytes -= known.length;
+                    found.put(key, known);
+                } else {
+                    missing.add(key);
+                }
             }
         }
         if (!missing.isEmpty()) {

@@ -4,6 +4,7 @@ import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,11 +27,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UnitOutcomeRepository {
     private static final int IN_CLAUSE = 500;
+    // Kept for the campaigns run last only: a process running many campaigns would otherwise keep them all until
+    // memory ran short, and the collector pays for every live object on the way there.
+    private static final int CAMPAIGNS = 2;
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final Map<String, SoftReference<Map<String, Stored>>> rows = new ConcurrentHashMap<>();
-    private final Map<String, SoftReference<Map<String, UnitOutcome>>> decoded = new ConcurrentHashMap<>();
+    private final Map<String, SoftReference<Map<String, Stored>>> rows = lastCampaigns();
+    private final Map<String, SoftReference<Map<String, UnitOutcome>>> decoded = lastCampaigns();
 
     public UnitOutcomeRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -68,6 +72,15 @@ public class UnitOutcomeRepository {
     public void keepDecoded(String campaign, Map<String, UnitOutcome> outcomes) {
         Map<String, UnitOutcome> copy = Map.copyOf(outcomes);
         AfterCommit.run(() -> decoded.put(campaign, new SoftReference<>(copy)));
+    }
+
+    private static <T> Map<String, T> lastCampaigns() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(4, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, T> eldest) {
+                return size() > CAMPAIGNS;
+            }
+        });
     }
 
     private static <T> Map<String, T> kept(Map<String, SoftReference<Map<String, T>>> byCampaign, String campaign) {
@@ -110,12 +123,16 @@ public class UnitOutcomeRepository {
 
     public void delete(Collection<String> fingerprints) {
         List<String> all = new ArrayList<>(fingerprints);
-        AfterCommit.run(() -> rows.values().forEach(ref -> {
-            Map<String, Stored> kept = ref.get();
-            if (kept != null) {
-                all.forEach(kept::remove);
+        AfterCommit.run(() -> {
+            synchronized (rows) {
+                rows.values().forEach(ref -> {
+                    Map<String, Stored> kept = ref.get();
+                    if (kept != null) {
+                        all.forEach(kept::remove);
+                    }
+                });
             }
-        }));
+        });
         for (int i = 0; i < all.size(); i += IN_CLAUSE) {
             named.update("DELETE FROM kp_unit_outcome WHERE fingerprint IN (:keys)",
                     new MapSqlParameterSource("keys", all.subList(i, Math.min(all.size(), i + IN_CLAUSE))));
