@@ -25,7 +25,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class ParsedWorkbookRepository {
-    private static final int MAX_OUTLINES = 200_000;
+    // Enough for the runs of two 20,000-unit campaigns; at some 500 bytes an outline, 25 MB at most.
+    private static final int MAX_OUTLINES = 50_000;
     // Unit names are single-line texts from the roster, so a line break cannot occur in one.
     private static final String UNIT_SEPARATOR = "\n";
     // Keys are looked up as a table joined on the primary key, not an IN list: H2 checks every row it finds against

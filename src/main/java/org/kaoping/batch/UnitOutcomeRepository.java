@@ -4,7 +4,6 @@ import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,21 +19,19 @@ import org.springframework.stereotype.Repository;
  * Units' scored outcomes ({@code kp_unit_outcome}) by fingerprint, with their 分项得分 rows: loaded in one query per
  * campaign, written in batches, and pruned to the latest run's, so the table holds about one row per roster unit.
  *
- * <p>A campaign's rows, and the outcomes its last run used (decoded), are also kept in memory as committed: in a
- * process that reruns a campaign ({@code serve}), the next run then neither queries nor decodes the thousands of
- * outcomes it takes back. Softly, so that memory pressure takes them back before it fails anything.
+ * <p>The rows of the campaign run last, and the outcomes its last run used (decoded), are also kept in memory as
+ * committed: in a process that reruns a campaign ({@code serve}), the next run then neither queries nor decodes the
+ * thousands of outcomes it takes back. Softly, so that memory pressure takes them back before it fails anything;
+ * for one campaign only, so that a process running many does not hold them all.
  */
 @Repository
 public class UnitOutcomeRepository {
     private static final int IN_CLAUSE = 500;
-    // Kept for the campaigns run last only: a process running many campaigns would otherwise keep them all until
-    // memory ran short, and the collector pays for every live object on the way there.
-    private static final int CAMPAIGNS = 2;
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final Map<String, SoftReference<Map<String, Stored>>> rows = lastCampaigns();
-    private final Map<String, SoftReference<Map<String, UnitOutcome>>> decoded = lastCampaigns();
+    private final Map<String, SoftReference<Map<String, Stored>>> rows = new ConcurrentHashMap<>();
+    private final Map<String, SoftReference<Map<String, UnitOutcome>>> decoded = new ConcurrentHashMap<>();
 
     public UnitOutcomeRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -51,6 +48,11 @@ public class UnitOutcomeRepository {
         if (kept != null) {
             return Collections.unmodifiableMap(kept);
         }
+        // Another campaign's turn: what is kept for any other goes before this one's are read and scored. Kept for
+        // every campaign, a 20,000-unit campaign's outcomes and the last one's together came near -Xmx512m, and
+        // the collector traces all of them while it waits for memory to run short.
+        rows.keySet().removeIf(c -> !c.equals(campaign));
+        decoded.keySet().removeIf(c -> !c.equals(campaign));
         Map<String, Stored> out = new ConcurrentHashMap<>();
         jdbc.query("SELECT fingerprint, outcome, leaf_row, leaf_rows, leaf_crc, leaf_length FROM kp_unit_outcome"
                 + " WHERE campaign = ?", rs -> {
@@ -72,15 +74,6 @@ public class UnitOutcomeRepository {
     public void keepDecoded(String campaign, Map<String, UnitOutcome> outcomes) {
         Map<String, UnitOutcome> copy = Map.copyOf(outcomes);
         AfterCommit.run(() -> decoded.put(campaign, new SoftReference<>(copy)));
-    }
-
-    private static <T> Map<String, T> lastCampaigns() {
-        return Collections.synchronizedMap(new LinkedHashMap<>(4, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, T> eldest) {
-                return size() > CAMPAIGNS;
-            }
-        });
     }
 
     private static <T> Map<String, T> kept(Map<String, SoftReference<Map<String, T>>> byCampaign, String campaign) {
@@ -123,16 +116,12 @@ public class UnitOutcomeRepository {
 
     public void delete(Collection<String> fingerprints) {
         List<String> all = new ArrayList<>(fingerprints);
-        AfterCommit.run(() -> {
-            synchronized (rows) {
-                rows.values().forEach(ref -> {
-                    Map<String, Stored> kept = ref.get();
-                    if (kept != null) {
-                        all.forEach(kept::remove);
-                    }
-                });
+        AfterCommit.run(() -> rows.values().forEach(ref -> {
+            Map<String, Stored> kept = ref.get();
+            if (kept != null) {
+                all.forEach(kept::remove);
             }
-        });
+        }));
         for (int i = 0; i < all.size(); i += IN_CLAUSE) {
             named.update("DELETE FROM kp_unit_outcome WHERE fingerprint IN (:keys)",
                     new MapSqlParameterSource("keys", all.subList(i, Math.min(all.size(), i + IN_CLAUSE))));

@@ -112,6 +112,23 @@ class RememberedRowsTest {
     }
 
     @Test
+    void outcomesAreRememberedForTheCampaignRunLastOnly() {
+        Run first = new Run();
+        Run last = new Run();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            first.store();
+            last.store();
+        });
+        outcomes.load(first.campaign);
+        outcomes.load(last.campaign);
+
+        // Behind the repository's back: what it still remembers answers as before, what it let go is read again.
+        jdbc.update("DELETE FROM kp_unit_outcome WHERE campaign IN (?, ?)", first.campaign, last.campaign);
+        assertThat(outcomes.load(last.campaign)).containsOnlyKeys("fingerprint-" + last.id);
+        assertThat(outcomes.load(first.campaign)).isEmpty();
+    }
+
+    @Test
     void runsRecordedAsRowsBeforeTheirListsBecameDocumentsAreStillRead() {
         String runId = "20250101-000000-000-" + UUID.randomUUID();
         jdbc.update("INSERT INTO kp_run_file (run_id, campaign, path, source, size_bytes, modified, sha256, ignored,"

@@ -123,7 +123,8 @@ public final class Benchmark {
             // the floor's, so that one slow pass on this shared machine flatters neither side of the ratio.
             Phase full = null;
             long fullHeap = 0;
-            for (String code : List.of(SyntheticCampaign.CODE, SyntheticCampaign.SECOND)) {
+            // The campaign that (c) reruns goes last, as a corrected workbook follows the run it corrects.
+            for (String code : List.of(SyntheticCampaign.SECOND, SyntheticCampaign.CODE)) {
                 settle(null);
                 Phase p = run(command, db, heap, "(b) full run of campaign " + code, code);
                 full = full == null || p.nanos() < full.nanos() ? p : full;
