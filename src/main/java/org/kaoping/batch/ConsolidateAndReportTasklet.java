@@ -12,11 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.report.DiscrepancyReportWriter;
@@ -49,11 +44,6 @@ public class ConsolidateAndReportTasklet implements Tasklet {
     public static final String DISCREPANCY_FILE = "差异报告.xlsx";
     private static final Logger log = LoggerFactory.getLogger(ConsolidateAndReportTasklet.class);
     private static final int SAVE_BATCH = 1000;
-    private static final ThreadFactory REPORT_THREADS = task -> {
-        Thread t = new Thread(task, "report-writer");
-        t.setDaemon(true);
-        return t;
-    };
 
     private final KaopingHome home;
     private final CampaignSetup setup;
@@ -136,7 +126,11 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         OutputPublisher publisher = new OutputPublisher(home.output(campaign));
         Path staging = publisher.stage(runId);
         long recorded = System.nanoTime();
-        writeAndSave(campaign, scoring, info, staging);
+        ParallelReport.write(
+                whenRendered -> new RankingWorkbookWriter().write(result, info, staging.resolve(RANKING_FILE),
+                        scoring.storedRows(), whenRendered),
+                () -> new DiscrepancyReportWriter().write(result, staging.resolve(DISCREPANCY_FILE)),
+                rendered -> saveOutcomes(campaign, scoring, rendered));
         log.info("汇总用时：载入 {} 秒，计分 {} 秒（{} 个单位重新计分），记录 {} 秒，写出报表 {} 秒", seconds(loaded - begun),
                 seconds(scored - loaded), scoring.rescored().size(), seconds(recorded - scored),
                 seconds(System.nanoTime() - recorded));
@@ -176,45 +170,6 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         Map<String, UnitOutcome> byFingerprint = new HashMap<>();
         scoring.outcomes().forEach((unit, outcome) -> byFingerprint.put(scoring.fingerprints().get(unit), outcome));
         outcomes.keepDecoded(campaign, byFingerprint);
-    }
-
-    /**
-     * Writes the two workbooks side by side on threads of their own (they share nothing but the read-only
-     * result; in a large campaign each takes seconds), and stores the outcomes on this thread, in the step's
-     * transaction, as soon as 分项得分's rows are rendered: the rest of the packages is written meanwhile. A failure
-     * of either writer fails the step, after both have finished.
-     */
-    private void writeAndSave(String campaign, CampaignScoring.Scoring scoring, RunInfo info, Path staging) {
-        CampaignResult result = scoring.result();
-        CompletableFuture<Map<String, LeafRows>> rendered = new CompletableFuture<>();
-        ExecutorService writers = Executors.newFixedThreadPool(2, REPORT_THREADS);
-        try {
-            CompletableFuture<Void> ranking = CompletableFuture.runAsync(() -> {
-                try {
-                    rendered.complete(new RankingWorkbookWriter().write(result, info, staging.resolve(RANKING_FILE),
-                            scoring.storedRows(), rendered::complete));
-                } catch (RuntimeException | Error e) {
-                    rendered.completeExceptionally(e);
-                    throw e;
-                }
-            }, writers);
-            CompletableFuture<Void> discrepancy = CompletableFuture.runAsync(
-                    () -> new DiscrepancyReportWriter().write(result, staging.resolve(DISCREPANCY_FILE)), writers);
-            CompletableFuture<Void> both = CompletableFuture.allOf(ranking, discrepancy);
-            try {
-                saveOutcomes(campaign, scoring, rendered.join());
-            } catch (RuntimeException e) {
-                both.exceptionally(ignored -> null).join();
-                throw e instanceof CompletionException && e.getCause() instanceof RuntimeException r ? r : e;
-            }
-            try {
-                both.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
-        } finally {
-            writers.shutdown();
-        }
     }
 
     /** The campaign file, rubric and roster (contextKey) and the read limits: what results follow from besides the inputs. */
