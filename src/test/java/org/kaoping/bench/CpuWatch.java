@@ -8,10 +8,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Where a phase's CPU went, by kind of thread: the JIT compilers, the garbage collector, and everything else (kaoping's
- * own threads with the JVM's small helpers). Read from Linux's per-thread accounting (/proc/self/task), because
- * the JVM's own counters give compile and collection times as elapsed time, which on two busy cores says little.
- * On other systems it reports nothing.
+ * Where a phase's CPU went, by kind of thread: the JIT compilers, the garbage collector (its threads and the VM
+ * thread, which runs its pauses), and everything else (kaoping's own threads with the JVM's small helpers). Read from
+ * Linux's per-thread accounting (/proc/self/task, in clock ticks of 10 ms), because the JVM's own counters give
+ * compile and collection times as elapsed time, which on two busy cores says little. On other systems it reports
+ * nothing.
  */
 record CpuWatch(Map<String, Long> ticks) {
     private static final double TICKS_PER_SECOND = 100;
