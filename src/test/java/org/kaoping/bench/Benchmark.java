@@ -261,9 +261,9 @@ public final class Benchmark {
     }
 
     private static void deleteQuietly(Path root) {
-        try (var walk = Files.walk(root)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (Exception e) {
+        try {
+            SyntheticCampaign.deleteTree(root);
+        } catch (RuntimeException e) {
             System.out.println("could not delete " + root + ": " + e.getMessage());
         }
     }

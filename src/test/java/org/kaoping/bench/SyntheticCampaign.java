@@ -85,7 +85,12 @@ final class SyntheticCampaign {
 
     /** Deletes the campaign's workbooks (what kaoping stored of it stays). */
     void removeInput() {
-        try (var walk = Files.walk(input())) {
+        deleteTree(input());
+    }
+
+    /** Deletes {@code root} and everything under it, deepest first. */
+    static void deleteTree(Path root) {
+        try (var walk = Files.walk(root)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
