@@ -149,9 +149,10 @@ final class Binary {
         void decimal(BigDecimal d) {
             if (d == null) {
                 count(0);
-            } else if (d.unscaledValue().bitLength() < 64) {
+            } else if (d.precision() < 19) {
                 count(1);
-                number(d.unscaledValue().longValue());
+                // Moving the point by the scale gives the unscaled value without making it a BigInteger.
+                number(d.movePointRight(d.scale()).longValue());
                 count((d.scale() << 1) ^ (d.scale() >> 31));
             } else {
                 count(2);

@@ -1,8 +1,11 @@
 package org.kaoping.batch;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,9 @@ import org.kaoping.workbook.ParsedWorkbook;
  */
 final class CampaignScoring {
     private final CampaignSetup setup;
-    private final String configurationDigest;
+    private static final byte[] NEWLINE = {'\n'};
+    // The configuration's digest and the newline after it, as the first bytes of every unit's fingerprint.
+    private final byte[] configurationBytes;
     private final ParsedWorkbookRepository parsed;
     private final UnitOutcomeRepository stored;
     private final Consolidator consolidator;
@@ -39,7 +44,8 @@ final class CampaignScoring {
     CampaignScoring(CampaignSetup setup, String configuration, String code, ParsedWorkbookRepository parsed,
                     UnitOutcomeRepository stored) {
         this.setup = setup;
-        this.configurationDigest = ParseKeys.sha256(configuration + '\n' + setup.campaign().code() + '\n' + code);
+        this.configurationBytes = (ParseKeys.sha256(configuration + '\n' + setup.campaign().code() + '\n' + code)
+                + '\n').getBytes(StandardCharsets.US_ASCII);
         this.parsed = parsed;
         this.stored = stored;
         this.consolidator = new Consolidator(setup.rubric(), setup.roster(), setup.campaign().gaps(),
@@ -73,9 +79,10 @@ final class CampaignScoring {
         Map<String, String> fingerprints = new HashMap<>();
         Set<String> missing = new HashSet<>();
         Set<String> neededKeys = new LinkedHashSet<>();
+        MessageDigest digest = ParseKeys.sha256();
         for (RosterUnit unit : setup.roster().units()) {
             List<String> keys = keysByUnit.getOrDefault(unit.name(), List.of());
-            String fingerprint = fingerprint(unit.name(), keys);
+            String fingerprint = fingerprint(unit.name(), keys, digest);
             fingerprints.put(unit.name(), fingerprint);
             if (!stored.containsKey(fingerprint)) {
                 missing.add(unit.name());
@@ -124,9 +131,20 @@ final class CampaignScoring {
                 Set.copyOf(stored.keySet()));
     }
 
-    private String fingerprint(String unit, List<String> parseKeys) {
-        StringBuilder material = new StringBuilder(configurationDigest).append('\n').append(unit);
-        parseKeys.forEach(k -> material.append('\n').append(k));
-        return ParseKeys.sha256(material.toString());
+    /**
+     * The SHA-256 of the configuration digest, the unit and its files' parse keys, a line each: fed to the digest
+     * line by line (a rerun fingerprints every unit of the roster, and joining the lines first cost more than
+     * hashing them).
+     */
+    private String fingerprint(String unit, List<String> parseKeys, MessageDigest digest) {
+        digest.reset();
+        digest.update(configurationBytes);
+        digest.update(unit.getBytes(StandardCharsets.UTF_8));
+        for (String k : parseKeys) {
+            digest.update(NEWLINE);
+            // Parse keys are hex digits: one byte a character.
+            digest.update(k.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

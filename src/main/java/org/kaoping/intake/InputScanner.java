@@ -3,6 +3,7 @@ package org.kaoping.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -11,11 +12,12 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.kaoping.scoring.Source;
 
 /**
@@ -55,20 +57,65 @@ public final class InputScanner {
         if (!Files.isDirectory(campaignInput)) {
             return List.of();
         }
-        List<Path> paths;
-        // The walk's own attributes tell a file (no second stat per file); a link is followed as before.
-        try (Stream<Path> walk = Files.find(campaignInput, Integer.MAX_VALUE,
-                (p, a) -> a.isRegularFile() || a.isSymbolicLink() && Files.isRegularFile(p))) {
-            paths = walk.sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("无法列出 " + campaignInput + " 中的文件", e);
-        }
+        List<Found> found = files(campaignInput);
         // Hashing is most of intake's time in a large campaign: spread over the cores, kept in path order.
         long trustedBefore = earlierScan.toEpochMilli() - RACY_MILLIS;
-        return paths.parallelStream().map(p -> describe(campaignInput, p, earlier, trustedBefore)).toList();
+        return found.parallelStream().map(f -> describe(campaignInput, f, earlier, trustedBefore)).toList();
     }
 
-    private InputFile describe(Path root, Path file, Map<String, InputFile> earlier, long trustedBefore) {
+    /** A file under the input (or a link to one) and its attributes, or why they could not be read. */
+    private record Found(Path path, Stat stat, IOException error) {
+    }
+
+    /**
+     * Every regular file under {@code root} and every link to one, in path order, each with one stat: a rerun of a
+     * large campaign stats thousands of files and reads none, so the walk does not stat them a second time. Links
+     * to directories are not followed, as {@link Files#walk} does not.
+     */
+    private static List<Found> files(Path root) {
+        List<Found> files = new ArrayList<>();
+        List<Path> directories = List.of(root);
+        while (!directories.isEmpty()) {
+            List<Path> entries = new ArrayList<>();
+            for (Path directory : directories) {
+                try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory)) {
+                    listing.forEach(entries::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("无法列出 " + directory + " 中的文件", e);
+                }
+            }
+            List<Path> next = new ArrayList<>();
+            for (Found entry : entries.parallelStream().map(InputScanner::found).toList()) {
+                if (entry == null) {
+                    continue;
+                }
+                if (entry.stat() != null && entry.stat().directory()) {
+                    next.add(entry.path());
+                } else {
+                    files.add(entry);
+                }
+            }
+            directories = next;
+        }
+        files.sort(Comparator.comparing(Found::path));
+        return files;
+    }
+
+    /** The entry as a file or a directory to walk; null for anything else (a link to a directory, a dangling link). */
+    private static Found found(Path entry) {
+        try {
+            Stat stat = stat(entry);
+            if (stat.directory()) {
+                return Files.isSymbolicLink(entry) ? null : new Found(entry, stat, null);
+            }
+            return stat.regular() ? new Found(entry, stat, null) : null;
+        } catch (IOException e) {
+            return Files.isSymbolicLink(entry) ? null : new Found(entry, null, e);
+        }
+    }
+
+    private InputFile describe(Path root, Found found, Map<String, InputFile> earlier, long trustedBefore) {
+        Path file = found.path();
         String relative = root.relativize(file).toString().replace('\\', '/');
         String name = file.getFileName().toString();
         String top = relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : "";
@@ -78,7 +125,10 @@ public final class InputScanner {
             default -> null;
         };
         try {
-            Stat stat = stat(file);
+            if (found.error() != null) {
+                throw found.error();
+            }
+            Stat stat = found.stat();
             long size = stat.size();
             long modified = stat.modified();
             long changed = stat.changed();
@@ -100,22 +150,28 @@ public final class InputScanner {
         }
     }
 
-    /** A file's size, modification time and status-change time (ms; 0 where the file system keeps no ctime). */
-    private record Stat(long size, long modified, long changed) {
+    /**
+     * A file's size, modification time and status-change time (ms; 0 where the file system keeps no ctime), and
+     * what it is, links followed.
+     */
+    private record Stat(long size, long modified, long changed, boolean regular, boolean directory) {
     }
 
     /**
-     * One stat call where the file system has Unix attributes (a rerun of a large campaign stats every file and
-     * reads none); else the basic attributes, and no change time: then the file is always hashed.
+     * One stat call where the file system has Unix attributes; else the basic attributes, and no change time:
+     * then the file is always hashed.
      */
     private static Stat stat(Path file) throws IOException {
         try {
-            Map<String, Object> unix = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime");
+            Map<String, Object> unix = Files.readAttributes(file,
+                    "unix:size,lastModifiedTime,ctime,isRegularFile,isDirectory");
             return new Stat((Long) unix.get("size"), ((FileTime) unix.get("lastModifiedTime")).toMillis(),
-                    ((FileTime) unix.get("ctime")).toMillis());
+                    ((FileTime) unix.get("ctime")).toMillis(), (Boolean) unix.get("isRegularFile"),
+                    (Boolean) unix.get("isDirectory"));
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class);
-            return new Stat(basic.size(), basic.lastModifiedTime().toMillis(), 0);
+            return new Stat(basic.size(), basic.lastModifiedTime().toMillis(), 0, basic.isRegularFile(),
+                    basic.isDirectory());
         }
     }
 

@@ -32,8 +32,10 @@ final class RowWriter {
     // Scores are mostly whole and half points: each is formatted once, and kept as the bytes written.
     private final Map<BigDecimal, byte[]> shown = new HashMap<>();
     private final List<byte[]> letters = new ArrayList<>();
-    // Every cell of a row names the row, and nearly every cell one of a few styles: their digits are made once.
-    private byte[] rowDigits = new byte[0];
+    // Every cell of a row names the row (its digits are copied from the row's start tag), and nearly every cell
+    // one of a few styles (their digits are made once).
+    private int rowDigitsAt;
+    private int rowDigitsLength;
     private final Map<Integer, byte[]> styleDigits = new HashMap<>();
     // Bytes, not chars: the rows are UTF-8, and encoding a buffer of text again at every flush cost as much as
     // making the rows (a buffer holding one Chinese text is kept in UTF-16 and encoded the slow way).
@@ -54,7 +56,21 @@ final class RowWriter {
     /** {@code capacity}: the bytes buffered before they are written out, for writers of a few rows. */
     RowWriter(OutputStream out, int rowsBefore, Styles styles, DisplayRounding rounding, Map<String, Integer> shared,
               int capacity) {
-        this.buffer = new byte[Math.max(capacity, 256)];
+        this(out, rowsBefore, styles, rounding, shared, new byte[Math.max(capacity, 256)]);
+    }
+
+    /**
+     * Rows kept in memory, in {@code buffer} (grown as needed): for rows rendered to be stored, read back with
+     * {@link #buffer()} and {@link #size()} once {@link #finish() finished}.
+     */
+    static RowWriter inMemory(int rowsBefore, Styles styles, DisplayRounding rounding, Map<String, Integer> shared,
+                              byte[] buffer) {
+        return new RowWriter(null, rowsBefore, styles, rounding, shared, buffer);
+    }
+
+    private RowWriter(OutputStream out, int rowsBefore, Styles styles, DisplayRounding rounding,
+                      Map<String, Integer> shared, byte[] buffer) {
+        this.buffer = buffer;
         this.out = out;
         this.shared = shared;
         this.row = rowsBefore;
@@ -77,9 +93,10 @@ final class RowWriter {
         row++;
         column = 0;
         open = true;
-        rowDigits = Integer.toString(row).getBytes(StandardCharsets.US_ASCII);
         ascii("<row r=\"");
-        bytes(rowDigits);
+        rowDigitsAt = length;
+        digits(row);
+        rowDigitsLength = length - rowDigitsAt;
         ascii("\">");
     }
 
@@ -156,7 +173,7 @@ final class RowWriter {
             ascii("</row>");
             open = false;
         }
-        if (length >= FLUSH_AT) {
+        if (out != null && length >= FLUSH_AT) {
             flush();
         }
     }
@@ -167,7 +184,10 @@ final class RowWriter {
         }
         ascii("<c r=\"");
         bytes(letters.get(column));
-        bytes(rowDigits);
+        // The buffer is not flushed within a row, so the row's digits are still where its start tag put them.
+        room(rowDigitsLength);
+        System.arraycopy(buffer, rowDigitsAt, buffer, length, rowDigitsLength);
+        length += rowDigitsLength;
         ascii("\" s=\"");
         bytes(styleDigits.computeIfAbsent(style, s -> Integer.toString(s).getBytes(StandardCharsets.US_ASCII)));
         ascii("\"");
@@ -175,8 +195,19 @@ final class RowWriter {
     }
 
     private void flush() throws IOException {
-        out.write(buffer, 0, length);
-        length = 0;
+        if (out != null) {
+            out.write(buffer, 0, length);
+            length = 0;
+        }
+    }
+
+    /** An in-memory writer's buffer: its first {@link #size()} bytes are the rows. */
+    byte[] buffer() {
+        return buffer;
+    }
+
+    int size() {
+        return length;
     }
 
     private void room(int bytes) {
@@ -212,7 +243,19 @@ final class RowWriter {
             length += to - from;
             return;
         }
-        ascii(Long.toString(v));
+        if (v < 0) {
+            ascii(Long.toString(v));
+            return;
+        }
+        int n = 0;
+        for (long rest = v; rest > 0; rest /= 10) {
+            n++;
+        }
+        room(n);
+        for (int i = length + n - 1; i >= length; i--, v /= 10) {
+            buffer[i] = (byte) ('0' + v % 10);
+        }
+        length += n;
     }
 
     /** The digits of 0 to COUNT - 1, one after another: made when first used, by the class's initialisation. */

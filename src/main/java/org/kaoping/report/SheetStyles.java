@@ -1,6 +1,5 @@
 package org.kaoping.report;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -56,6 +55,7 @@ final class SheetStyles {
 
     private static final int MAX_CHARS = 60;
     private static final String HEADER_GREY = "D9D9D9";
+    private static final ThreadLocal<byte[]> RENDERED = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
     private final XlsxOutput.StreamingWorkbook workbook;
     private final DisplayRounding rounding;
@@ -160,15 +160,16 @@ final class SheetStyles {
      * threads once every text the rows share has been {@link #share shared}.
      */
     LeafRows render(int firstRow, StreamedRows content) {
-        ByteArrayOutputStream xml = new ByteArrayOutputStream(16 * 1024);
+        // A buffer per thread, kept for the next unit: a unit's rows are tens of KB, rendered thousands of times.
+        RowWriter rows = RowWriter.inMemory(firstRow - 1, rowStyles(Tint.NONE), rounding, shared, RENDERED.get());
         try {
-            RowWriter rows = rowWriter(xml, firstRow - 1, 8 * 1024);
             content.write(rows);
             rows.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ZipSplice.segment(firstRow, xml.toByteArray());
+        RENDERED.set(rows.buffer());
+        return ZipSplice.segment(firstRow, rows.buffer(), rows.size());
     }
 
     /** Lays rendered rows below the sheet's header, in order, and filters them; {@code rows} counts their rows. */

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -41,20 +42,26 @@ final class ZipSplice {
     }
 
     private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
     private ZipSplice() {
     }
 
     /** {@code xml} as a segment of a raw deflate stream: flushed to a byte boundary, not the stream's last block. */
     static LeafRows segment(int firstRow, byte[] xml) {
-        return part(firstRow, xml, false);
+        return segment(firstRow, xml, xml.length);
+    }
+
+    /** The first {@code length} bytes of {@code xml} as a segment. */
+    static LeafRows segment(int firstRow, byte[] xml, int length) {
+        return part(firstRow, xml, length, false);
     }
 
     /** {@code xml} compressed, with its CRC-32 and length; {@code last}: the final block of the stream. */
-    private static LeafRows part(int firstRow, byte[] xml, boolean last) {
+    private static LeafRows part(int firstRow, byte[] xml, int length, boolean last) {
         CRC32 crc = new CRC32();
-        crc.update(xml);
-        return new LeafRows(firstRow, deflate(xml, last), crc.getValue(), xml.length);
+        crc.update(xml, 0, length);
+        return new LeafRows(firstRow, deflate(xml, length, last), crc.getValue(), length);
     }
 
     /**
@@ -97,9 +104,9 @@ final class ZipSplice {
                 byte[] head = frame.substring(0, at).getBytes(StandardCharsets.UTF_8);
                 byte[] tail = frame.substring(at + MARKER.length()).getBytes(StandardCharsets.UTF_8);
                 List<LeafRows> parts = new ArrayList<>();
-                parts.add(part(0, head, false));
+                parts.add(part(0, head, head.length, false));
                 parts.addAll(segments);
-                parts.add(part(0, tail, true));
+                parts.add(part(0, tail, tail.length, true));
 
                 long crc = 0;
                 long size = 0;
@@ -161,22 +168,30 @@ final class ZipSplice {
     }
 
     /** Raw deflate: the stream's final block when {@code last}, else sync-flushed so that more can follow. */
-    private static byte[] deflate(byte[] data, boolean last) {
+    private static byte[] deflate(byte[] data, int length, boolean last) {
         // One deflater per thread, reset between segments: setting one up allocates and clears zlib's window and
         // hash tables (a quarter of a MB), which for a unit's few KB of rows cost more than compressing them.
         Deflater deflater = DEFLATER.get();
         deflater.reset();
         try {
-            deflater.setInput(data);
+            deflater.setInput(data, 0, length);
             if (last) {
                 deflater.finish();
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
-            byte[] buffer = new byte[16 * 1024];
+            // A unit's rows compress into one buffer: copied out once, at its size.
+            byte[] buffer = BUFFER.get();
+            ByteArrayOutputStream out = null;
             while (true) {
                 int n = deflater.deflate(buffer, 0, buffer.length, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
+                boolean done = last ? deflater.finished() : n < buffer.length && deflater.needsInput();
+                if (done && out == null) {
+                    return Arrays.copyOf(buffer, n);
+                }
+                if (out == null) {
+                    out = new ByteArrayOutputStream(2 * buffer.length);
+                }
                 out.write(buffer, 0, n);
-                if (last ? deflater.finished() : n < buffer.length && deflater.needsInput()) {
+                if (done) {
                     return out.toByteArray();
                 }
             }

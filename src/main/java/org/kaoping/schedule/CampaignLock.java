@@ -64,7 +64,8 @@ public final class CampaignLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(("进程 " + ProcessHandle.current().pid() + "，" + LocalDateTime.now().format(TIME)
                     + " 开始\n").getBytes(StandardCharsets.UTF_8)));
-            channel.force(false);
+            // Not forced to disk: the note only tells another process who holds the lock, which it reads from the
+            // page cache; after a crash the lock is gone with the process, and so is the need for the note.
             return new CampaignLock(file, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);

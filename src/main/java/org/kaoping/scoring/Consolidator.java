@@ -29,6 +29,7 @@ public final class Consolidator {
     private final GapThresholds gaps;
     private final RankingRules ranking;
     private final UnitScorer scorer;
+    private final List<Leaf> leaves;
 
     public Consolidator(Rubric rubric, Roster roster, GapThresholds gaps) {
         this(rubric, roster, gaps, RankingRules.DEFAULT);
@@ -40,6 +41,7 @@ public final class Consolidator {
         this.gaps = gaps;
         this.ranking = ranking;
         this.scorer = new UnitScorer(rubric);
+        this.leaves = rubric.leaves();
     }
 
     public CampaignResult consolidate(List<ScoreSheet> sheets, List<Adjustment> adjustments,
@@ -183,7 +185,7 @@ public final class Consolidator {
     private List<Discrepancy> gaps(RosterUnit unit, ScoreSheet selfSheet, Scored self, ScoreSheet officialSheet,
                                    Scored official) {
         List<Discrepancy> out = new ArrayList<>();
-        for (Leaf leaf : rubric.leaves()) {
+        for (Leaf leaf : leaves) {
             BigDecimal s = self.leafScores().get(leaf.code());
             BigDecimal o = official.leafScores().get(leaf.code());
             if (s != null && o != null && s.subtract(o).compareTo(gaps.leaf()) >= 0) {
@@ -204,8 +206,12 @@ public final class Consolidator {
     }
 
     private static CellRef cellOf(ScoreSheet sheet, Leaf leaf) {
-        return sheet.scores().stream().filter(s -> s.leafCode().equals(leaf.code()) && s.cell() != null)
-                .map(LeafScore::cell).findFirst().orElse(null);
+        for (LeafScore s : sheet.scores()) {
+            if (s.cell() != null && s.leafCode().equals(leaf.code())) {
+                return s.cell();
+            }
+        }
+        return null;
     }
 
     private String shown(BigDecimal value) {

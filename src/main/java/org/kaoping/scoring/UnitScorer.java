@@ -25,9 +25,14 @@ import org.kaoping.text.Text;
  */
 public final class UnitScorer {
     private final Rubric rubric;
+    // The rubric's leaves are a view gathered from its categories: gathered once, not once per unit.
+    private final List<Leaf> leaves;
+    private final boolean leavesStateBonuses;
 
     public UnitScorer(Rubric rubric) {
         this.rubric = rubric;
+        this.leaves = rubric.leaves();
+        this.leavesStateBonuses = leaves.stream().anyMatch(l -> l.bonus() != null);
     }
 
     public Scored score(RosterUnit unit, ScoreSheet sheet, List<Adjustment> adjustments) {
@@ -39,7 +44,7 @@ public final class UnitScorer {
         // Bonus claims are gathered per leaf or bonus item first: highest-level-only rules and caps look at them together.
         Map<Object, List<Claim>> claims = new LinkedHashMap<>();
         BigDecimal rawSum = BigDecimal.ZERO;
-        for (Leaf leaf : rubric.leaves()) {
+        for (Leaf leaf : leaves) {
             LeafScore s = byLeaf.get(leaf.code());
             BigDecimal counted = BigDecimal.ZERO;
             if (s == null) {
@@ -239,7 +244,7 @@ public final class UnitScorer {
      * 加（扣）分 column is taken as written.
      */
     private boolean bonusAllowed(Leaf leaf, CellRef cell, BigDecimal amount, Tally t) {
-        if (leaf.bonus() != null || rubric.leaves().stream().allMatch(l -> l.bonus() == null)) {
+        if (leaf.bonus() != null || !leavesStateBonuses) {
             return true;
         }
         t.flag(UNKNOWN_ITEM, cell, leaf.label(), "评分细则未规定此项可加分，加分" + (amount == null ? "" : " " + plain(amount))

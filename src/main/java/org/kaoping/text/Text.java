@@ -33,7 +33,18 @@ public final class Text {
     /** A comparison key: folded, without any whitespace. */
     public static String key(String s) {
         String c = clean(s);
-        return hasWhitespace(c) ? WHITESPACE.matcher(c).replaceAll("") : c;
+        if (!hasWhitespace(c)) {
+            return c;
+        }
+        // Keys are made for every cell compared while reading: no regex matcher for this one.
+        StringBuilder out = new StringBuilder(c.length());
+        for (int i = 0; i < c.length(); i++) {
+            char ch = c.charAt(i);
+            if (!isWhitespace(ch)) {
+                out.append(ch);
+            }
+        }
+        return out.toString();
     }
 
     public static boolean isBlank(String s) {
@@ -87,11 +98,15 @@ public final class Text {
 
     private static boolean hasWhitespace(String s) {
         for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\u000B' || ch == '\f' || ch == '\r') {
+            if (isWhitespace(s.charAt(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The characters of the regex class {@code \\s}, which {@link #WHITESPACE} matches. */
+    private static boolean isWhitespace(char ch) {
+        return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\u000B' || ch == '\f' || ch == '\r';
     }
 }
