@@ -72,7 +72,10 @@ public final class DiscrepancyReportWriter {
                 repeated.add(d.where().sheet());
             }
         }
-        leaves.values().forEach(leaf -> repeated.addAll(Arrays.asList(leaf.departmentsShown(), leaf.peopleShown())));
+        // Who answers for a leaf is gathered from its responsibilities: once per leaf, not once per row.
+        Map<String, String[]> answering = new HashMap<>();
+        leaves.forEach((label, leaf) -> answering.put(label, new String[] {leaf.departmentsShown(), leaf.peopleShown()}));
+        answering.values().forEach(who -> repeated.addAll(Arrays.asList(who)));
         Map<Tint, RowWriter.Styles> tinted = tinted(styles);
         // Values recur (a score of 5, of 4.5 …): each is told apart as a number once.
         Map<String, Optional<BigDecimal>> numbers = new HashMap<>();
@@ -90,9 +93,9 @@ public final class DiscrepancyReportWriter {
                 value(rows, d.selfValue(), numbers);
                 value(rows, d.officialValue(), numbers);
                 rows.text(d.message());
-                Leaf leaf = leaves.get(d.item());
-                rows.text(leaf == null ? null : leaf.departmentsShown());
-                rows.text(leaf == null ? null : leaf.peopleShown());
+                String[] who = answering.get(d.item());
+                rows.text(who == null ? null : who[0]);
+                rows.text(who == null ? null : who[1]);
             }
         });
     }

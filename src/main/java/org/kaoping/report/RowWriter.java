@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.CellReference;
 import org.kaoping.scoring.DisplayRounding;
@@ -31,6 +32,8 @@ final class RowWriter {
     private final Map<String, Integer> shared;
     // Scores are mostly whole and half points: each is formatted once, and kept as the bytes written.
     private final Map<BigDecimal, byte[]> shown = new HashMap<>();
+    // Made once: a method reference in the call would be a new object for every score cell.
+    private final Function<BigDecimal, byte[]> formatter = this::shownBytes;
     private final List<byte[]> letters = new ArrayList<>();
     // Every cell of a row names the row (its digits are copied from the row's start tag), and nearly every cell
     // one of a few styles (their digits are made once).
@@ -136,7 +139,7 @@ final class RowWriter {
             ascii("/>");
             return;
         }
-        byte[] text = shown.size() < 10_000 ? shown.computeIfAbsent(value, this::shownBytes) : shownBytes(value);
+        byte[] text = shown.size() < 10_000 ? shown.computeIfAbsent(value, formatter) : shownBytes(value);
         ascii("><v>");
         bytes(text);
         ascii("</v></c>");

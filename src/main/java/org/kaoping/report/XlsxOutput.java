@@ -28,6 +28,10 @@ import org.kaoping.scoring.DisplayRounding;
 final class XlsxOutput {
     static final int WINDOW = 200;
 
+    static {
+        XmlProviders.useJdkDefaults();
+    }
+
     private XlsxOutput() {
     }
 

@@ -90,4 +90,23 @@ class InputScannerTest {
             Files.deleteIfExists(elsewhere);
         }
     }
+
+    @Test
+    void aLinkToADirectoryIsNotWalkedAndADanglingLinkIsNotListed() throws IOException {
+        Path elsewhere = Files.createTempDirectory("linked-folder");
+        try {
+            Files.writeString(elsewhere.resolve("外部.xlsx"), "outside", StandardCharsets.UTF_8);
+            Files.createSymbolicLink(input.resolve("self").resolve("外部目录"), elsewhere);
+            Files.createSymbolicLink(input.resolve("self").resolve("已删除.xlsx"), input.resolve("不存在.xlsx"));
+            Files.createDirectories(input.resolve("self").resolve("二级").resolve("三级"));
+            Files.writeString(input.resolve("self").resolve("二级").resolve("三级").resolve("财政局.xlsx"), "deep",
+                    StandardCharsets.UTF_8);
+
+            assertThat(new InputScanner().scan(input)).extracting(InputFile::path)
+                    .containsExactly("self/二级/三级/财政局.xlsx", "self/审计局.xlsx");
+        } finally {
+            Files.deleteIfExists(elsewhere.resolve("外部.xlsx"));
+            Files.deleteIfExists(elsewhere);
+        }
+    }
 }

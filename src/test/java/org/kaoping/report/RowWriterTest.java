@@ -124,4 +124,19 @@ class RowWriterTest {
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
     }
+
+    @Test
+    void rowsPastTheTableOfSmallNumbersNameTheirCellsWithTheirOwnNumber() throws IOException {
+        RowWriter rows = RowWriter.inMemory(99_998, new RowWriter.Styles(3, 4, 5), DisplayRounding.HALF_UP, Map.of(),
+                new byte[16]);
+        rows.row();
+        rows.number(7);
+        rows.row();
+        rows.number(8);
+        rows.finish();
+
+        assertThat(new String(rows.buffer(), 0, rows.size(), StandardCharsets.UTF_8)).isEqualTo(
+                "<row r=\"99999\"><c r=\"A99999\" s=\"5\"><v>7</v></c></row>"
+                        + "<row r=\"100000\"><c r=\"A100000\" s=\"5\"><v>8</v></c></row>");
+    }
 }
