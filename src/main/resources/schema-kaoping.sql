@@ -73,17 +73,19 @@ CREATE TABLE IF NOT EXISTS kp_run_unit (
     unit_rank   INT,
     PRIMARY KEY (run_id, unit)
 );
--- kp_unit_outcome: each unit's scored outcome (UnitOutcomeCodec) under a fingerprint of everything it follows
+-- kp_unit_outcome_shard: each unit's scored outcome (UnitOutcomeCodec) under a fingerprint of everything it follows
 -- from: the campaign's configuration, the unit, and the parse keys of the files that name it. A rerun scores again
--- only the units whose fingerprint is new; the rest are decoded. leaf_rows is the unit's 分项得分 rows as a deflate
--- segment, valid where the unit's rows start at leaf_row. Only the latest run's outcomes are kept.
-CREATE TABLE IF NOT EXISTS kp_unit_outcome (
-    fingerprint VARCHAR(64)        NOT NULL PRIMARY KEY,
-    campaign    VARCHAR(128)       NOT NULL,
-    outcome     VARBINARY(100000000) NOT NULL,
-    leaf_row    INT,
-    leaf_rows   VARBINARY(100000000),
-    leaf_crc    BIGINT,
-    leaf_length BIGINT
+-- only the units whose fingerprint is new; the rest are decoded. With each outcome, the unit's 分项得分 rows as a
+-- deflate segment, valid where the unit's rows start at the row stored with them. Only the latest run's outcomes are
+-- kept. One row per campaign and shard (UnitOutcomeRepository: a fingerprint's hash mod 256), holding the shard's
+-- outcomes as one document: a row per outcome cost H2 an index entry and an undo-log entry per unit and index, each
+-- visited again at commit, a third of a 5,000-unit first run's report step.
+CREATE TABLE IF NOT EXISTS kp_unit_outcome_shard (
+    campaign    VARCHAR(128)         NOT NULL,
+    shard       INT                  NOT NULL,
+    outcomes    VARBINARY(100000000) NOT NULL,
+    PRIMARY KEY (campaign, shard)
 );
-CREATE INDEX IF NOT EXISTS kp_unit_outcome_campaign ON kp_unit_outcome (campaign);
+-- Earlier versions kept a row per outcome; it was only a cache of scoring, so it is dropped and units are scored
+-- once more.
+DROP TABLE IF EXISTS kp_unit_outcome;

@@ -43,7 +43,6 @@ public class ConsolidateAndReportTasklet implements Tasklet {
     public static final String RANKING_FILE = "综合排名.xlsx";
     public static final String DISCREPANCY_FILE = "差异报告.xlsx";
     private static final Logger log = LoggerFactory.getLogger(ConsolidateAndReportTasklet.class);
-    private static final int SAVE_BATCH = 1000;
 
     private final KaopingHome home;
     private final CampaignSetup setup;
@@ -151,22 +150,18 @@ public class ConsolidateAndReportTasklet implements Tasklet {
 
     /**
      * Keeps the outcomes this run used, and only those: the units scored again are added (a unit whose rows moved
-     * has them replaced), and outcomes no unit has any more (a file corrected or removed since) are dropped. Encoded
-     * and written a batch at a time, so that a large campaign's encoded outcomes are never all in memory at once.
+     * has them replaced), and outcomes no unit has any more (a file corrected or removed since) are dropped.
      */
     private void saveOutcomes(String campaign, CampaignScoring.Scoring scoring, Map<String, LeafRows> rendered) {
         Set<String> changed = new LinkedHashSet<>(scoring.rescored());
         changed.addAll(rendered.keySet());
-        List<String> units = List.copyOf(changed);
-        for (int i = 0; i < units.size(); i += SAVE_BATCH) {
-            outcomes.save(campaign, units.subList(i, Math.min(units.size(), i + SAVE_BATCH)).parallelStream()
-                    .map(unit -> new UnitOutcomeRepository.Stored(scoring.fingerprints().get(unit),
-                            UnitOutcomeCodec.encode(scoring.outcomes().get(unit)),
-                            rendered.getOrDefault(unit, scoring.storedRows().get(unit))))
-                    .toList(), scoring.storedBefore());
-        }
+        List<UnitOutcomeRepository.Stored> added = changed.parallelStream()
+                .map(unit -> new UnitOutcomeRepository.Stored(scoring.fingerprints().get(unit),
+                        UnitOutcomeCodec.encode(scoring.outcomes().get(unit)),
+                        rendered.getOrDefault(unit, scoring.storedRows().get(unit))))
+                .toList();
         Set<String> used = new HashSet<>(scoring.fingerprints().values());
-        outcomes.delete(scoring.storedBefore().stream().filter(f -> !used.contains(f)).toList());
+        outcomes.save(campaign, added, scoring.storedBefore().stream().filter(f -> !used.contains(f)).toList());
         Map<String, UnitOutcome> byFingerprint = new HashMap<>();
         scoring.outcomes().forEach((unit, outcome) -> byFingerprint.put(scoring.fingerprints().get(unit), outcome));
         outcomes.keepDecoded(campaign, byFingerprint);

@@ -91,8 +91,7 @@ class IncrementalRerunTest {
         assertThat(runCommand.run(CLEAN)).isEqualTo(RunCommand.OK);
         assertThat(rescored(output)).isZero();
         assertSameReports();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kp_unit_outcome WHERE campaign = ?", Integer.class, CLEAN))
-                .isEqualTo(82);
+        assertThat(new UnitOutcomeRepository(jdbc).load(CLEAN)).hasSize(82);
     }
 
     private static void assertSameReports() {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +25,7 @@ import org.kaoping.workbook.WorkbookParser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -106,7 +110,7 @@ class RememberedRowsTest {
         assertThat(rows.deflated()).isEqualTo(rowsInDatabase.deflated());
 
         new TransactionTemplate(transactions).executeWithoutResult(status ->
-                outcomes.delete(List.of("fingerprint-" + run.id)));
+                outcomes.save(run.campaign, List.of(), List.of("fingerprint-" + run.id)));
         assertThat(outcomes.load(run.campaign)).isEmpty();
         assertThat(new UnitOutcomeRepository(jdbc).load(run.campaign)).isEmpty();
     }
@@ -123,9 +127,64 @@ class RememberedRowsTest {
         outcomes.load(last.campaign);
 
         // Behind the repository's back: what it still remembers answers as before, what it let go is read again.
-        jdbc.update("DELETE FROM kp_unit_outcome WHERE campaign IN (?, ?)", first.campaign, last.campaign);
+        jdbc.update("DELETE FROM kp_unit_outcome_shard WHERE campaign IN (?, ?)", first.campaign, last.campaign);
         assertThat(outcomes.load(last.campaign)).containsOnlyKeys("fingerprint-" + last.id);
         assertThat(outcomes.load(first.campaign)).isEmpty();
+    }
+
+    @Test
+    void aRerunRewritesOnlyTheShardsItsNewAndStaleOutcomesFallIn() {
+        String campaign = "shards-" + UUID.randomUUID();
+        List<UnitOutcomeRepository.Stored> first = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            first.add(new UnitOutcomeRepository.Stored("f" + i, new byte[] {(byte) i, 1},
+                    i % 2 == 0 ? null : new LeafRows(i, new byte[] {(byte) i}, i * 3L, i * 5L)));
+        }
+        outcomes.load(campaign);
+        new TransactionTemplate(transactions).executeWithoutResult(s -> outcomes.save(campaign, first, List.of()));
+        Map<Integer, byte[]> before = shards(campaign);
+
+        UnitOutcomeRepository.Stored corrected = new UnitOutcomeRepository.Stored("g1", new byte[] {9}, null);
+        new TransactionTemplate(transactions).executeWithoutResult(s ->
+                outcomes.save(campaign, List.of(corrected), List.of("f7")));
+
+        Map<Integer, byte[]> after = shards(campaign);
+        Set<Integer> rewritten = new HashSet<>();
+        after.forEach((shard, document) -> {
+            if (!Arrays.equals(document, before.get(shard))) {
+                rewritten.add(shard);
+            }
+        });
+        assertThat(rewritten).containsExactlyInAnyOrder(UnitOutcomeRepository.shard("g1"),
+                UnitOutcomeRepository.shard("f7"));
+        Map<String, UnitOutcomeRepository.Stored> inDatabase = new UnitOutcomeRepository(jdbc).load(campaign);
+        assertThat(inDatabase).hasSize(600).containsKey("g1").doesNotContainKey("f7");
+        assertThat(inDatabase.keySet()).isEqualTo(outcomes.load(campaign).keySet());
+        assertThat(inDatabase.get("f8").leafRows()).isNull();
+        assertThat(inDatabase.get("f9").outcome()).containsExactly(9, 1);
+        assertThat(inDatabase.get("f9").leafRows()).extracting(LeafRows::firstRow, LeafRows::crc, LeafRows::length)
+                .containsExactly(9, 27L, 45L);
+    }
+
+    @Test
+    void aShardLeftWithoutOutcomesIsDeleted() {
+        String campaign = "shards-" + UUID.randomUUID();
+        UnitOutcomeRepository.Stored only = new UnitOutcomeRepository.Stored("alone", new byte[] {1}, null);
+        new TransactionTemplate(transactions).executeWithoutResult(s -> outcomes.save(campaign, List.of(only), List.of()));
+        assertThat(shards(campaign)).containsOnlyKeys(UnitOutcomeRepository.shard("alone"));
+
+        new TransactionTemplate(transactions).executeWithoutResult(s ->
+                outcomes.save(campaign, List.of(), List.of("alone")));
+
+        assertThat(shards(campaign)).isEmpty();
+        assertThat(outcomes.load(campaign)).isEmpty();
+    }
+
+    private Map<Integer, byte[]> shards(String campaign) {
+        Map<Integer, byte[]> out = new HashMap<>();
+        jdbc.query("SELECT shard, outcomes FROM kp_unit_outcome_shard WHERE campaign = ?",
+                (RowCallbackHandler) rs -> out.put(rs.getInt(1), rs.getBytes(2)), campaign);
+        return out;
     }
 
     @Test
@@ -184,7 +243,7 @@ class RememberedRowsTest {
                     new RunRecordRepository.UnitRecord("乙单位", "RANKED", new BigDecimal("1.2345675"), 2),
                     new RunRecordRepository.UnitRecord("丙单位", "UNSCORED", null, null)));
             outcomes.save(campaign, List.of(new UnitOutcomeRepository.Stored("fingerprint-" + id, new byte[] {1, 2, 3},
-                    new LeafRows(2, new byte[] {4, 5}, 6, 7))), Set.of());
+                    new LeafRows(2, new byte[] {4, 5}, 6, 7))), List.of());
         }
     }
 }
