@@ -48,35 +48,40 @@ public class ParsedWorkbookRepository {
     }
 
     /**
-     * A parse result ready to store. The document is made here, on the read step's parsing threads, so that
-     * the chunk's writer (one thread, inside the transaction) only inserts.
+     * A parse result ready to store: its outline, and the workbook as a document. The document is made here, on the
+     * read step's parsing threads, so that the chunk's writer (one thread, inside the transaction) only inserts; the
+     * workbook itself is not kept, so that its scores die young while the chunk waits to be written (a chunk's
+     * workbooks held until then were most of what each young collection of the read step had to copy).
      */
-    public record Stored(String parseKey, ParsedWorkbook workbook, byte[] document, byte[] findings) {
+    public record Stored(Outline outline, String path, byte[] document, byte[] findings) {
         public Stored(String parseKey, ParsedWorkbook workbook) {
-            this(parseKey, workbook, ParsedWorkbookCodec.encode(workbook),
+            this(new Outline(parseKey, workbook.rejected(), workbook.rejection(), workbook.summary(), units(workbook),
+                    workbook.findings()), workbook.path(), ParsedWorkbookCodec.encode(workbook),
                     workbook.findings().isEmpty() ? null : ParsedWorkbookCodec.encodeFindings(workbook.findings()));
+        }
+
+        public String parseKey() {
+            return outline.parseKey();
         }
     }
 
     public void saveAll(List<Stored> items) {
-        List<Outline> saved = items.stream().map(s -> new Outline(s.parseKey(), s.workbook().rejected(),
-                s.workbook().rejection(), s.workbook().summary(), units(s.workbook()), s.workbook().findings())).toList();
-        AfterCommit.run(() -> {
-            saved.forEach(this::remember);
-            items.forEach(this::remember);
-        });
+        AfterCommit.run(() -> items.forEach(s -> {
+            remember(s.outline());
+            remember(s);
+        }));
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.batchUpdate("MERGE INTO kp_parse_result (parse_key, path, rejected, parsed, parsed_at, units, summary,"
                 + " rejection, findings) KEY (parse_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", items, 100, (ps, s) -> {
-                    ParsedWorkbook w = s.workbook();
-                    ps.setString(1, s.parseKey());
-                    ps.setString(2, w.path());
-                    ps.setBoolean(3, w.rejected());
+                    Outline o = s.outline();
+                    ps.setString(1, o.parseKey());
+                    ps.setString(2, s.path());
+                    ps.setBoolean(3, o.rejected());
                     ps.setBytes(4, s.document());
                     ps.setTimestamp(5, now);
-                    ps.setString(6, String.join(UNIT_SEPARATOR, units(w)));
-                    ps.setString(7, w.summary());
-                    ps.setString(8, w.rejection());
+                    ps.setString(6, String.join(UNIT_SEPARATOR, o.units()));
+                    ps.setString(7, o.summary());
+                    ps.setString(8, o.rejection());
                     ps.setBytes(9, s.findings());
                 });
     }
