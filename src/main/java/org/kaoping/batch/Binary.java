@@ -1,6 +1,8 @@
 package org.kaoping.batch;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -12,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
 import org.kaoping.scoring.AdjustmentType;
 import org.kaoping.scoring.CellRef;
@@ -38,29 +42,33 @@ final class Binary {
     private Binary() {
     }
 
-    /** A document compressed for storing (a run's file list: paths and hashes, hundreds of KB in a large campaign). */
-    static byte[] deflate(byte[] document) {
+    /**
+     * A document written straight into its compressed form, for storing (a run's file list: paths and hashes, a MB
+     * and more in a large campaign). Neither the document nor its compressed form is held in an array grown by
+     * doubling: arrays of half a MB and more are humongous objects for G1, and allocating them set off collections
+     * and marking cycles of the whole heap in every rerun of a large campaign.
+     */
+    static byte[] deflated(Consumer<Writer> content) {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try {
-            deflater.setInput(document);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(document.length / 3 + 64);
-            byte[] chunk = new byte[64 * 1024];
-            while (!deflater.finished()) {
-                out.write(chunk, 0, deflater.deflate(chunk));
-            }
-            return out.toByteArray();
+        Pieces pieces = new Pieces();
+        try (DeflaterOutputStream out = new DeflaterOutputStream(pieces, deflater, Pieces.SIZE)) {
+            Writer writer = new Writer(out);
+            content.accept(writer);
+            writer.drain();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             deflater.end();
         }
+        return pieces.join();
     }
 
     static byte[] inflate(byte[] deflated) {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(deflated);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(deflated.length * 3 + 64);
-            byte[] chunk = new byte[64 * 1024];
+            Pieces out = new Pieces();
+            byte[] chunk = new byte[Pieces.SIZE];
             while (!inflater.finished()) {
                 int n = inflater.inflate(chunk);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
@@ -68,7 +76,7 @@ final class Binary {
                 }
                 out.write(chunk, 0, n);
             }
-            return out.toByteArray();
+            return out.join();
         } catch (DataFormatException e) {
             throw new IllegalStateException("stored document is corrupt: " + e.getMessage(), e);
         } finally {
@@ -76,12 +84,65 @@ final class Binary {
         }
     }
 
+    /** Bytes kept in pieces of 64 KB and joined once, at their exact size. */
+    static final class Pieces extends OutputStream {
+        static final int SIZE = 1 << 16;
+        private final List<byte[]> full = new ArrayList<>();
+        private byte[] last = new byte[SIZE];
+        private int used;
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            while (len > 0) {
+                if (used == last.length) {
+                    full.add(last);
+                    last = new byte[SIZE];
+                    used = 0;
+                }
+                int n = Math.min(len, last.length - used);
+                System.arraycopy(b, off, last, used, n);
+                used += n;
+                off += n;
+                len -= n;
+            }
+        }
+
+        byte[] join() {
+            byte[] out = new byte[full.size() * SIZE + used];
+            for (int i = 0; i < full.size(); i++) {
+                System.arraycopy(full.get(i), 0, out, i * SIZE, SIZE);
+            }
+            System.arraycopy(last, 0, out, full.size() * SIZE, used);
+            return out;
+        }
+    }
+
     /** Appends to a growing buffer; single-threaded and in memory, so unlike DataOutputStream it takes no locks. */
     static final class Writer {
-        private ByteBuffer buffer = ByteBuffer.allocate(2048);
+        private ByteBuffer buffer;
         private final Map<String, Integer> texts = new HashMap<>();
+        // Where a document written for storing goes as the buffer fills (Binary.deflated); null: kept whole.
+        private final OutputStream sink;
+
+        Writer() {
+            this.buffer = ByteBuffer.allocate(2048);
+            this.sink = null;
+        }
+
+        private Writer(OutputStream sink) {
+            this.buffer = ByteBuffer.allocate(Pieces.SIZE);
+            this.sink = sink;
+        }
 
         private ByteBuffer room(int bytes) {
+            if (buffer.remaining() < bytes && sink != null) {
+                drain();
+            }
             if (buffer.remaining() < bytes) {
                 ByteBuffer larger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + bytes));
                 buffer.flip();
@@ -191,12 +252,27 @@ final class Binary {
 
         /** A document of its own, with its own text table: a reader can take it whole without decoding it. */
         void document(Writer inner) {
+            if (inner.sink != null) {
+                throw new IllegalStateException("the inner document went to its sink");
+            }
             count(inner.buffer.position());
             room(inner.buffer.position()).put(inner.buffer.array(), 0, inner.buffer.position());
         }
 
         byte[] bytes() {
+            if (sink != null) {
+                throw new IllegalStateException("the document went to its sink");
+            }
             return Arrays.copyOf(buffer.array(), buffer.position());
+        }
+
+        private void drain() {
+            try {
+                sink.write(buffer.array(), 0, buffer.position());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            buffer.clear();
         }
     }
 

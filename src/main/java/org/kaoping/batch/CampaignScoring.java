@@ -29,8 +29,8 @@ import org.kaoping.workbook.ParsedWorkbook;
  * one or few units it names.
  */
 final class CampaignScoring {
-    private final CampaignSetup setup;
     private static final byte[] NEWLINE = {'\n'};
+    private final CampaignSetup setup;
     // The configuration's digest and the newline after it, as the first bytes of every unit's fingerprint.
     private final byte[] configurationBytes;
     private final ParsedWorkbookRepository parsed;

@@ -30,7 +30,7 @@ public class RunFileRepository {
         List<RunFile> saved = files.stream().sorted(Comparator.comparing((RunFile f) -> f.file().path())).toList();
         recent.replace(runId, saved);
         jdbc.update("MERGE INTO kp_run_file_list (run_id, campaign, files) KEY (run_id) VALUES (?, ?, ?)", runId,
-                campaign, Binary.deflate(encode(saved)));
+                campaign, Binary.deflated(out -> encode(out, saved)));
     }
 
     /** The run's files in path order. */
@@ -50,8 +50,7 @@ public class RunFileRepository {
                         rs.getLong(4), rs.getString(5), rs.getString(6), rs.getLong(8)), rs.getString(7)), runId);
     }
 
-    private static byte[] encode(List<RunFile> files) {
-        Binary.Writer out = new Binary.Writer();
+    private static void encode(Binary.Writer out, List<RunFile> files) {
         out.list(files, (w, f) -> {
             w.plain(f.file().path());
             w.text(f.file().source().name());
@@ -62,7 +61,6 @@ public class RunFileRepository {
             w.number(f.file().changed());
             w.plain(f.parseKey());
         });
-        return out.bytes();
     }
 
     private static List<RunFile> decode(byte[] document) {

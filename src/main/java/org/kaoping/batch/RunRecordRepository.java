@@ -44,18 +44,16 @@ public class RunRecordRepository {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 run.runId(), run.campaign(), run.filesFound(), run.filesParsed(), run.filesRejected(), run.units(),
                 run.unitsRanked(), run.discrepancies(), run.inputsKey(), Timestamp.from(Instant.now()),
-                Binary.deflate(encode(saved)));
+                Binary.deflated(out -> encode(out, saved)));
     }
 
-    private static byte[] encode(List<UnitRecord> units) {
-        Binary.Writer out = new Binary.Writer();
+    private static void encode(Binary.Writer out, List<UnitRecord> units) {
         out.list(units, (w, u) -> {
             w.text(u.unit());
             w.text(u.status());
             w.decimal(u.total());
             w.count(u.rank() == null ? 0 : u.rank() + 1);
         });
-        return out.bytes();
     }
 
     private static List<UnitRecord> decode(byte[] document) {

@@ -39,6 +39,7 @@ public class UnitOutcomeRepository {
     /** Shards per campaign: about 20 outcomes (100 KB) a shard at 5,000 units, 80 at 20,000. */
     static final int SHARDS = 256;
     private static final byte FORMAT = 1;
+    private static final int WRITE_BATCH = 16;
 
     private final JdbcTemplate jdbc;
     private final Map<String, SoftReference<Map<String, Stored>>> rows = new ConcurrentHashMap<>();
@@ -107,17 +108,20 @@ public class UnitOutcomeRepository {
         removed.forEach(f -> shards.get(shard(f)).remove(f));
         added.forEach(o -> shards.get(shard(o.fingerprint())).put(o.fingerprint(), o));
 
+        // Encoded and written a few shards at a time: a large campaign's documents are never all in memory at once.
         List<Object[]> written = new ArrayList<>();
         List<Object[]> emptied = new ArrayList<>();
-        shards.forEach((shard, outcomes) -> {
-            if (outcomes.isEmpty()) {
-                emptied.add(new Object[] {campaign, shard});
+        for (Map.Entry<Integer, Map<String, Stored>> shard : shards.entrySet()) {
+            if (shard.getValue().isEmpty()) {
+                emptied.add(new Object[] {campaign, shard.getKey()});
             } else {
-                written.add(new Object[] {campaign, shard, encode(outcomes.values())});
+                written.add(new Object[] {campaign, shard.getKey(), encode(shard.getValue().values())});
             }
-        });
-        jdbc.batchUpdate("MERGE INTO kp_unit_outcome_shard (campaign, shard, outcomes) KEY (campaign, shard)"
-                + " VALUES (?, ?, ?)", written);
+            if (written.size() == WRITE_BATCH) {
+                merge(written);
+            }
+        }
+        merge(written);
         jdbc.batchUpdate("DELETE FROM kp_unit_outcome_shard WHERE campaign = ? AND shard = ?", emptied);
 
         List<Stored> saved = List.copyOf(added);
@@ -129,6 +133,12 @@ public class UnitOutcomeRepository {
                 saved.forEach(o -> kept.put(o.fingerprint(), o));
             }
         });
+    }
+
+    private void merge(List<Object[]> shards) {
+        jdbc.batchUpdate("MERGE INTO kp_unit_outcome_shard (campaign, shard, outcomes) KEY (campaign, shard)"
+                + " VALUES (?, ?, ?)", shards);
+        shards.clear();
     }
 
     /** A fingerprint's shard: its string hash, which Java fixes for every string, so the same in every process. */

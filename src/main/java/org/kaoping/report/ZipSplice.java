@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,6 @@ import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * Lays precompressed rows into a saved package: each spliced sheet was saved with {@link #MARKER} where its rows
@@ -68,9 +68,9 @@ final class ZipSplice {
      * Writes {@code saved} to {@code out} with the rows of each sheet entry named in {@code rows} laid in, and the
      * entries named in {@code replaced} holding those bytes instead.
      */
-    static void splice(byte[] saved, Map<String, List<LeafRows>> rows, Map<String, byte[]> replaced, OutputStream out)
-            throws IOException {
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(saved)).get();
+    static void splice(SeekableByteChannel saved, Map<String, List<LeafRows>> rows, Map<String, byte[]> replaced,
+                       OutputStream out) throws IOException {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(saved).get();
              ZipArchiveOutputStream target = new ZipArchiveOutputStream(out)) {
             target.setLevel(Deflater.BEST_SPEED);
             Set<String> missing = new HashSet<>(rows.keySet());

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -76,6 +77,14 @@ class ReportWritersTest {
         new DiscrepancyReportWriter().write(gradedResult, gradedReportFile);
         graded = read(gradedFile);
         gradedReport = read(gradedReportFile);
+    }
+
+    @Test
+    void writingLeavesOnlyTheWorkbooksInTheirFolder() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("out/2024"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("综合排名.xlsx", "差异报告.xlsx");
+        }
     }
 
     @Test
