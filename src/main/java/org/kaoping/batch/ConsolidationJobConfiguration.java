@@ -25,8 +25,8 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     Job consolidationJob(JobRepository jobRepository, Step intakeStep, Step readStep, Step reportStep,
-                         LiveExecutions liveExecutions) {
-        return new JobBuilder(JOB_NAME, jobRepository).listener(liveExecutions)
+                         LiveExecutions liveExecutions, OneCampaignInMemory oneCampaignInMemory) {
+        return new JobBuilder(JOB_NAME, jobRepository).listener(liveExecutions).listener(oneCampaignInMemory)
                 .start(intakeStep).next(readStep).next(reportStep).build();
     }
 

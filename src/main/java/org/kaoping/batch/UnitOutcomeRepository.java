@@ -59,16 +59,22 @@ public class UnitOutcomeRepository {
         if (kept != null) {
             return Collections.unmodifiableMap(kept);
         }
-        // Another campaign's turn: what is kept for any other goes before this one's are read and scored. Kept for
-        // every campaign, a 20,000-unit campaign's outcomes and the last one's together came near -Xmx512m, and
-        // the collector traces all of them while it waits for memory to run short.
-        rows.keySet().removeIf(c -> !c.equals(campaign));
-        decoded.keySet().removeIf(c -> !c.equals(campaign));
+        keepOnly(campaign);
         Map<String, Stored> out = new ConcurrentHashMap<>();
         jdbc.query("SELECT outcomes FROM kp_unit_outcome_shard WHERE campaign = ?", (RowCallbackHandler) rs ->
                 decode(rs.getBytes(1)).forEach(o -> out.put(o.fingerprint(), o)), campaign);
         rows.put(campaign, new SoftReference<>(out));
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Forgets what is kept for any campaign but {@code campaign}: another campaign's turn has come. Kept for every
+     * campaign, a 20,000-unit campaign's outcomes and the last one's together came near -Xmx512m, and the collector
+     * traces all of them while it waits for memory to run short.
+     */
+    public void keepOnly(String campaign) {
+        rows.keySet().removeIf(c -> !c.equals(campaign));
+        decoded.keySet().removeIf(c -> !c.equals(campaign));
     }
 
     /** The outcomes the campaign's last run used, decoded, by fingerprint; empty when none are kept. */

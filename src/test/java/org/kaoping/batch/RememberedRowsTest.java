@@ -22,6 +22,8 @@ import org.kaoping.rubric.RubricLoader;
 import org.kaoping.support.SharedSamples;
 import org.kaoping.support.TestHome;
 import org.kaoping.workbook.WorkbookParser;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.test.MetaDataInstanceFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -129,6 +131,20 @@ class RememberedRowsTest {
         // Behind the repository's back: what it still remembers answers as before, what it let go is read again.
         jdbc.update("DELETE FROM kp_unit_outcome_shard WHERE campaign IN (?, ?)", first.campaign, last.campaign);
         assertThat(outcomes.load(last.campaign)).containsOnlyKeys("fingerprint-" + last.id);
+        assertThat(outcomes.load(first.campaign)).isEmpty();
+    }
+
+    @Test
+    void aRunOfAnotherCampaignLetsGoOfTheOutcomesKeptBeforeItStarts() {
+        Run first = new Run();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> first.store());
+        outcomes.load(first.campaign);
+
+        new OneCampaignInMemory(outcomes).beforeJob(MetaDataInstanceFactory.createJobExecution("consolidationJob", 1L,
+                1L, new JobParametersBuilder().addString(RunParameters.CAMPAIGN, "another").toJobParameters()));
+
+        // Behind the repository's back: what it let go is read again, and is gone.
+        jdbc.update("DELETE FROM kp_unit_outcome_shard WHERE campaign = ?", first.campaign);
         assertThat(outcomes.load(first.campaign)).isEmpty();
     }
 
