@@ -15,8 +15,16 @@ import org.apache.poi.ss.util.CellReference;
 public final class SheetGrid {
     private final String name;
     private final int index;
+    // Past these, a sheet is looked up in its sparse maps only (a stray cell far out must not cost a dense copy).
+    private static final int DENSE_ROWS = 4096;
+    private static final int DENSE_COLUMNS = 1024;
+
     private final TreeMap<Integer, TreeMap<Integer, GridCell>> rows = new TreeMap<>();
     private final List<CellRangeAddress> merges = new ArrayList<>();
+    // The cells by row and column, made at the first lookup once the sheet is read: readers look up every cell of
+    // a table several times, and two tree lookups of boxed indexes a cell were a third of normalising a workbook.
+    private GridCell[][] dense;
+    private boolean indexed;
 
     public SheetGrid(String name, int index) {
         this.name = name;
@@ -34,6 +42,8 @@ public final class SheetGrid {
     void put(int row, int col, GridCell cell) {
         if (!cell.isEmpty()) {
             rows.computeIfAbsent(row, r -> new TreeMap<>()).put(col, cell);
+            dense = null;
+            indexed = false;
         }
     }
 
@@ -42,9 +52,34 @@ public final class SheetGrid {
     }
 
     public GridCell own(int row, int col) {
+        GridCell[][] cells = cells();
+        if (cells != null) {
+            GridCell[] r = row >= 0 && row < cells.length ? cells[row] : null;
+            GridCell c = r != null && col >= 0 && col < r.length ? r[col] : null;
+            return c == null ? GridCell.EMPTY : c;
+        }
         Map<Integer, GridCell> r = rows.get(row);
         GridCell c = r == null ? null : r.get(col);
         return c == null ? GridCell.EMPTY : c;
+    }
+
+    /** The dense copy of the cells, made once; null for a sheet too large for one. */
+    private GridCell[][] cells() {
+        if (!indexed) {
+            indexed = true;
+            dense = null;
+            if (!rows.isEmpty() && rows.firstKey() >= 0 && rows.lastKey() < DENSE_ROWS && lastColumn() < DENSE_COLUMNS
+                    && rows.values().stream().allMatch(row -> row.firstKey() >= 0)) {
+                GridCell[][] cells = new GridCell[rows.lastKey() + 1][];
+                rows.forEach((r, row) -> {
+                    GridCell[] copy = new GridCell[row.lastKey() + 1];
+                    row.forEach((c, cell) -> copy[c] = cell);
+                    cells[r] = copy;
+                });
+                dense = cells;
+            }
+        }
+        return dense;
     }
 
     public GridCell get(int row, int col) {

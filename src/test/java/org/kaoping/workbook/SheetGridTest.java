@@ -1,0 +1,54 @@
+package org.kaoping.workbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SheetGridTest {
+
+    private static GridCell text(String s) {
+        return new GridCell(s, null);
+    }
+
+    @Test
+    void cellsAreFoundWhereTheyWereReadAndEmptyEverywhereElse() {
+        SheetGrid grid = new SheetGrid("自评表", 0);
+        grid.put(0, 0, text("序号"));
+        grid.put(0, 3, text("得分"));
+        grid.put(2, 1, text("党建工作"));
+
+        assertThat(grid.own(0, 3).text()).isEqualTo("得分");
+        assertThat(grid.own(2, 1).text()).isEqualTo("党建工作");
+        assertThat(grid.own(1, 0)).isSameAs(GridCell.EMPTY);
+        assertThat(grid.own(0, 4)).isSameAs(GridCell.EMPTY);
+        assertThat(grid.own(2, 7)).isSameAs(GridCell.EMPTY);
+        assertThat(grid.own(3, 0)).isSameAs(GridCell.EMPTY);
+        assertThat(grid.own(-1, 0)).isSameAs(GridCell.EMPTY);
+        assertThat(grid.own(0, -1)).isSameAs(GridCell.EMPTY);
+    }
+
+    @Test
+    void aCellReadAfterALookupIsFoundToo() {
+        SheetGrid grid = new SheetGrid("自评表", 0);
+        grid.put(0, 0, text("序号"));
+        assertThat(grid.own(5, 2)).isSameAs(GridCell.EMPTY);
+
+        grid.put(5, 2, text("95"));
+
+        assertThat(grid.own(5, 2).text()).isEqualTo("95");
+        assertThat(grid.own(0, 0).text()).isEqualTo("序号");
+    }
+
+    @Test
+    void aSheetWithACellFarOutIsLookedUpAllTheSame() {
+        SheetGrid grid = new SheetGrid("自评表", 0);
+        grid.put(1, 1, text("项目"));
+        grid.put(60_000, 2, text("远处"));
+        grid.put(2, 15_000, text("右边"));
+
+        assertThat(grid.own(60_000, 2).text()).isEqualTo("远处");
+        assertThat(grid.own(2, 15_000).text()).isEqualTo("右边");
+        assertThat(grid.own(1, 1).text()).isEqualTo("项目");
+        assertThat(grid.own(59_999, 2)).isSameAs(GridCell.EMPTY);
+    }
+}
