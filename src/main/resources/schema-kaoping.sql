@@ -77,7 +77,7 @@ CREATE TABLE IF NOT EXISTS kp_run_unit (
 -- from: the campaign's configuration, the unit, and the parse keys of the files that name it. A rerun scores again
 -- only the units whose fingerprint is new; the rest are decoded. With each outcome, the unit's 分项得分 rows as a
 -- deflate segment, valid where the unit's rows start at the row stored with them. Only the latest run's outcomes are
--- kept. One row per campaign and shard (UnitOutcomeRepository: a fingerprint's hash mod 256), holding the shard's
+-- kept. One row per campaign and shard (UnitOutcomeRepository: a fingerprint's hash mod 1,024), holding the shard's
 -- outcomes as one document: a row per outcome cost H2 an index entry and an undo-log entry per unit and index, each
 -- visited again at commit, a third of a 5,000-unit first run's report step.
 CREATE TABLE IF NOT EXISTS kp_unit_outcome_shard (

@@ -36,8 +36,11 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class UnitOutcomeRepository {
-    /** Shards per campaign: about 20 outcomes (100 KB) a shard at 5,000 units, 80 at 20,000. */
-    static final int SHARDS = 256;
+    /**
+     * Shards per campaign: about 5 outcomes a shard at 5,000 units, 20 at 20,000, so that a shard's document stays
+     * well under half a MB (larger, each is a humongous object for G1, given a whole region).
+     */
+    static final int SHARDS = 1024;
     private static final byte FORMAT = 1;
     private static final int WRITE_BATCH = 16;
 
