@@ -10,12 +10,18 @@ class SheetGridTest {
         return new GridCell(s, null);
     }
 
+    /** A sheet with each of {@code texts} at the {row, column} of {@code places} with the same index. */
+    private static SheetGrid sheet(int[][] places, String... texts) {
+        SheetGrid grid = new SheetGrid("自评表", 0);
+        for (int i = 0; i < texts.length; i++) {
+            grid.put(places[i][0], places[i][1], text(texts[i]));
+        }
+        return grid;
+    }
+
     @Test
     void cellsAreFoundWhereTheyWereReadAndEmptyEverywhereElse() {
-        SheetGrid grid = new SheetGrid("自评表", 0);
-        grid.put(0, 0, text("序号"));
-        grid.put(0, 3, text("得分"));
-        grid.put(2, 1, text("党建工作"));
+        SheetGrid grid = sheet(new int[][] {{0, 0}, {0, 3}, {2, 1}}, "序号", "得分", "党建工作");
 
         assertThat(grid.own(0, 3).text()).isEqualTo("得分");
         assertThat(grid.own(2, 1).text()).isEqualTo("党建工作");
@@ -29,8 +35,7 @@ class SheetGridTest {
 
     @Test
     void aCellReadAfterALookupIsFoundToo() {
-        SheetGrid grid = new SheetGrid("自评表", 0);
-        grid.put(0, 0, text("序号"));
+        SheetGrid grid = sheet(new int[][] {{0, 0}}, "序号");
         assertThat(grid.own(5, 2)).isSameAs(GridCell.EMPTY);
 
         grid.put(5, 2, text("95"));
@@ -41,10 +46,7 @@ class SheetGridTest {
 
     @Test
     void aSheetWithACellFarOutIsLookedUpAllTheSame() {
-        SheetGrid grid = new SheetGrid("自评表", 0);
-        grid.put(1, 1, text("项目"));
-        grid.put(60_000, 2, text("远处"));
-        grid.put(2, 15_000, text("右边"));
+        SheetGrid grid = sheet(new int[][] {{1, 1}, {60_000, 2}, {2, 15_000}}, "项目", "远处", "右边");
 
         assertThat(grid.own(60_000, 2).text()).isEqualTo("远处");
         assertThat(grid.own(2, 15_000).text()).isEqualTo("右边");
