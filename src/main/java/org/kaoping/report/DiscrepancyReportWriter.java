@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.kaoping.report.SheetStyles.Tint;
-import org.kaoping.rubric.Leaf;
 import org.kaoping.rubric.Rubric;
 import org.kaoping.scoring.CampaignResult;
 import org.kaoping.scoring.CellRef;
@@ -47,20 +46,23 @@ public final class DiscrepancyReportWriter {
     public void write(CampaignResult result, Path target) {
         List<Discrepancy> discrepancies = result.discrepancies();
         XlsxOutput.write(target, result.ranking().rounding(), styles -> {
-            detail(styles, discrepancies, leavesByLabel(result.rubric()));
+            detail(styles, discrepancies, answering(result.rubric()));
             summary(styles, discrepancies);
         });
     }
 
-    /** Discrepancies name a leaf by its label (code and short name); that is how their rows find who answers for it. */
-    private static Map<String, Leaf> leavesByLabel(Rubric rubric) {
-        Map<String, Leaf> out = new HashMap<>();
-        rubric.leaves().forEach(leaf -> out.put(leaf.label(), leaf));
+    /**
+     * Who answers for each leaf (departments, people), by its label: discrepancies name a leaf by its label (code and
+     * short name), and that is how their rows find it. Gathered from the responsibilities once per leaf, not per row.
+     */
+    private static Map<String, String[]> answering(Rubric rubric) {
+        Map<String, String[]> out = new HashMap<>();
+        rubric.leaves().forEach(leaf -> out.put(leaf.label(), new String[] {leaf.departmentsShown(), leaf.peopleShown()}));
         return out;
     }
 
     /** Streamed: a large campaign has several discrepancies per unit, tens of thousands of rows. */
-    private static void detail(SheetStyles styles, List<Discrepancy> discrepancies, Map<String, Leaf> leaves) {
+    private static void detail(SheetStyles styles, List<Discrepancy> discrepancies, Map<String, String[]> answering) {
         Sheet sheet = styles.table(DETAIL, DETAIL_COLUMNS);
         Set<String> repeated = new LinkedHashSet<>();
         for (Discrepancy d : discrepancies) {
@@ -72,9 +74,6 @@ public final class DiscrepancyReportWriter {
                 repeated.add(d.where().sheet());
             }
         }
-        // Who answers for a leaf is gathered from its responsibilities: once per leaf, not once per row.
-        Map<String, String[]> answering = new HashMap<>();
-        leaves.forEach((label, leaf) -> answering.put(label, new String[] {leaf.departmentsShown(), leaf.peopleShown()}));
         answering.values().forEach(who -> repeated.addAll(Arrays.asList(who)));
         Map<Tint, RowWriter.Styles> tinted = tinted(styles);
         // Values recur (a score of 5, of 4.5 …): each is told apart as a number once.
