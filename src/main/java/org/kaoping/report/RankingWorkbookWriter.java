@@ -164,9 +164,10 @@ public final class RankingWorkbookWriter {
     private void leafScores(SheetStyles styles, CampaignResult result, List<String> sheetNames,
                             Map<String, LeafRows> stored, Map<String, LeafRows> rendered) {
         List<Leaf> leaves = result.rubric().leaves();
-        // The same for every unit: made once per leaf, not once per row.
-        List<String[]> shown = leaves.stream().map(leaf -> new String[] {String.join("、", leaf.methods()),
-                leaf.departmentsShown(), leaf.peopleShown()}).toList();
+        // The same for every unit: made once per leaf, not once per row, and looked up in the shared strings once.
+        List<RowWriter.Prepared[]> shown = leaves.stream().map(leaf -> Stream.of(leaf.code(), leaf.name(),
+                String.join("、", leaf.methods()), leaf.departmentsShown(), leaf.peopleShown())
+                .map(styles::prepare).toArray(RowWriter.Prepared[]::new)).toList();
         List<UnitResult> scored = scored(result);
         int perSheet = unitsPerLeafSheet(leaves.size());
         for (int page = 0; page < sheetNames.size(); page++) {
@@ -190,21 +191,24 @@ public final class RankingWorkbookWriter {
         }
     }
 
-    private static void leafRows(RowWriter rows, UnitResult u, List<Leaf> leaves, List<String[]> shown)
+    private static void leafRows(RowWriter rows, UnitResult u, List<Leaf> leaves, List<RowWriter.Prepared[]> shown)
             throws IOException {
+        RowWriter.Prepared unit = rows.prepare(u.unit().name());
+        RowWriter.Prepared status = rows.prepare(u.status().label());
         for (int i = 0; i < leaves.size(); i++) {
             Leaf leaf = leaves.get(i);
+            RowWriter.Prepared[] texts = shown.get(i);
             rows.row();
-            rows.text(u.unit().name());
-            rows.text(u.status().label());
-            rows.text(leaf.code());
-            rows.text(leaf.name());
+            rows.prepared(unit);
+            rows.prepared(status);
+            rows.prepared(texts[0]);
+            rows.prepared(texts[1]);
             rows.score(leaf.max());
             rows.score(u.official() == null ? null : u.official().leafScores().get(leaf.code()));
             rows.score(u.self() == null ? null : u.self().leafScores().get(leaf.code()));
-            rows.text(shown.get(i)[0]);
-            rows.text(shown.get(i)[1]);
-            rows.text(shown.get(i)[2]);
+            rows.prepared(texts[2]);
+            rows.prepared(texts[3]);
+            rows.prepared(texts[4]);
         }
     }
 

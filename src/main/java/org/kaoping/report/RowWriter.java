@@ -25,6 +25,21 @@ final class RowWriter {
     private static final int FLUSH_AT = 1 << 16;
     static final int CAPACITY = FLUSH_AT + 4096;
     static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+    // Markup as bytes, made once: copied whole rather than char by char from a String in every cell.
+    private static final byte[] ROW_OPEN = ascii7("<row r=\"");
+    private static final byte[] ROW_OPEN_END = ascii7("\">");
+    private static final byte[] ROW_CLOSE = ascii7("</row>");
+    private static final byte[] CELL_OPEN = ascii7("<c r=\"");
+    private static final byte[] STYLE_OPEN = ascii7("\" s=\"");
+    private static final byte[] QUOTE = ascii7("\"");
+    private static final byte[] EMPTY_CELL = ascii7("/>");
+    private static final byte[] VALUE_OPEN = ascii7("><v>");
+    private static final byte[] VALUE_CLOSE = ascii7("</v></c>");
+    private static final byte[] SHARED_OPEN = ascii7(" t=\"s\"><v>");
+    private static final byte[] INLINE_OPEN = ascii7(" t=\"inlineStr\"><is><t");
+    private static final byte[] PRESERVE = ascii7(" xml:space=\"preserve\"");
+    private static final byte[] TAG_END = ascii7(">");
+    private static final byte[] INLINE_CLOSE = ascii7("</t></is></c>");
 
     private final OutputStream out;
     private Styles styles;
@@ -39,7 +54,7 @@ final class RowWriter {
     // one of a few styles (their digits are made once).
     private int rowDigitsAt;
     private int rowDigitsLength;
-    private final Map<Integer, byte[]> styleDigits = new HashMap<>();
+    private byte[][] styleDigits = new byte[0][];
     // Bytes, not chars: the rows are UTF-8, and encoding a buffer of text again at every flush cost as much as
     // making the rows (a buffer holding one Chinese text is kept in UTF-16 and encoded the slow way).
     private byte[] buffer;
@@ -96,11 +111,11 @@ final class RowWriter {
         row++;
         column = 0;
         open = true;
-        ascii("<row r=\"");
+        bytes(ROW_OPEN);
         rowDigitsAt = length;
         digits(row);
         rowDigitsLength = length - rowDigitsAt;
-        ascii("\">");
+        bytes(ROW_OPEN_END);
     }
 
     /** Leaves the next cell out (no cell, no border): a gap between two tables side by side. */
@@ -111,38 +126,67 @@ final class RowWriter {
     /** A text cell, always a string (never a formula); blank but bordered when null or empty. */
     void text(String value) {
         cell(styles.text());
+        textContent(value);
+    }
+
+    /**
+     * A text cell whose content was {@link #prepare prepared}: for a text written in many rows (a leaf's name in
+     * every unit's rows), looked up in the shared strings once rather than in every row.
+     */
+    void prepared(Prepared value) {
+        cell(styles.text());
+        bytes(value.markup());
+    }
+
+    /** A text's cell content, after the cell's reference and style, as {@link #text(String)} writes it. */
+    record Prepared(byte[] markup) {
+    }
+
+    /** {@code value} made ready to write into many rows of this writer's workbook. */
+    Prepared prepare(String value) {
+        return prepare(value, shared);
+    }
+
+    /** {@code value} made ready to write into many rows of a workbook whose shared strings are {@code shared}. */
+    static Prepared prepare(String value, Map<String, Integer> shared) {
+        RowWriter once = new RowWriter(null, 0, null, null, shared, new byte[256]);
+        once.textContent(value);
+        return new Prepared(Arrays.copyOf(once.buffer, once.length));
+    }
+
+    private void textContent(String value) {
         if (value == null || value.isEmpty()) {
-            ascii("/>");
+            bytes(EMPTY_CELL);
             return;
         }
         Integer index = shared.get(value);
         if (index != null) {
-            ascii(" t=\"s\"><v>");
+            bytes(SHARED_OPEN);
             digits(index);
-            ascii("</v></c>");
+            bytes(VALUE_CLOSE);
             return;
         }
         String s = value.length() > MAX_TEXT ? value.substring(0, MAX_TEXT) : value;
-        ascii(" t=\"inlineStr\"><is><t");
+        bytes(INLINE_OPEN);
         if (!s.equals(s.strip())) {
-            ascii(" xml:space=\"preserve\"");
+            bytes(PRESERVE);
         }
-        ascii(">");
+        bytes(TAG_END);
         escaped(s);
-        ascii("</t></is></c>");
+        bytes(INLINE_CLOSE);
     }
 
     /** A score as the campaign shows it; blank but bordered when null. */
     void score(BigDecimal value) {
         cell(styles.score());
         if (value == null) {
-            ascii("/>");
+            bytes(EMPTY_CELL);
             return;
         }
         byte[] text = shown.size() < 10_000 ? shown.computeIfAbsent(value, formatter) : shownBytes(value);
-        ascii("><v>");
+        bytes(VALUE_OPEN);
         bytes(text);
-        ascii("</v></c>");
+        bytes(VALUE_CLOSE);
     }
 
     private byte[] shownBytes(BigDecimal value) {
@@ -153,16 +197,16 @@ final class RowWriter {
     void number(Number value) {
         cell(styles.number());
         if (value == null) {
-            ascii("/>");
+            bytes(EMPTY_CELL);
             return;
         }
-        ascii("><v>");
+        bytes(VALUE_OPEN);
         if (value instanceof Integer || value instanceof Long) {
             digits(value.longValue());
         } else {
             ascii(value instanceof BigDecimal d ? d.toPlainString() : value.toString());
         }
-        ascii("</v></c>");
+        bytes(VALUE_CLOSE);
     }
 
     /** Ends the last row and writes out what is buffered; the stream stays open (it is the package's). */
@@ -173,7 +217,7 @@ final class RowWriter {
 
     private void endRow() throws IOException {
         if (open) {
-            ascii("</row>");
+            bytes(ROW_CLOSE);
             open = false;
         }
         if (out != null && length >= FLUSH_AT) {
@@ -185,16 +229,31 @@ final class RowWriter {
         while (letters.size() <= column) {
             letters.add(CellReference.convertNumToColString(letters.size()).getBytes(StandardCharsets.US_ASCII));
         }
-        ascii("<c r=\"");
+        bytes(CELL_OPEN);
         bytes(letters.get(column));
         // The buffer is not flushed within a row, so the row's digits are still where its start tag put them.
         room(rowDigitsLength);
         System.arraycopy(buffer, rowDigitsAt, buffer, length, rowDigitsLength);
         length += rowDigitsLength;
-        ascii("\" s=\"");
-        bytes(styleDigits.computeIfAbsent(style, s -> Integer.toString(s).getBytes(StandardCharsets.US_ASCII)));
-        ascii("\"");
+        bytes(STYLE_OPEN);
+        bytes(styleDigits(style));
+        bytes(QUOTE);
         column++;
+    }
+
+    private byte[] styleDigits(int style) {
+        if (style >= styleDigits.length) {
+            styleDigits = Arrays.copyOf(styleDigits, style + 1);
+        }
+        byte[] digits = styleDigits[style];
+        if (digits == null) {
+            digits = styleDigits[style] = Integer.toString(style).getBytes(StandardCharsets.US_ASCII);
+        }
+        return digits;
+    }
+
+    private static byte[] ascii7(String markup) {
+        return markup.getBytes(StandardCharsets.US_ASCII);
     }
 
     private void flush() throws IOException {

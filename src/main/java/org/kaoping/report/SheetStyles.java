@@ -172,6 +172,11 @@ final class SheetStyles {
         return ZipSplice.segment(firstRow, rows.buffer(), rows.size());
     }
 
+    /** {@code value} made ready to write into many streamed or rendered rows; once every text has been {@link #share shared}. */
+    RowWriter.Prepared prepare(String value) {
+        return RowWriter.prepare(value, shared);
+    }
+
     /** Lays rendered rows below the sheet's header, in order, and filters them; {@code rows} counts their rows. */
     void spliceRows(Sheet sheet, int columns, int rows, List<LeafRows> segments) {
         int header = sheet.getLastRowNum() + 1;

@@ -58,6 +58,28 @@ class RowWriterTest {
     }
 
     @Test
+    void aPreparedTextIsWrittenAsTheSameTextWouldBe() throws IOException {
+        Map<String, Integer> shared = Map.of("审计局", 7);
+        String[] texts = {"审计局", "统计局", " <a & b> ", "", null};
+        String prepared = write(rows -> {
+            rows.row();
+            for (String t : texts) {
+                rows.prepared(RowWriter.prepare(t, shared));
+            }
+        });
+        String plain = write(rows -> {
+            rows.row();
+            for (String t : texts) {
+                rows.text(t);
+            }
+        });
+        assertThat(prepared).isEqualTo(plain).isEqualTo("<row r=\"2\"><c r=\"A2\" s=\"3\" t=\"s\"><v>7</v></c>"
+                + "<c r=\"B2\" s=\"3\" t=\"inlineStr\"><is><t>统计局</t></is></c>"
+                + "<c r=\"C2\" s=\"3\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> &lt;a &amp; b&gt; </t></is></c>"
+                + "<c r=\"D2\" s=\"3\"/><c r=\"E2\" s=\"3\"/></row>");
+    }
+
+    @Test
     void numbersAreWrittenAsTheyAreInThePlainStyle() throws IOException {
         String xml = write(rows -> {
             rows.row();
