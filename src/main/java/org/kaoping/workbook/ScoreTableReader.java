@@ -2,6 +2,7 @@ package org.kaoping.workbook;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,13 @@ final class ScoreTableReader {
     }
 
     private static List<String> texts(SheetGrid grid, ScoreTableHeader header, int r) {
-        return header.textColumns().stream().map(c -> grid.get(r, c).text()).toList();
+        // A loop, not a stream: this runs for every row of every self-assessment.
+        List<Integer> columns = header.textColumns();
+        String[] texts = new String[columns.size()];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = grid.get(r, columns.get(i)).text();
+        }
+        return Arrays.asList(texts);
     }
 
     /** A trailing row whose first non-empty cell says 合计/总分/总计/得分合计. */
