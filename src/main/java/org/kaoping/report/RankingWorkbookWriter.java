@@ -83,8 +83,7 @@ public final class RankingWorkbookWriter {
 
     /**
      * As {@link #write(CampaignResult, RunInfo, Path, Map)}, and hands {@code whenRendered} the rows rendered anew
-     * as soon as 分项得分 is laid out, while the rest of the workbook is still being written: storing them need
-     * not wait for the package.
+     * as soon as they are rendered, before any sheet is written: storing them need not wait for the package.
      */
     public Map<String, LeafRows> write(CampaignResult result, RunInfo info, Path target, Map<String, LeafRows> stored,
                                        Consumer<Map<String, LeafRows>> whenRendered) {
@@ -94,14 +93,21 @@ public final class RankingWorkbookWriter {
         XlsxOutput.write(target, result.ranking().rounding(), styles -> {
             // First, so that the rows of 分项得分 refer to the same shared strings in every run (see share).
             styles.share(leafRowTexts(result));
+            // Rendered before any sheet is written, and handed over at once: storing them (on the step's thread)
+            // then runs beside the writing of the ranking sheets, not after it with a core left idle.
+            List<List<LeafRows>> pages = leafRows(styles, result, leafSheets.size(), stored, rendered);
+            whenRendered.accept(Collections.unmodifiableMap(rendered));
             Set<String> taken = new HashSet<>();
             Stream.concat(Stream.of(OVERALL, ADJUSTMENTS, RunInfoSheet.NAME), leafSheets.stream())
                     .forEach(n -> taken.add(key(n)));
             ranking(styles, OVERALL, result.units(), UnitResult::rank, graded);
             byDivision(result.units()).forEach((division, units) ->
                     ranking(styles, sheetName(division, taken), units, UnitResult::divisionRank, graded));
-            leafScores(styles, result, leafSheets, stored, rendered);
-            whenRendered.accept(Collections.unmodifiableMap(rendered));
+            for (int page = 0; page < pages.size(); page++) {
+                Sheet sheet = styles.table(leafSheets.get(page), LEAF_COLUMNS);
+                List<LeafRows> segments = pages.get(page);
+                styles.spliceRows(sheet, LEAF_COLUMNS.size(), segments.size() * result.rubric().leaves().size(), segments);
+            }
             adjustments(styles, result.units());
             RunInfoSheet.write(styles, info, result);
         });
@@ -161,8 +167,8 @@ public final class RankingWorkbookWriter {
      * One row per unit and leaf, so that staff can filter by 责任部门 or 责任人 and see every unit's score on the items
      * they answer for; a sheet per leaf column would not survive a large campaign (16,384 columns at most).
      */
-    private void leafScores(SheetStyles styles, CampaignResult result, List<String> sheetNames,
-                            Map<String, LeafRows> stored, Map<String, LeafRows> rendered) {
+    private List<List<LeafRows>> leafRows(SheetStyles styles, CampaignResult result, int sheets,
+                                          Map<String, LeafRows> stored, Map<String, LeafRows> rendered) {
         List<Leaf> leaves = result.rubric().leaves();
         // The same for every unit: made once per leaf, not once per row, and looked up in the shared strings once.
         List<RowWriter.Prepared[]> shown = leaves.stream().map(leaf -> Stream.of(leaf.code(), leaf.name(),
@@ -170,11 +176,11 @@ public final class RankingWorkbookWriter {
                 .map(styles::prepare).toArray(RowWriter.Prepared[]::new)).toList();
         List<UnitResult> scored = scored(result);
         int perSheet = unitsPerLeafSheet(leaves.size());
-        for (int page = 0; page < sheetNames.size(); page++) {
+        List<List<LeafRows>> pages = new ArrayList<>();
+        for (int page = 0; page < sheets; page++) {
             List<UnitResult> units = scored.subList(Math.min(scored.size(), page * perSheet),
                     Math.min(scored.size(), (page + 1) * perSheet));
-            Sheet sheet = styles.table(sheetNames.get(page), LEAF_COLUMNS);
-            int header = sheet.getLastRowNum() + 1;
+            int header = SheetStyles.HEADER_ROWS;
             // Units are rendered on all cores; one whose rows are stored for the same first row is not rendered at all.
             List<LeafRows> segments = IntStream.range(0, units.size()).parallel().mapToObj(i -> {
                 UnitResult u = units.get(i);
@@ -187,8 +193,9 @@ public final class RankingWorkbookWriter {
                 rendered.put(u.unit().name(), rows);
                 return rows;
             }).toList();
-            styles.spliceRows(sheet, LEAF_COLUMNS.size(), units.size() * leaves.size(), segments);
+            pages.add(segments);
         }
+        return pages;
     }
 
     private static void leafRows(RowWriter rows, UnitResult u, List<Leaf> leaves, List<RowWriter.Prepared[]> shown)

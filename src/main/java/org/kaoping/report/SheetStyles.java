@@ -32,6 +32,9 @@ import org.kaoping.scoring.DisplayRounding;
  * and A4 landscape pages one page wide, as committees print them.
  */
 final class SheetStyles {
+    /** The rows a {@link #table} starts with (its header), above any rows streamed or rendered into it. */
+    static final int HEADER_ROWS = 1;
+
 
     /** Row tint: the discrepancy report colours rows by severity, the way Excel's built-in styles do. */
     enum Tint {
@@ -94,7 +97,7 @@ final class SheetStyles {
     /** A new sheet whose first row is the header; call {@link #filter} once its rows are written. */
     Sheet table(String name, List<Column> columns) {
         Sheet sheet = workbook.createSheet(name);
-        Row row = sheet.createRow(0);
+        Row row = sheet.createRow(HEADER_ROWS - 1);
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             int chars = Math.min(MAX_CHARS, Math.max(c.chars(), displayWidth(c.title()) + 2));
@@ -180,6 +183,10 @@ final class SheetStyles {
     /** Lays rendered rows below the sheet's header, in order, and filters them; {@code rows} counts their rows. */
     void spliceRows(Sheet sheet, int columns, int rows, List<LeafRows> segments) {
         int header = sheet.getLastRowNum() + 1;
+        if (header != HEADER_ROWS) {
+            // Rows are rendered for the rows below the header a table has: they would be laid in at the wrong rows.
+            throw new IllegalStateException(sheet.getSheetName() + " has " + header + " rows above its rendered rows");
+        }
         filter(sheet, columns, header + rows - 1);
         workbook.splice((SXSSFSheet) sheet, new CellRangeAddress(0, header + rows - 1, 0, columns - 1), segments);
     }
