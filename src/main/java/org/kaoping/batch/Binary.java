@@ -222,12 +222,23 @@ final class Binary {
             }
         }
 
+        /**
+         * A reference as file, sheet and cell; the cell, nearly always an A1 reference of its own, as its column and
+         * row rather than a text (hashed and kept in the document's table of texts, never to recur).
+         */
         void cell(CellRef c) {
             bool(c != null);
             if (c != null) {
                 text(c.file());
                 text(c.sheet());
-                text(c.cell());
+                long a1 = CellRef.parseA1(c.cell());
+                if (a1 < 0) {
+                    count(0);
+                    text(c.cell());
+                } else {
+                    count(1 + (int) (a1 % CellRef.COLUMNS));
+                    count((int) (a1 / CellRef.COLUMNS));
+                }
             }
         }
 
@@ -394,7 +405,13 @@ final class Binary {
         }
 
         CellRef cell() {
-            return bool() ? new CellRef(text(), text(), text()) : null;
+            if (!bool()) {
+                return null;
+            }
+            String file = text();
+            String sheet = text();
+            int column = count();
+            return new CellRef(file, sheet, column == 0 ? text() : CellRef.a1(count(), column - 1));
         }
 
         /** What {@link Writer#list} wrote, each item read by {@code read}. */

@@ -16,7 +16,7 @@ import org.kaoping.workbook.ParsedWorkbook;
  * bump it with any change here.
  */
 final class ParsedWorkbookCodec {
-    static final String VERSION = "2/" + Binary.ENUMS;
+    static final String VERSION = "3/" + Binary.ENUMS;
 
     private ParsedWorkbookCodec() {
     }

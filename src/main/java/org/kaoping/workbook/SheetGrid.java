@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
+import org.kaoping.scoring.CellRef;
 
 /**
  * One sheet's cells, sparse, with its merged regions. {@link #get} gives a merged region's value in every
@@ -30,15 +30,6 @@ public final class SheetGrid {
     private GridCell[][] mergedValues;
     private boolean indexed;
     private int lastColumn = -1;
-    // Column letters of the first columns, made once: a cell reference is made for every score read.
-    private static final String[] LETTERS = new String[64];
-
-    static {
-        for (int c = 0; c < LETTERS.length; c++) {
-            LETTERS[c] = CellReference.convertNumToColString(c);
-        }
-    }
-
     public SheetGrid(String name, int index) {
         this.name = name;
         this.index = index;
@@ -190,6 +181,6 @@ public final class SheetGrid {
     }
 
     public static String a1(int row, int col) {
-        return (col >= 0 && col < LETTERS.length ? LETTERS[col] : CellReference.convertNumToColString(col)) + (row + 1);
+        return CellRef.a1(row, col);
     }
 }

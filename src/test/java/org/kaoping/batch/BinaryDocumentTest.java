@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.kaoping.scoring.CellRef;
 
 class BinaryDocumentTest {
 
@@ -39,5 +40,21 @@ class BinaryDocumentTest {
         byte[] truncated = Arrays.copyOf(stored, stored.length - 4);
 
         assertThatThrownBy(() -> Binary.inflate(truncated)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void cellReferencesReadBackAsWrittenWhetherOrNotTheyAreA1() {
+        List<CellRef> cells = Arrays.asList(new CellRef("self/审计局.xlsx", "自评表", "D7"),
+                new CellRef("self/审计局.xlsx", "自评表", "XFD1048576"), new CellRef("m.xlsx", "汇总", "AB5000"),
+                CellRef.file("self/审计局.xlsx"), new CellRef("m.xlsx", "汇总", "a1"),
+                new CellRef("m.xlsx", "汇总", "A01"), new CellRef("m.xlsx", "汇总", "B2:C3"), null);
+        Binary.Writer out = new Binary.Writer();
+        cells.forEach(out::cell);
+        Binary.Reader in = new Binary.Reader(out.bytes());
+
+        List<CellRef> read = cells.stream().map(c -> in.cell()).toList();
+
+        assertThat(read).isEqualTo(cells);
+        assertThat(read.get(0).cell()).isSameAs(CellRef.a1(6, 3));
     }
 }

@@ -27,9 +27,9 @@ public final class Benchmark {
     private static final int FASTEXCEL_SAMPLE = 500;
     private static final int WARM_UP_MAX_UNITS = 5000;
     private static final int WARM_UP_MIN_ROUNDS = 3;
-    private static final int WARM_UP_MAX_ROUNDS = 10;
+    private static final int WARM_UP_MAX_ROUNDS = 12;
     private static final int WARM_UP_RERUNS = 5;
-    private static final double WARM_UP_JIT_SHARE = 0.15;
+    private static final double WARM_UP_JIT_SHARE = 0.05;
     private static final int FLOOR_PASSES = 2;
     private static final String REPORT_TIMES = "汇总用时";
     private static final String SCORED = "计分完成";
