@@ -36,18 +36,21 @@ final class CampaignScoring {
     private final ParsedWorkbookRepository parsed;
     private final UnitOutcomeRepository stored;
     private final Consolidator consolidator;
+    private final int batch;
 
     /**
      * {@code configuration}: the campaign file, rubric, roster and read limits, as a text; {@code code}: the
-     * {@link CodeFingerprint} of the code that scores and encodes.
+     * {@link CodeFingerprint} of the code that scores and encodes; {@code batch}: the units scored together (see
+     * {@link #score}).
      */
     CampaignScoring(CampaignSetup setup, String configuration, String code, ParsedWorkbookRepository parsed,
-                    UnitOutcomeRepository stored) {
+                    UnitOutcomeRepository stored, int batch) {
         this.setup = setup;
         this.configurationBytes = (ParseKeys.sha256(configuration + '\n' + setup.campaign().code() + '\n' + code)
                 + '\n').getBytes(StandardCharsets.US_ASCII);
         this.parsed = parsed;
         this.stored = stored;
+        this.batch = Math.max(1, batch);
         this.consolidator = new Consolidator(setup.rubric(), setup.roster(), setup.campaign().gaps(),
                 setup.campaign().ranking());
     }
@@ -78,46 +81,38 @@ final class CampaignScoring {
         }
         Map<String, String> fingerprints = new HashMap<>();
         Set<String> missing = new HashSet<>();
-        Set<String> neededKeys = new LinkedHashSet<>();
         MessageDigest digest = ParseKeys.sha256();
         for (RosterUnit unit : setup.roster().units()) {
-            List<String> keys = keysByUnit.getOrDefault(unit.name(), List.of());
-            String fingerprint = fingerprint(unit.name(), keys, digest);
+            String fingerprint = fingerprint(unit.name(), keysByUnit.getOrDefault(unit.name(), List.of()), digest);
             fingerprints.put(unit.name(), fingerprint);
             if (!stored.containsKey(fingerprint)) {
                 missing.add(unit.name());
-                neededKeys.addAll(keys);
             }
         }
 
-        // The missing units' sheets and adjustment rows, in file order as a full scoring would see them.
-        Map<String, ParsedWorkbook> workbooks = neededKeys.isEmpty() ? Map.of() : parsed.load(neededKeys);
-        Map<String, List<ScoreSheet>> sheets = new HashMap<>();
-        Map<String, List<Adjustment>> adjustments = new HashMap<>();
-        for (RunFileRepository.RunFile f : files) {
-            ParsedWorkbook workbook = workbooks.get(f.parseKey());
-            if (workbook == null) {
-                continue;
-            }
-            workbook.sheets().stream().filter(s -> missing.contains(s.unit()))
-                    .forEach(s -> sheets.computeIfAbsent(s.unit(), u -> new ArrayList<>()).add(s));
-            workbook.adjustments().stream().filter(a -> missing.contains(a.unit()))
-                    .forEach(a -> adjustments.computeIfAbsent(a.unit(), u -> new ArrayList<>()).add(a));
-        }
-
-        Map<String, RosterUnit> units = new HashMap<>();
-        setup.roster().units().forEach(u -> units.put(u.name(), u));
+        Map<String, RosterUnit> byName = new HashMap<>();
+        setup.roster().units().forEach(u -> byName.put(u.name(), u));
         Binary.Canon canon = new Binary.Canon();
         Map<String, UnitOutcome> decoded = this.stored.decoded(setup.campaign().code());
-        List<UnitOutcome> outcomes = setup.roster().units().parallelStream().map(unit -> {
-            if (missing.contains(unit.name())) {
-                return consolidator.score(unit, sheets.getOrDefault(unit.name(), List.of()),
-                        adjustments.getOrDefault(unit.name(), List.of()));
-            }
-            String fingerprint = fingerprints.get(unit.name());
-            UnitOutcome known = decoded.get(fingerprint);
-            return known != null ? known : UnitOutcomeCodec.decode(stored.get(fingerprint).outcome(), units::get, canon);
-        }).toList();
+        List<UnitOutcome> outcomes = new ArrayList<>(setup.roster().units().size());
+        // A batch of units at a time: their files are decoded together and let go before the next batch, so that
+        // a large campaign's first run never holds every parsed workbook at once (20,000 units' were most of the
+        // report step's peak heap).
+        List<RosterUnit> roster = setup.roster().units();
+        for (int from = 0; from < roster.size(); from += batch) {
+            List<RosterUnit> units = roster.subList(from, Math.min(roster.size(), from + batch));
+            Scored scored = missingSheets(units, missing, keysByUnit, files);
+            outcomes.addAll(units.parallelStream().map(unit -> {
+                if (missing.contains(unit.name())) {
+                    return consolidator.score(unit, scored.sheets().getOrDefault(unit.name(), List.of()),
+                            scored.adjustments().getOrDefault(unit.name(), List.of()));
+                }
+                String fingerprint = fingerprints.get(unit.name());
+                UnitOutcome known = decoded.get(fingerprint);
+                return known != null ? known
+                        : UnitOutcomeCodec.decode(stored.get(fingerprint).outcome(), byName::get, canon);
+            }).toList());
+        }
         Map<String, UnitOutcome> byUnit = new HashMap<>();
         outcomes.forEach(o -> byUnit.put(o.result().unit().name(), o));
         Map<String, LeafRows> storedRows = new HashMap<>();
@@ -129,6 +124,40 @@ final class CampaignScoring {
         });
         return new Scoring(consolidator.rank(findings, outcomes), fingerprints, byUnit, missing, storedRows,
                 Set.copyOf(stored.keySet()));
+    }
+
+    /** The sheets and adjustment rows of units to score, by unit. */
+    private record Scored(Map<String, List<ScoreSheet>> sheets, Map<String, List<Adjustment>> adjustments) {
+    }
+
+    /**
+     * The sheets and adjustment rows of the units of {@code batch} that are {@code missing} (to be scored), in file
+     * order as a full scoring sees them: their files are decoded (a file naming units of two batches, twice).
+     */
+    private Scored missingSheets(List<RosterUnit> batch, Set<String> missing, Map<String, List<String>> keysByUnit,
+                                 List<RunFileRepository.RunFile> files) {
+        Set<String> scoring = new HashSet<>();
+        Set<String> neededKeys = new LinkedHashSet<>();
+        for (RosterUnit unit : batch) {
+            if (missing.contains(unit.name())) {
+                scoring.add(unit.name());
+                neededKeys.addAll(keysByUnit.getOrDefault(unit.name(), List.of()));
+            }
+        }
+        Map<String, ParsedWorkbook> workbooks = neededKeys.isEmpty() ? Map.of() : parsed.load(neededKeys);
+        Map<String, List<ScoreSheet>> sheets = new HashMap<>();
+        Map<String, List<Adjustment>> adjustments = new HashMap<>();
+        for (RunFileRepository.RunFile f : files) {
+            ParsedWorkbook workbook = workbooks.get(f.parseKey());
+            if (workbook == null) {
+                continue;
+            }
+            workbook.sheets().stream().filter(s -> scoring.contains(s.unit()))
+                    .forEach(s -> sheets.computeIfAbsent(s.unit(), u -> new ArrayList<>()).add(s));
+            workbook.adjustments().stream().filter(a -> scoring.contains(a.unit()))
+                    .forEach(a -> adjustments.computeIfAbsent(a.unit(), u -> new ArrayList<>()).add(a));
+        }
+        return new Scored(sheets, adjustments);
     }
 
     /**

@@ -54,11 +54,12 @@ public class ConsolidateAndReportTasklet implements Tasklet {
     private final RunRecordRepository records;
     private final CampaignExecutions executions;
     private final ReadLimits limits;
+    private final int scoreBatch;
 
     public ConsolidateAndReportTasklet(KaopingHome home, CampaignSetup setup, String runId, RunFileRepository runFiles,
                                        ParsedWorkbookRepository parsed, UnitOutcomeRepository outcomes,
                                        CodeFingerprint code, RunRecordRepository records,
-                                       CampaignExecutions executions, ReadLimits limits) {
+                                       CampaignExecutions executions, ReadLimits limits, int scoreBatch) {
         this.home = home;
         this.setup = setup;
         this.runId = runId;
@@ -69,6 +70,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         this.records = records;
         this.executions = executions;
         this.limits = limits;
+        this.scoreBatch = scoreBatch;
     }
 
     @Override
@@ -99,7 +101,8 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         }
         String configuration = configuration();
         long loaded = System.nanoTime();
-        CampaignScoring.Scoring scoring = new CampaignScoring(setup, configuration, code.value(), parsed, outcomes)
+        CampaignScoring.Scoring scoring = new CampaignScoring(setup, configuration, code.value(), parsed, outcomes,
+                scoreBatch)
                 .score(files, outlines, findings);
         CampaignResult result = scoring.result();
         logSummary(result);

@@ -124,9 +124,10 @@ public class ConsolidationJobConfiguration {
                                                             UnitOutcomeRepository outcomes, CodeFingerprint code,
                                                             RunRecordRepository records, CampaignExecutions executions,
                                                             ReadLimits limits,
+                                                            @Value("${kaoping.report.score-batch}") int scoreBatch,
                                                             @Value("#{jobParameters['campaign']}") String campaign,
                                                             @Value("#{jobParameters['run.id']}") String runId) {
         return new ConsolidateAndReportTasklet(home, setups.of(campaign, runId), runId, runFiles, parsed, outcomes,
-                code, records, executions, limits);
+                code, records, executions, limits, scoreBatch);
     }
 }
