@@ -35,7 +35,8 @@ public class StorageConfiguration {
     @Bean
     DataSource dataSource(KaopingHome home, @Value("${kaoping.database.url:}") String url) {
         String resolved = url.isBlank()
-                ? "jdbc:h2:file:" + home.root().resolve("data").resolve("kaoping") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=2048"
+                ? "jdbc:h2:file:" + home.root().resolve("data").resolve("kaoping")
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=2048"
                 : url;
         return DataSourceBuilder.create().url(resolved).username("sa").password("").build();
     }

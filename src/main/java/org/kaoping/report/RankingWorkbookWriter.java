@@ -106,7 +106,8 @@ public final class RankingWorkbookWriter {
             for (int page = 0; page < pages.size(); page++) {
                 Sheet sheet = styles.table(leafSheets.get(page), LEAF_COLUMNS);
                 List<LeafRows> segments = pages.get(page);
-                styles.spliceRows(sheet, LEAF_COLUMNS.size(), segments.size() * result.rubric().leaves().size(), segments);
+                int rows = segments.size() * result.rubric().leaves().size();
+                styles.spliceRows(sheet, LEAF_COLUMNS.size(), rows, segments);
             }
             adjustments(styles, result.units());
             RunInfoSheet.write(styles, info, result);
