@@ -34,9 +34,6 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Step 3: gathers what the run's workbooks were read as, scores and ranks the units, and writes
@@ -58,13 +55,11 @@ public class ConsolidateAndReportTasklet implements Tasklet {
     private final CampaignExecutions executions;
     private final ReadLimits limits;
     private final int scoreBatch;
-    private final TransactionTemplate outcomesTransaction;
 
     public ConsolidateAndReportTasklet(KaopingHome home, CampaignSetup setup, String runId, RunFileRepository runFiles,
                                        ParsedWorkbookRepository parsed, UnitOutcomeRepository outcomes,
                                        CodeFingerprint code, RunRecordRepository records,
-                                       CampaignExecutions executions, ReadLimits limits, int scoreBatch,
-                                       PlatformTransactionManager transactions) {
+                                       CampaignExecutions executions, ReadLimits limits, int scoreBatch) {
         this.home = home;
         this.setup = setup;
         this.runId = runId;
@@ -76,12 +71,6 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         this.executions = executions;
         this.limits = limits;
         this.scoreBatch = scoreBatch;
-        // The outcomes commit on their own, while the workbooks are still being written: committing them is H2
-        // writing some MB (35–48 ms at 5,000 units), which at the step's own commit ran on one core with the other
-        // idle. They are a cache under keys that name everything they follow from, so a step that fails after
-        // they are stored leaves nothing wrong, only outcomes a later run may reuse.
-        this.outcomesTransaction = new TransactionTemplate(transactions);
-        this.outcomesTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -143,8 +132,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
                 whenRendered -> new RankingWorkbookWriter().write(result, info, staging.resolve(RANKING_FILE),
                         scoring.storedRows(), whenRendered),
                 () -> new DiscrepancyReportWriter().write(result, staging.resolve(DISCREPANCY_FILE)),
-                rendered -> outcomesTransaction.executeWithoutResult(
-                        status -> saveOutcomes(campaign, scoring, rendered)));
+                rendered -> saveOutcomes(campaign, scoring, rendered));
         log.info("汇总用时：载入 {} 秒，计分 {} 秒（{} 个单位重新计分），记录 {} 秒，写出报表 {} 秒", seconds(loaded - begun),
                 seconds(scored - loaded), scoring.rescored().size(), seconds(recorded - scored),
                 seconds(System.nanoTime() - recorded));

@@ -124,11 +124,10 @@ public class ConsolidationJobConfiguration {
                                                             UnitOutcomeRepository outcomes, CodeFingerprint code,
                                                             RunRecordRepository records, CampaignExecutions executions,
                                                             ReadLimits limits,
-                                                            PlatformTransactionManager transactionManager,
                                                             @Value("${kaoping.report.score-batch}") int scoreBatch,
                                                             @Value("#{jobParameters['campaign']}") String campaign,
                                                             @Value("#{jobParameters['run.id']}") String runId) {
         return new ConsolidateAndReportTasklet(home, setups.of(campaign, runId), runId, runFiles, parsed, outcomes,
-                code, records, executions, limits, scoreBatch, transactionManager);
+                code, records, executions, limits, scoreBatch);
     }
 }

@@ -13,7 +13,7 @@ import org.kaoping.report.LeafRows;
 /**
  * The report step's writing: the two workbooks side by side on threads of their own (they share nothing but the
  * read-only result; in a large campaign each takes seconds), and the units' rendered 分项得分 rows stored on the
- * calling thread (the step's) as soon as the ranking workbook has rendered them, while
+ * calling thread — the step's, so in its transaction — as soon as the ranking workbook has rendered them, while
  * the rest of both packages is still being written. A failure of either writer or of the storing fails the whole,
  * and only after both writers have finished: nothing is left writing into the staging folder.
  */
