@@ -91,14 +91,14 @@ final class CampaignScoring {
         }
 
         Map<String, RosterUnit> byName = new HashMap<>();
-        setup.roster().units().forEach(u -> byName.put(u.name(), u));
+        List<RosterUnit> roster = setup.roster().units();
+        roster.forEach(u -> byName.put(u.name(), u));
         Binary.Canon canon = new Binary.Canon();
         Map<String, UnitOutcome> decoded = this.stored.decoded(setup.campaign().code());
-        List<UnitOutcome> outcomes = new ArrayList<>(setup.roster().units().size());
+        List<UnitOutcome> outcomes = new ArrayList<>(roster.size());
         // A batch of units at a time: their files are decoded together and let go before the next batch, so that
         // a large campaign's first run never holds every parsed workbook at once (at 20,000 units, holding them all
         // added some 140 MB to the report step's peak heap).
-        List<RosterUnit> roster = setup.roster().units();
         for (int from = 0; from < roster.size(); from += batch) {
             List<RosterUnit> units = roster.subList(from, Math.min(roster.size(), from + batch));
             Scored scored = missingSheets(units, missing, keysByUnit, files);

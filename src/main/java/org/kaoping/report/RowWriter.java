@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.util.CellReference;
+import org.kaoping.scoring.CellRef;
 import org.kaoping.scoring.DisplayRounding;
 
 /**
@@ -227,7 +227,7 @@ final class RowWriter {
 
     private void cell(int style) {
         while (letters.size() <= column) {
-            letters.add(CellReference.convertNumToColString(letters.size()).getBytes(StandardCharsets.US_ASCII));
+            letters.add(CellRef.letters(letters.size()).getBytes(StandardCharsets.US_ASCII));
         }
         bytes(CELL_OPEN);
         bytes(letters.get(column));

@@ -35,7 +35,6 @@ final class SheetStyles {
     /** The rows a {@link #table} starts with (its header), above any rows streamed or rendered into it. */
     static final int HEADER_ROWS = 1;
 
-
     /** Row tint: the discrepancy report colours rows by severity, the way Excel's built-in styles do. */
     enum Tint {
         NONE(null), ERROR("FFC7CE"), WARNING("FFEB9C");

@@ -30,7 +30,7 @@ public record CellRef(String file, String sheet, String cell) {
     }
 
     /** A column's letters: A … Z, AA … for 0, 1 … */
-    static String letters(int col) {
+    public static String letters(int col) {
         StringBuilder s = new StringBuilder(3);
         for (int n = col + 1; n > 0; n = (n - 1) / 26) {
             s.append((char) ('A' + (n - 1) % 26));

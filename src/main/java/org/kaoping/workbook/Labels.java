@@ -31,12 +31,12 @@ final class Labels {
                         continue;
                     }
                     if (!Text.isBlank(rest)) {
-                        return Optional.of(new Found(Text.oneLine(rest), new CellRef(file, grid.name(), SheetGrid.a1(r, e.getKey()))));
+                        return Optional.of(new Found(Text.oneLine(rest), new CellRef(file, grid.name(), CellRef.a1(r, e.getKey()))));
                     }
                     for (Map.Entry<Integer, GridCell> next : grid.row(r).entrySet()) {
                         if (next.getKey() > e.getKey() && !next.getValue().isEmpty()) {
                             return Optional.of(new Found(Text.oneLine(next.getValue().text()),
-                                    new CellRef(file, grid.name(), SheetGrid.a1(r, next.getKey()))));
+                                    new CellRef(file, grid.name(), CellRef.a1(r, next.getKey()))));
                         }
                     }
                 }

@@ -149,6 +149,6 @@ final class ScoreTableReader {
     }
 
     static CellRef ref(SheetGrid grid, String file, int row, int col) {
-        return new CellRef(file, grid.name(), SheetGrid.a1(row, col));
+        return new CellRef(file, grid.name(), CellRef.a1(row, col));
     }
 }

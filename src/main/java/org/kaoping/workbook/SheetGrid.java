@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.kaoping.scoring.CellRef;
 
 /**
  * One sheet's cells, sparse, with its merged regions. {@link #get} gives a merged region's value in every
@@ -30,6 +29,7 @@ public final class SheetGrid {
     private GridCell[][] mergedValues;
     private boolean indexed;
     private int lastColumn = -1;
+
     public SheetGrid(String name, int index) {
         this.name = name;
         this.index = index;
@@ -47,7 +47,6 @@ public final class SheetGrid {
         if (!cell.isEmpty()) {
             rows.computeIfAbsent(row, r -> new TreeMap<>()).put(col, cell);
             lastColumn = Math.max(lastColumn, col);
-            dense = null;
             indexed = false;
         }
     }
@@ -178,9 +177,5 @@ public final class SheetGrid {
 
     public boolean isEmpty() {
         return rows.isEmpty();
-    }
-
-    public static String a1(int row, int col) {
-        return CellRef.a1(row, col);
     }
 }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kaoping.scoring.CellRef;
 import org.kaoping.support.HostileWorkbooks;
 import org.kaoping.support.MixedCampaign;
 import org.kaoping.support.SharedSamples;
@@ -90,7 +91,7 @@ class XlsxStreamReaderTest {
                 for (int c = 0; c <= g.lastColumn(); c++) {
                     GridCell own = g.own(r, c);
                     if (!own.isEmpty() || g.isMergeContinuation(r, c)) {
-                        out.append(SheetGrid.a1(r, c)).append('=').append(own.text()).append('|').append(own.number())
+                        out.append(CellRef.a1(r, c)).append('=').append(own.text()).append('|').append(own.number())
                                 .append(g.isMergeContinuation(r, c) ? " merged" : "").append('\n');
                     }
                 }
