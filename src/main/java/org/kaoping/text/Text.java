@@ -32,19 +32,36 @@ public final class Text {
 
     /** A comparison key: folded, without any whitespace. */
     public static String key(String s) {
-        String c = clean(s);
-        if (!hasWhitespace(c)) {
-            return c;
+        return withoutWhitespace(clean(s));
+    }
+
+    /** {@code s} without the characters of the regex class {@code \\s}. */
+    public static String withoutWhitespace(String s) {
+        if (!hasWhitespace(s)) {
+            return s;
         }
         // Keys are made for every cell compared while reading: no regex matcher for this one.
-        StringBuilder out = new StringBuilder(c.length());
-        for (int i = 0; i < c.length(); i++) {
-            char ch = c.charAt(i);
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
             if (!isWhitespace(ch)) {
                 out.append(ch);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * True when {@code s} begins with a CJK unified ideograph: then its {@link #clean} form and its {@link #key}
+     * begin with that same character (NFKC maps it to itself, and it is not whitespace), which tells some texts
+     * apart from a word or a code without making their key.
+     */
+    public static boolean startsWithIdeograph(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        char first = s.charAt(0);
+        return first >= 0x4E00 && first <= 0x9FFF;
     }
 
     public static boolean isBlank(String s) {

@@ -25,8 +25,9 @@ final class Labels {
         for (int r = 0; r <= last; r++) {
             for (Map.Entry<Integer, GridCell> e : grid.row(r).entrySet()) {
                 String text = Text.clean(e.getValue().text());
+                String compact = Text.withoutWhitespace(text);
                 for (String label : labels) {
-                    String rest = afterLabel(text, label);
+                    String rest = afterLabel(text, compact, label);
                     if (rest == null) {
                         continue;
                     }
@@ -45,9 +46,11 @@ final class Labels {
         return Optional.empty();
     }
 
-    /** The text after {@code label:}; null when the cell is not that label. */
-    private static String afterLabel(String text, String label) {
-        String compact = text.replaceAll("\\s+", "");
+    /**
+     * The text after {@code label:}; null when the cell ({@code text}, and {@code compact}: the same without
+     * whitespace) is not that label.
+     */
+    private static String afterLabel(String text, String compact, String label) {
         if (!compact.startsWith(label)) {
             return null;
         }

@@ -67,6 +67,11 @@ final class LeafMatcher {
 
         /** The code the text begins with, or null. */
         String shownCode(String text) {
+            // A code begins with a digit, a numeral or a bracket. Most item texts begin with an ideograph instead,
+            // and need not be looked up (hashing a long text was a fifth of matching rows to leaves).
+            if (Text.startsWithIdeograph(text)) {
+                return null;
+            }
             String code = remembered(shownCodes, text, t -> Objects.requireNonNullElse(LeafMatcher.shownCode(t), NO_CODE));
             return code.isEmpty() ? null : code;
         }

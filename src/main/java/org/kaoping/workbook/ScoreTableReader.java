@@ -108,7 +108,7 @@ final class ScoreTableReader {
     static boolean isTotalRow(SheetGrid grid, int r) {
         for (Map.Entry<Integer, GridCell> e : grid.row(r).entrySet()) {
             if (!e.getValue().isEmpty()) {
-                return Vocabulary.TOTAL_ROW.contains(Text.key(e.getValue().text()));
+                return Vocabulary.isOneOf(Vocabulary.TOTAL_ROW, e.getValue().text());
             }
         }
         return false;
@@ -119,7 +119,7 @@ final class ScoreTableReader {
      * it keeps that row. Its score cell holds the score header word, never a score.
      */
     private static boolean repeatsHeader(SheetGrid grid, ScoreTableHeader h, int r) {
-        return Vocabulary.SCORE.contains(Text.key(grid.own(r, h.scoreColumn()).text()));
+        return Vocabulary.isOneOf(Vocabulary.SCORE, grid.own(r, h.scoreColumn()).text());
     }
 
     /**

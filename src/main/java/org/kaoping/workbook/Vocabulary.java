@@ -43,6 +43,24 @@ final class Vocabulary {
     /** Header rows are looked for in the first rows only. */
     static final int HEADER_SEARCH_ROWS = 15;
 
+    /**
+     * Whether {@code text}'s key is one of {@code words}. Most cells a reader checks (an item's text, a category)
+     * begin with an ideograph that begins none of the words, and are told apart without making their key.
+     */
+    static boolean isOneOf(Set<String> words, String text) {
+        if (Text.startsWithIdeograph(text)) {
+            char first = text.charAt(0);
+            boolean possible = false;
+            for (String word : words) {
+                possible |= word.charAt(0) == first;
+            }
+            if (!possible) {
+                return false;
+            }
+        }
+        return words.contains(Text.key(text));
+    }
+
     private static Set<String> keys(String... words) {
         return java.util.Arrays.stream(words).map(Text::key).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }

@@ -44,4 +44,23 @@ class TextTest {
         assertThat(Text.clean(" 思想建设 ")).isEqualTo("思想建设");
         assertThat(Text.clean(plain)).isEqualTo("1、思想建设(5分)");
     }
+
+    @Test
+    void aTextBeginningWithAnIdeographHasAKeyBeginningWithIt() {
+        for (String s : new String[] {"合计", "思想\n建设（5分）", "一、组织建设", "龥\u0301"}) {
+            assertThat(Text.startsWithIdeograph(s)).as(s).isTrue();
+            assertThat(Text.key(s).charAt(0)).as(s).isEqualTo(s.charAt(0));
+        }
+        for (String s : new String[] {" 合计", "\u3000合计", "（一）", "1.1 思想", "Ⅲ", "", null}) {
+            assertThat(Text.startsWithIdeograph(s)).as(String.valueOf(s)).isFalse();
+        }
+    }
+
+    @Test
+    void withoutWhitespaceDropsTheRegexWhitespaceClassAndNothingElse() {
+        assertThat(Text.withoutWhitespace("填报 单位\t（盖章）\n：\u000B审计\f局\r")).isEqualTo("填报单位（盖章）：审计局");
+        assertThat(Text.withoutWhitespace("审计局\u3000\u00A0")).isEqualTo("审计局\u3000\u00A0");
+        String plain = "审计局";
+        assertThat(Text.withoutWhitespace(plain)).isSameAs(plain);
+    }
 }
