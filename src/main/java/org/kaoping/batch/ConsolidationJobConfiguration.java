@@ -5,6 +5,7 @@ import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.workbook.ReadLimits;
 import org.kaoping.workbook.WorkbookParser;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -81,9 +82,11 @@ public class ConsolidationJobConfiguration {
     @StepScope
     IntakeTasklet intakeTasklet(KaopingHome home, RunSetups setups, RunFileRepository runFiles,
                                 @Value("#{jobParameters['campaign']}") String campaign,
-                                ReadLimits limits, RunRecordRepository records,
+                                ReadLimits limits, RunRecordRepository records, ParseAhead parseAhead,
+                                @Value("${kaoping.read.chunk-size}") int chunkSize,
                                 @Value("#{jobParameters['run.id']}") String runId) {
-        return new IntakeTasklet(home, setups.of(campaign, runId), runId, runFiles, limits, records);
+        return new IntakeTasklet(home, setups.of(campaign, runId), runId, runFiles, limits, records, parseAhead,
+                chunkSize);
     }
 
     /** One chunk ahead: the read threads parse the next chunk while the step writes and commits this one. */
@@ -95,8 +98,9 @@ public class ConsolidationJobConfiguration {
         return new PendingWorkbookReader(runId, runFiles, parsed, parseAhead, chunkSize);
     }
 
+    /** One per run: intake starts parsing the first new or changed files, the read step takes them (ParseAhead). */
     @Bean
-    @StepScope
+    @JobScope
     ParseAhead parseAhead(KaopingHome home, RunSetups setups, ReadLimits limits, AsyncTaskExecutor readExecutor,
                           @Value("#{jobParameters['campaign']}") String campaign,
                           @Value("#{jobParameters['run.id']}") String runId) {

@@ -20,7 +20,11 @@ import org.springframework.core.task.AsyncTaskExecutor;
  * while each chunk still commits whole, in order, on the step's thread, and restarts are as before: results
  * parsed ahead of a failure are dropped and parsed again by the restart.
  *
- * <p>Used by the step's thread only (submit, take, close); the tasks touch nothing but their own file.
+ * <p>One per job execution: intake hands it the first files it found new or changed ({@link IntakeTasklet}), so
+ * that parsing starts while intake stores the run's file list and the read step looks up which files have a stored
+ * result; the read step then forgets those that have one ({@link #forget}).
+ *
+ * <p>Used by the job's thread only (submit, take, forget, close); the tasks touch nothing but their own file.
  */
 public class ParseAhead implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ParseAhead.class);
@@ -39,6 +43,16 @@ public class ParseAhead implements AutoCloseable {
     /** Starts parsing {@code file} on a read thread. */
     void submit(RunFileRepository.RunFile file) {
         running.computeIfAbsent(file.file().path(), p -> executor.submit(() -> parse(file)));
+    }
+
+    /** Drops what was started for {@code files} (a stored result makes parsing them again needless). */
+    void forget(Iterable<RunFileRepository.RunFile> files) {
+        for (RunFileRepository.RunFile file : files) {
+            Future<ParsedWorkbookRepository.Stored> started = running.remove(file.file().path());
+            if (started != null) {
+                started.cancel(false);
+            }
+        }
     }
 
     /** The result for {@code file}, waiting for it if it is still being parsed (parsed here if never submitted). */
@@ -65,7 +79,7 @@ public class ParseAhead implements AutoCloseable {
         return new ParsedWorkbookRepository.Stored(item.parseKey(), workbook);
     }
 
-    /** At the end of the step (also a failed or stopped one): what was parsed ahead and not taken is dropped. */
+    /** At the end of the job (also a failed or stopped one): what was parsed ahead and not taken is dropped. */
     @Override
     public void close() {
         running.values().forEach(f -> f.cancel(false));

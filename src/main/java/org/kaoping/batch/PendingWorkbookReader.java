@@ -41,6 +41,7 @@ public class PendingWorkbookReader implements ItemReader<RunFileRepository.RunFi
             List<RunFileRepository.RunFile> readable = files.stream().filter(f -> f.parseKey() != null).toList();
             Set<String> done = parsed.existing(files);
             pending = new ArrayDeque<>(readable.stream().filter(f -> !done.contains(f.parseKey())).toList());
+            ahead.forget(readable.stream().filter(f -> done.contains(f.parseKey())).toList());
             if (!done.isEmpty()) {
                 log.info("{} 个工作簿自上次读取后未变，直接使用已读结果", done.size());
             }
