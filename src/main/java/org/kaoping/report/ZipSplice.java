@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,8 +113,10 @@ final class ZipSplice {
                 long size = 0;
                 long compressed = 0;
                 List<InputStream> streams = new ArrayList<>();
+                // Units' rows are of a few lengths, each shift worked out once (a rerun lays in thousands of segments).
+                Map<Long, Integer> shifts = new HashMap<>();
                 for (LeafRows part : parts) {
-                    crc = combine(crc, part.crc(), part.length());
+                    crc = shifted(crc, shifts.computeIfAbsent(part.length(), ZipSplice::power), part.crc());
                     size += part.length();
                     compressed += part.deflated().length;
                     streams.add(new java.io.ByteArrayInputStream(part.deflated()));
@@ -135,7 +138,12 @@ final class ZipSplice {
 
     /** The CRC-32 of two byte sequences one after the other, from theirs and the second's length. */
     static long combine(long crc1, long crc2, long length2) {
-        return (multiply(power(length2), (int) crc1) ^ (int) crc2) & 0xFFFFFFFFL;
+        return shifted(crc1, power(length2), crc2);
+    }
+
+    /** {@link #combine}, with the second sequence's length given as its {@link #power}. */
+    private static long shifted(long crc1, int shift, long crc2) {
+        return (multiply(shift, (int) crc1) ^ (int) crc2) & 0xFFFFFFFFL;
     }
 
     /** x^(8·length) modulo the polynomial: shifting a CRC past {@code length} zero bytes. */

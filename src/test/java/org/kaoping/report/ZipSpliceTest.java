@@ -50,8 +50,11 @@ class ZipSpliceTest {
         }
         String rows2 = "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>审计局</t></is></c></row>";
         String rows3 = "<row r=\"3\"><c r=\"A3\"><v>1.5</v></c></row>".repeat(1000);
+        // As long as the first segment, so that its length's shift is taken again.
+        String rows4 = rows2.replace("审计局", "财政局").replace("2", "4");
         List<LeafRows> segments = List.of(ZipSplice.segment(2, rows2.getBytes(StandardCharsets.UTF_8)),
-                ZipSplice.segment(3, rows3.getBytes(StandardCharsets.UTF_8)));
+                ZipSplice.segment(3, rows3.getBytes(StandardCharsets.UTF_8)),
+                ZipSplice.segment(4, rows4.getBytes(StandardCharsets.UTF_8)));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ZipSplice.splice(new SeekableInMemoryByteChannel(saved.toByteArray()), Map.of("xl/worksheets/sheet1.xml", segments),
@@ -64,7 +67,7 @@ class ZipSpliceTest {
                 read.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        entries.put("xl/worksheets/sheet1.xml", "<sheetData><row r=\"1\"/>" + rows2 + rows3 + "</sheetData>");
+        entries.put("xl/worksheets/sheet1.xml", "<sheetData><row r=\"1\"/>" + rows2 + rows3 + rows4 + "</sheetData>");
         entries.put("xl/styles.xml", "<styleSheet count=\"2\"/>");
         assertThat(read).containsExactlyEntriesOf(entries);
     }
