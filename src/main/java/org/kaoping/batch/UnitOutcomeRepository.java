@@ -13,13 +13,19 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kaoping.report.LeafRows;
 import org.kaoping.scoring.UnitOutcome;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Units' scored outcomes by fingerprint, with their 分项得分 rows, stored in shards ({@code kp_unit_outcome_shard}:
@@ -43,13 +49,41 @@ public class UnitOutcomeRepository {
     static final int SHARDS = 1024;
     private static final byte FORMAT = 1;
     private static final int WRITE_BATCH = 16;
+    /**
+     * Outcomes of more bytes than this (a first run's; at 5,000 units some 12 MB) are stored in parts of about this
+     * size, each committed on its own: H2 serialises a commit into one buffer, which it keeps for the next commit up to
+     * 4 MB and otherwise grows in steps of half a MB or more, each a humongous object for G1 (at -Xmx512m), and the
+     * 12 MB commit that ended a first run's report step allocated some 30 MB of them, one thread writing while the
+     * other core waited. A rerun's one or two shards stay in the caller's transaction.
+     */
+    static final long PART_BYTES = 2L << 20;
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final long partBytes;
     private final Map<String, SoftReference<Map<String, Stored>>> rows = new ConcurrentHashMap<>();
     private final Map<String, SoftReference<Map<String, UnitOutcome>>> decoded = new ConcurrentHashMap<>();
 
+    /** Everything in the caller's transaction. */
     public UnitOutcomeRepository(JdbcTemplate jdbc) {
+        this(jdbc, null, Long.MAX_VALUE);
+    }
+
+    @Autowired
+    public UnitOutcomeRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this(jdbc, transactions, PART_BYTES);
+    }
+
+    /** {@code partBytes}: above this, outcomes are stored in parts of about this size, each in a transaction of its own. */
+    UnitOutcomeRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions, long partBytes) {
         this.jdbc = jdbc;
+        this.partBytes = partBytes;
+        if (transactions == null) {
+            this.ownTransaction = null;
+        } else {
+            this.ownTransaction = new TransactionTemplate(transactions);
+            this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        }
     }
 
     /** An encoded outcome and, when a report was written from it, the unit's rows there. */
@@ -99,7 +133,10 @@ public class UnitOutcomeRepository {
 
     /**
      * Stores {@code added} (replacing an outcome stored under the same fingerprint) and drops the outcomes under
-     * {@code removed}, in one go: each shard they fall in is written once, with the outcomes it keeps.
+     * {@code removed}, in one go: each shard they fall in is written once, with the outcomes it keeps. Many outcomes
+     * (more than {@link #PART_BYTES}) are written in parts, each committed on its own before the caller's transaction
+     * is: they are a cache by fingerprint, and a run that fails after storing some only finds them stored when it
+     * runs again.
      */
     public void save(String campaign, Collection<Stored> added, Collection<String> removed) {
         Map<Integer, Map<String, Stored>> shards = new TreeMap<>();
@@ -117,24 +154,54 @@ public class UnitOutcomeRepository {
         removed.forEach(f -> shards.get(shard(f)).remove(f));
         added.forEach(o -> shards.get(shard(o.fingerprint())).put(o.fingerprint(), o));
 
-        // Encoded and written a few shards at a time: a large campaign's documents are never all in memory at once.
-        List<Object[]> written = new ArrayList<>();
         List<Object[]> emptied = new ArrayList<>();
+        Set<Integer> part = new TreeSet<>();
+        long partSize = 0;
+        long total = 0;
+        for (Map<String, Stored> shard : shards.values()) {
+            total += size(shard.values());
+        }
         for (Map.Entry<Integer, Map<String, Stored>> shard : shards.entrySet()) {
             if (shard.getValue().isEmpty()) {
                 emptied.add(new Object[] {campaign, shard.getKey()});
-            } else {
-                written.add(new Object[] {campaign, shard.getKey(), encode(shard.getValue().values())});
+                continue;
             }
+            part.add(shard.getKey());
+            partSize += size(shard.getValue().values());
+            if (partSize >= partBytes && total > partBytes && ownTransaction != null) {
+                Set<Integer> committed = new TreeSet<>(part);
+                ownTransaction.executeWithoutResult(status -> write(campaign, committed, shards, added, removed));
+                part.clear();
+                partSize = 0;
+            }
+        }
+        // The emptied shards go with the last part, in the caller's transaction, so that what they held is forgotten
+        // when it commits.
+        emptied.forEach(e -> part.add((Integer) e[1]));
+        write(campaign, part, shards, added, removed);
+        jdbc.batchUpdate("DELETE FROM kp_unit_outcome_shard WHERE campaign = ? AND shard = ?", emptied);
+    }
+
+    /**
+     * Writes the shards numbered {@code part} (those of them with outcomes left), and remembers their outcomes once
+     * the transaction it runs in has committed.
+     */
+    private void write(String campaign, Set<Integer> part, Map<Integer, Map<String, Stored>> shards,
+                       Collection<Stored> added, Collection<String> removed) {
+        List<Object[]> written = new ArrayList<>();
+        for (Integer shard : part) {
+            if (shards.get(shard).isEmpty()) {
+                continue;
+            }
+            // Encoded and written a few shards at a time: a large campaign's documents are never all in memory at once.
+            written.add(new Object[] {campaign, shard, encode(shards.get(shard).values())});
             if (written.size() == WRITE_BATCH) {
                 merge(written);
             }
         }
         merge(written);
-        jdbc.batchUpdate("DELETE FROM kp_unit_outcome_shard WHERE campaign = ? AND shard = ?", emptied);
-
-        List<Stored> saved = List.copyOf(added);
-        List<String> dropped = List.copyOf(removed);
+        List<Stored> saved = added.stream().filter(o -> part.contains(shard(o.fingerprint()))).toList();
+        List<String> dropped = removed.stream().filter(f -> part.contains(shard(f))).toList();
         AfterCommit.run(() -> {
             Map<String, Stored> kept = kept(rows, campaign);
             if (kept != null) {
@@ -157,11 +224,7 @@ public class UnitOutcomeRepository {
 
     /** A shard's document: a format byte, the count, then each outcome and, if any, its rows with their CRC and length. */
     static byte[] encode(Collection<Stored> outcomes) {
-        int size = 8;
-        for (Stored o : outcomes) {
-            size += 96 + o.outcome().length + (o.leafRows() == null ? 0 : o.leafRows().deflated().length);
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) size(outcomes));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
             out.writeInt(outcomes.size());
@@ -183,6 +246,15 @@ public class UnitOutcomeRepository {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** The size of {@code outcomes}' document, or a little more. */
+    private static long size(Collection<Stored> outcomes) {
+        long size = 8;
+        for (Stored o : outcomes) {
+            size += 96 + o.outcome().length + (o.leafRows() == null ? 0 : o.leafRows().deflated().length);
+        }
+        return size;
     }
 
     static List<Stored> decode(byte[] document) {

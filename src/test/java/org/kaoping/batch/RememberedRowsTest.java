@@ -198,6 +198,29 @@ class RememberedRowsTest {
         assertThat(outcomes.load(campaign)).isEmpty();
     }
 
+    @Test
+    void manyOutcomesAreStoredInPartsEachCommittedOnItsOwnButTheLast() {
+        String campaign = "parts-" + UUID.randomUUID();
+        // 200 outcomes of 1 KB in parts of 20 KB: the shards of about 20 outcomes at a time, each part on its own.
+        UnitOutcomeRepository inParts = new UnitOutcomeRepository(jdbc, transactions, 20_000);
+        List<UnitOutcomeRepository.Stored> many = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            many.add(new UnitOutcomeRepository.Stored("p" + i, new byte[1000], null));
+        }
+
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            inParts.save(campaign, many, List.of());
+            s.setRollbackOnly();
+        });
+        Map<String, UnitOutcomeRepository.Stored> committed = new UnitOutcomeRepository(jdbc).load(campaign);
+        assertThat(committed.size()).isBetween(150, 199);
+        assertThat(inParts.load(campaign).keySet()).isEqualTo(committed.keySet());
+
+        new TransactionTemplate(transactions).executeWithoutResult(s -> inParts.save(campaign, many, List.of()));
+        assertThat(new UnitOutcomeRepository(jdbc).load(campaign)).hasSize(200);
+        assertThat(inParts.load(campaign).keySet()).isEqualTo(new UnitOutcomeRepository(jdbc).load(campaign).keySet());
+    }
+
     private Map<Integer, byte[]> shards(String campaign) {
         Map<Integer, byte[]> out = new HashMap<>();
         jdbc.query("SELECT shard, outcomes FROM kp_unit_outcome_shard WHERE campaign = ?",
