@@ -74,7 +74,10 @@ public class UnitOutcomeRepository {
         this(jdbc, transactions, PART_BYTES);
     }
 
-    /** {@code partBytes}: above this, outcomes are stored in parts of about this size, each in a transaction of its own. */
+    /**
+     * {@code partBytes}: outcomes of more bytes are stored in parts of about this size, each in a transaction of its
+     * own.
+     */
     UnitOutcomeRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions, long partBytes) {
         this.jdbc = jdbc;
         this.partBytes = partBytes;
@@ -193,7 +196,8 @@ public class UnitOutcomeRepository {
             if (shards.get(shard).isEmpty()) {
                 continue;
             }
-            // Encoded and written a few shards at a time: a large campaign's documents are never all in memory at once.
+            // Encoded and written a few shards at a time: a large campaign's documents are never all in memory at
+            // once.
             written.add(new Object[] {campaign, shard, encode(shards.get(shard).values())});
             if (written.size() == WRITE_BATCH) {
                 merge(written);

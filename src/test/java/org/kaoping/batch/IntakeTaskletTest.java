@@ -10,8 +10,8 @@ import org.kaoping.scoring.Source;
 
 class IntakeTaskletTest {
     private static RunFileRepository.RunFile file(String path, String parseKey) {
-        return new RunFileRepository.RunFile(new InputFile(path, Source.SELF, 1, 1, "h", parseKey == null ? "隐藏文件" : null),
-                parseKey);
+        String ignored = parseKey == null ? "隐藏文件" : null;
+        return new RunFileRepository.RunFile(new InputFile(path, Source.SELF, 1, 1, "h", ignored), parseKey);
     }
 
     @Test
