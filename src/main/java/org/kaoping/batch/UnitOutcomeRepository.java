@@ -157,20 +157,19 @@ public class UnitOutcomeRepository {
         removed.forEach(f -> shards.get(shard(f)).remove(f));
         added.forEach(o -> shards.get(shard(o.fingerprint())).put(o.fingerprint(), o));
 
-        List<Object[]> emptied = new ArrayList<>();
+        List<Integer> emptied = new ArrayList<>();
+        Map<Integer, Long> sizes = new HashMap<>();
+        shards.forEach((shard, outcomes) -> sizes.put(shard, size(outcomes.values())));
+        long total = sizes.values().stream().mapToLong(Long::longValue).sum();
         Set<Integer> part = new TreeSet<>();
         long partSize = 0;
-        long total = 0;
-        for (Map<String, Stored> shard : shards.values()) {
-            total += size(shard.values());
-        }
         for (Map.Entry<Integer, Map<String, Stored>> shard : shards.entrySet()) {
             if (shard.getValue().isEmpty()) {
-                emptied.add(new Object[] {campaign, shard.getKey()});
+                emptied.add(shard.getKey());
                 continue;
             }
             part.add(shard.getKey());
-            partSize += size(shard.getValue().values());
+            partSize += sizes.get(shard.getKey());
             if (partSize >= partBytes && total > partBytes && ownTransaction != null) {
                 Set<Integer> committed = new TreeSet<>(part);
                 ownTransaction.executeWithoutResult(status -> write(campaign, committed, shards, added, removed));
@@ -180,9 +179,10 @@ public class UnitOutcomeRepository {
         }
         // The emptied shards go with the last part, in the caller's transaction, so that what they held is forgotten
         // when it commits.
-        emptied.forEach(e -> part.add((Integer) e[1]));
+        part.addAll(emptied);
         write(campaign, part, shards, added, removed);
-        jdbc.batchUpdate("DELETE FROM kp_unit_outcome_shard WHERE campaign = ? AND shard = ?", emptied);
+        jdbc.batchUpdate("DELETE FROM kp_unit_outcome_shard WHERE campaign = ? AND shard = ?",
+                emptied.stream().map(shard -> new Object[] {campaign, shard}).toList());
     }
 
     /**
