@@ -7,6 +7,9 @@ CREATE TABLE IF NOT EXISTS kp_run_file_list (
     campaign    VARCHAR(128)         NOT NULL,
     files       VARBINARY(100000000) NOT NULL
 );
+-- base_run: when set, files holds only the changes against base_run's list (files new or changed since, paths
+-- gone), which is itself whole: a rerun after one correction stores one entry, not thousands. Added later.
+ALTER TABLE kp_run_file_list ADD COLUMN IF NOT EXISTS base_run VARCHAR(64);
 -- kp_run_file: the same, a row per file, as runs before kp_run_file_list recorded it; read for those runs only.
 CREATE TABLE IF NOT EXISTS kp_run_file (
     run_id      VARCHAR(64)   NOT NULL,

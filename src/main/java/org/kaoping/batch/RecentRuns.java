@@ -24,6 +24,11 @@ final class RecentRuns<T> {
         return byRun.get(runId);
     }
 
+    /** Remembers a value read back as committed. */
+    void remember(String runId, T value) {
+        byRun.put(runId, value);
+    }
+
     /** Forgets the run's value at once and remembers {@code value} when the current transaction commits. */
     void replace(String runId, T value) {
         byRun.remove(runId);

@@ -250,6 +250,69 @@ class RememberedRowsTest {
         });
     }
 
+    @Test
+    void aRerunsListIsStoredAsItsChangesAgainstTheFirstWholeListAndReadBackWhole() {
+        String campaign = "lists-" + UUID.randomUUID();
+        String first = campaign + "-1";
+        String second = campaign + "-2";
+        String third = campaign + "-3";
+        List<RunFileRepository.RunFile> files = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            files.add(listed(String.format("self/%02d.xlsx", i), "h" + i));
+        }
+        runFiles.save(first, campaign, files, null, List.of());
+        List<RunFileRepository.RunFile> corrected = new ArrayList<>(files);
+        corrected.set(3, listed("self/03.xlsx", "corrected"));
+        corrected.remove(7);
+        corrected.add(listed("self/99.xlsx", "new"));
+        runFiles.save(second, campaign, corrected, first, runFiles.files(first));
+        List<RunFileRepository.RunFile> again = new ArrayList<>(corrected);
+        again.set(0, listed("self/00.xlsx", "corrected"));
+        runFiles.save(third, campaign, again, second, runFiles.files(second));
+
+        assertThat(baseRuns(campaign)).containsEntry(first, "").containsEntry(second, first).containsEntry(third, first);
+        RunFileRepository fresh = new RunFileRepository(jdbc);
+        assertThat(fresh.files(second)).isEqualTo(runFiles.files(second)).isEqualTo(corrected).hasSize(32);
+        assertThat(fresh.files(third)).isEqualTo(again);
+        assertThat(fresh.files(third).get(0).file().sha256()).isEqualTo("corrected");
+        assertThat(fresh.files(third)).extracting(f -> f.file().path()).doesNotContain("self/07.xlsx")
+                .endsWith("self/99.xlsx");
+    }
+
+    @Test
+    void aListWithManyFilesChangedIsStoredWhole() {
+        String campaign = "lists-" + UUID.randomUUID();
+        List<RunFileRepository.RunFile> files = new ArrayList<>();
+        List<RunFileRepository.RunFile> changed = new ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            files.add(listed(String.format("self/%02d.xlsx", i), "h" + i));
+            changed.add(listed(String.format("self/%02d.xlsx", i), i < 3 ? "c" + i : "h" + i));
+        }
+        runFiles.save(campaign + "-1", campaign, files, null, List.of());
+        List<RunFileRepository.RunFile> fewer = new ArrayList<>(files.subList(0, 16));
+        fewer.set(0, changed.get(0));
+        runFiles.save(campaign + "-2", campaign, fewer, campaign + "-1", files);
+        runFiles.save(campaign + "-3", campaign, changed, campaign + "-1", files);
+
+        // Two changes (one file changed, one gone) are an eighth of the sixteen listed; three of seventeen are more.
+        assertThat(baseRuns(campaign)).containsEntry(campaign + "-2", campaign + "-1").containsEntry(campaign + "-3", "");
+        RunFileRepository fresh = new RunFileRepository(jdbc);
+        assertThat(fresh.files(campaign + "-2")).isEqualTo(fewer);
+        assertThat(fresh.files(campaign + "-3")).isEqualTo(changed);
+    }
+
+    private static RunFileRepository.RunFile listed(String path, String hash) {
+        return new RunFileRepository.RunFile(new InputFile(path, Source.SELF, 10, 20, hash, null, 30), "key-" + hash);
+    }
+
+    private Map<String, String> baseRuns(String campaign) {
+        Map<String, String> out = new HashMap<>();
+        jdbc.query("SELECT run_id, base_run FROM kp_run_file_list WHERE campaign = ?",
+                (RowCallbackHandler) rs -> out.put(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2)),
+                campaign);
+        return out;
+    }
+
     /** A run's file list, the parse results of its files (ten sample workbooks) and one outcome. */
     private final class Run {
         final String id = UUID.randomUUID().toString();
