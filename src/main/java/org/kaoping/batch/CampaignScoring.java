@@ -30,6 +30,7 @@ import org.kaoping.workbook.ParsedWorkbook;
  */
 final class CampaignScoring {
     private static final byte[] NEWLINE = {'\n'};
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(ParseKeys::sha256);
     private final CampaignSetup setup;
     // The configuration's digest and the newline after it, as the first bytes of every unit's fingerprint.
     private final byte[] configurationBytes;
@@ -81,12 +82,15 @@ final class CampaignScoring {
         }
         Map<String, String> fingerprints = new HashMap<>();
         Set<String> missing = new HashSet<>();
-        MessageDigest digest = ParseKeys.sha256();
-        for (RosterUnit unit : setup.roster().units()) {
-            String fingerprint = fingerprint(unit.name(), keysByUnit.getOrDefault(unit.name(), List.of()), digest);
-            fingerprints.put(unit.name(), fingerprint);
-            if (!stored.containsKey(fingerprint)) {
-                missing.add(unit.name());
+        // A digest per unit of the roster, in a rerun too: on all cores.
+        List<String> prints = setup.roster().units().parallelStream()
+                .map(unit -> fingerprint(unit.name(), keysByUnit.getOrDefault(unit.name(), List.of()), DIGEST.get()))
+                .toList();
+        for (int i = 0; i < prints.size(); i++) {
+            String unit = setup.roster().units().get(i).name();
+            fingerprints.put(unit, prints.get(i));
+            if (!stored.containsKey(prints.get(i))) {
+                missing.add(unit);
             }
         }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.report.DiscrepancyReportWriter;
@@ -108,34 +109,29 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         logSummary(result);
         long scored = System.nanoTime();
 
-        List<RunRecordRepository.UnitRecord> units = RunComparison.units(result.units());
-        String inputsKey = RunComparison.inputsKey(configuration, files);
-        RunChanges changes = records.previous(campaign, runId)
-                .map(p -> RunComparison.compare(p, inputsKey, runFiles.files(p.runId()), files, records.units(p.runId()), units))
-                .orElse(RunChanges.FIRST_RUN);
-        logChanges(changes, result.ranking().rounding());
-
-        LocalDateTime started = RunParameters.startedAt(runId);
-        RunInfo info = new RunInfo(campaign, setup.campaign().name(), setup.rubric().code(),
-                setup.rubric().name(), runId, started, Duration.between(started, LocalDateTime.now()), entries, changes);
-        // Written in this step's transaction: a run killed before its report commits leaves no record, and a
-        // restarted report step replaces what it wrote.
-        long instanceId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-        records.save(new RunRecordRepository.RunRecord(runId, campaign, files.size(), executions.parsedFiles(instanceId),
-                rejected, result.units().size(), (int) count(result, Status.RANKED), result.discrepancies().size(),
-                inputsKey), units);
-
         OutputPublisher publisher = new OutputPublisher(home.output(campaign));
         Path staging = publisher.stage(runId);
-        long recorded = System.nanoTime();
+        long[] recorded = new long[1];
+        int rejectedFiles = rejected;
+        CompletableFuture<RunInfo> info = new CompletableFuture<>();
         ParallelReport.write(
-                whenRendered -> new RankingWorkbookWriter().write(result, info, staging.resolve(RANKING_FILE),
+                whenRendered -> new RankingWorkbookWriter().write(result, info::join, staging.resolve(RANKING_FILE),
                         scoring.storedRows(), whenRendered),
                 () -> new DiscrepancyReportWriter().write(result, staging.resolve(DISCREPANCY_FILE)),
+                () -> {
+                    try {
+                        info.complete(compareAndRecord(chunkContext, files, configuration, result, entries,
+                                rejectedFiles));
+                        recorded[0] = System.nanoTime();
+                    } catch (RuntimeException | Error e) {
+                        info.completeExceptionally(e);
+                        throw e;
+                    }
+                },
                 rendered -> saveOutcomes(campaign, scoring, rendered));
-        log.info("汇总用时：载入 {} 秒，计分 {} 秒（{} 个单位重新计分），记录 {} 秒，写出报表 {} 秒", seconds(loaded - begun),
-                seconds(scored - loaded), scoring.rescored().size(), seconds(recorded - scored),
-                seconds(System.nanoTime() - recorded));
+        log.info("汇总用时：载入 {} 秒，计分 {} 秒（{} 个单位重新计分），写出报表 {} 秒（其间比较和记录本次运行 {} 秒）",
+                seconds(loaded - begun), seconds(scored - loaded), scoring.rescored().size(),
+                seconds(System.nanoTime() - scored), seconds(recorded[0] - scored));
         Path runDir = publisher.publish(staging, runId);
         log.info("已写出 {}", runDir.resolve(RANKING_FILE));
         log.info("已写出 {}", runDir.resolve(DISCREPANCY_FILE));
@@ -149,6 +145,30 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         }
         contribution.incrementWriteCount(result.units().size());
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Compares the run with the previous one (logged, and shown on 运行信息) and records it, in this step's
+     * transaction: a run killed before its report commits leaves no record, and a restarted report step replaces
+     * what it wrote. Returns what 运行信息 shows.
+     */
+    private RunInfo compareAndRecord(ChunkContext chunkContext, List<RunFileRepository.RunFile> files,
+                                     String configuration, CampaignResult result, List<RunInfo.FileEntry> entries,
+                                     int rejected) {
+        String campaign = setup.campaign().code();
+        List<RunRecordRepository.UnitRecord> units = RunComparison.units(result.units());
+        String inputsKey = RunComparison.inputsKey(configuration, files);
+        RunChanges changes = records.previous(campaign, runId)
+                .map(p -> RunComparison.compare(p, inputsKey, runFiles.files(p.runId()), files, records.units(p.runId()), units))
+                .orElse(RunChanges.FIRST_RUN);
+        logChanges(changes, result.ranking().rounding());
+        LocalDateTime started = RunParameters.startedAt(runId);
+        long instanceId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+        records.save(new RunRecordRepository.RunRecord(runId, campaign, files.size(), executions.parsedFiles(instanceId),
+                rejected, result.units().size(), (int) count(result, Status.RANKED), result.discrepancies().size(),
+                inputsKey), units);
+        return new RunInfo(campaign, setup.campaign().name(), setup.rubric().code(), setup.rubric().name(), runId,
+                started, Duration.between(started, LocalDateTime.now()), entries, changes);
     }
 
     /**

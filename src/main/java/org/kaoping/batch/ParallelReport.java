@@ -12,10 +12,12 @@ import org.kaoping.report.LeafRows;
 
 /**
  * The report step's writing: the two workbooks side by side on threads of their own (they share nothing but the
- * read-only result; in a large campaign each takes seconds), and the units' rendered 分项得分 rows stored on the
- * calling thread — the step's, so in its transaction — as soon as the ranking workbook has rendered them, while
- * the rest of both packages is still being written. A failure of either writer or of the storing fails the whole,
- * and only after both writers have finished: nothing is left writing into the staging folder.
+ * read-only result; in a large campaign each takes seconds), while the calling thread — the step's, so in its
+ * transaction — first does what else the step has to do ({@code beside}: comparing the run with the previous one and
+ * recording it, which the ranking workbook needs only for its last sheet), then stores the units' rendered 分项得分
+ * rows as soon as the ranking workbook has rendered them. A failure of either writer, of {@code beside} or of the
+ * storing fails the whole, and only after both writers have finished: nothing is left writing into the staging
+ * folder.
  */
 final class ParallelReport {
     private static final ThreadFactory THREADS = task -> {
@@ -29,10 +31,11 @@ final class ParallelReport {
 
     /**
      * {@code ranking}: writes the ranking workbook, handing its consumer the rows it rendered once they are
-     * (and returning them); {@code store}: stores those rows, run on this thread.
+     * (and returning them); {@code beside}: run on this thread first; {@code store}: stores those rows, run on this
+     * thread. Whatever a writer waits for from {@code beside} must be released when it fails.
      */
     static void write(Function<Consumer<Map<String, LeafRows>>, Map<String, LeafRows>> ranking, Runnable discrepancy,
-                      Consumer<Map<String, LeafRows>> store) {
+                      Runnable beside, Consumer<Map<String, LeafRows>> store) {
         CompletableFuture<Map<String, LeafRows>> rendered = new CompletableFuture<>();
         ExecutorService writers = Executors.newFixedThreadPool(2, THREADS);
         try {
@@ -46,6 +49,7 @@ final class ParallelReport {
             }, writers);
             CompletableFuture<Void> both = CompletableFuture.allOf(first, CompletableFuture.runAsync(discrepancy, writers));
             try {
+                beside.run();
                 store.accept(rendered.join());
             } catch (RuntimeException e) {
                 both.exceptionally(ignored -> null).join();

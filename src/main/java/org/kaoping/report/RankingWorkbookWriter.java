@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.poi.ss.SpreadsheetVersion;
@@ -78,15 +79,17 @@ public final class RankingWorkbookWriter {
      * valid only for the same rubric, roster, rounding and outcome: the caller keys them by all of those.
      */
     public Map<String, LeafRows> write(CampaignResult result, RunInfo info, Path target, Map<String, LeafRows> stored) {
-        return write(result, info, target, stored, rendered -> { });
+        return write(result, () -> info, target, stored, rendered -> { });
     }
 
     /**
      * As {@link #write(CampaignResult, RunInfo, Path, Map)}, and hands {@code whenRendered} the rows rendered anew
      * as soon as they are rendered, before any sheet is written: storing them need not wait for the package.
+     * {@code info} is asked for once every other sheet is laid out (运行信息 comes last), so that it can still be
+     * in the making while they are.
      */
-    public Map<String, LeafRows> write(CampaignResult result, RunInfo info, Path target, Map<String, LeafRows> stored,
-                                       Consumer<Map<String, LeafRows>> whenRendered) {
+    public Map<String, LeafRows> write(CampaignResult result, Supplier<RunInfo> info, Path target,
+                                       Map<String, LeafRows> stored, Consumer<Map<String, LeafRows>> whenRendered) {
         boolean graded = result.ranking().graded();
         List<String> leafSheets = leafSheetNames(result);
         Map<String, LeafRows> rendered = new ConcurrentHashMap<>();
@@ -110,7 +113,7 @@ public final class RankingWorkbookWriter {
                 styles.spliceRows(sheet, LEAF_COLUMNS.size(), rows, segments);
             }
             adjustments(styles, result.units());
-            RunInfoSheet.write(styles, info, result);
+            RunInfoSheet.write(styles, info.get(), result);
         });
         return rendered;
     }

@@ -26,14 +26,17 @@ class ParallelReportTest {
             await(stored);
             events.add("ranking written");
             return ROWS;
-        }, () -> events.add("discrepancies written"), rows -> {
+        }, () -> events.add("discrepancies written"), () -> events.add("beside on " + Thread.currentThread().getName()),
+                rows -> {
             assertThat(rows).isEqualTo(ROWS);
             events.add("stored on " + Thread.currentThread().getName());
             stored.countDown();
         });
 
-        assertThat(events).containsExactlyInAnyOrder("stored on " + Thread.currentThread().getName(),
-                "ranking written", "discrepancies written");
+        assertThat(events).containsExactlyInAnyOrder("beside on " + Thread.currentThread().getName(),
+                "stored on " + Thread.currentThread().getName(), "ranking written", "discrepancies written");
+        assertThat(events.indexOf("beside on " + Thread.currentThread().getName()))
+                .isLessThan(events.indexOf("stored on " + Thread.currentThread().getName()));
         assertThat(events.indexOf("stored on " + Thread.currentThread().getName()))
                 .isLessThan(events.indexOf("ranking written"));
     }
@@ -49,7 +52,7 @@ class ParallelReportTest {
             return ROWS;
         }, () -> {
             throw new IllegalStateException("差异报告写不出");
-        }, rows -> { })).isInstanceOf(IllegalStateException.class).hasMessage("差异报告写不出");
+        }, () -> { }, rows -> { })).isInstanceOf(IllegalStateException.class).hasMessage("差异报告写不出");
         assertThat(rankingFinished).isTrue();
     }
 
@@ -59,7 +62,7 @@ class ParallelReportTest {
 
         assertThatThrownBy(() -> ParallelReport.write(whenRendered -> {
             throw new IllegalStateException("综合排名写不出");
-        }, () -> { }, rows -> storedAnything.set(true)))
+        }, () -> { }, () -> { }, rows -> storedAnything.set(true)))
                 .isInstanceOf(IllegalStateException.class).hasMessage("综合排名写不出");
         assertThat(storedAnything).isFalse();
     }
@@ -74,10 +77,28 @@ class ParallelReportTest {
         }, () -> {
             sleep(200);
             discrepanciesFinished.set(true);
-        }, rows -> {
+        }, () -> { }, rows -> {
             throw new IllegalStateException("保存失败");
         })).isInstanceOf(IllegalStateException.class).hasMessage("保存失败");
         assertThat(discrepanciesFinished).isTrue();
+    }
+
+    @Test
+    void aFailureBesideTheWritersFailsTheReportAndReleasesTheWriterWaitingOnIt() {
+        java.util.concurrent.CompletableFuture<String> info = new java.util.concurrent.CompletableFuture<>();
+        AtomicBoolean storedAnything = new AtomicBoolean();
+
+        assertThatThrownBy(() -> ParallelReport.write(whenRendered -> {
+            whenRendered.accept(ROWS);
+            // 运行信息 waits for what the step's thread makes beside the writers.
+            info.join();
+            return ROWS;
+        }, () -> { }, () -> {
+            IllegalStateException e = new IllegalStateException("记录失败");
+            info.completeExceptionally(e);
+            throw e;
+        }, rows -> storedAnything.set(true))).isInstanceOf(IllegalStateException.class).hasMessage("记录失败");
+        assertThat(storedAnything).isFalse();
     }
 
     private static void await(CountDownLatch latch) {
