@@ -26,7 +26,6 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.kaoping.rubric.Leaf;
@@ -245,29 +244,42 @@ public final class RankingWorkbookWriter {
         return Math.max(1, (maxRows - 1) / Math.max(1, leaves));
     }
 
+    /** Streamed, as the other long tables are: a unit may have several bonus and deduction rows, each source its own. */
     private static void adjustments(SheetStyles styles, List<UnitResult> units) {
         Sheet sheet = styles.table(ADJUSTMENTS, ADJUSTMENT_COLUMNS);
-        int r = 0;
+        List<String> names = new ArrayList<>();
+        List<AppliedAdjustment> applied = new ArrayList<>();
         for (UnitResult u : units) {
             for (Scored scored : Stream.of(u.official(), u.self()).filter(Objects::nonNull).toList()) {
                 for (AppliedAdjustment a : scored.adjustments()) {
-                    Row row = sheet.createRow(++r);
-                    styles.text(row, 0, u.unit().name());
-                    styles.text(row, 1, a.source().label());
-                    styles.text(row, 2, a.type().label());
-                    styles.text(row, 3, a.item());
-                    styles.text(row, 4, a.level());
-                    styles.number(row, 5, a.count());
-                    styles.score(row, 6, a.pointsPerCase());
-                    styles.number(row, 7, a.factor());
-                    styles.score(row, 8, a.amount());
-                    styles.text(row, 9, a.evidence());
-                    styles.text(row, 10, a.note());
-                    styles.text(row, 11, a.cell() == null ? null : a.cell().toString());
+                    names.add(u.unit().name());
+                    applied.add(a);
                 }
             }
         }
-        styles.filter(sheet, ADJUSTMENT_COLUMNS.size(), r);
+        Set<String> repeated = new LinkedHashSet<>();
+        for (int i = 0; i < applied.size(); i++) {
+            AppliedAdjustment a = applied.get(i);
+            repeated.addAll(Arrays.asList(names.get(i), a.source().label(), a.type().label(), a.item(), a.level()));
+        }
+        styles.streamRows(sheet, ADJUSTMENT_COLUMNS.size(), applied.size(), repeated, rows -> {
+            for (int i = 0; i < applied.size(); i++) {
+                AppliedAdjustment a = applied.get(i);
+                rows.row();
+                rows.text(names.get(i));
+                rows.text(a.source().label());
+                rows.text(a.type().label());
+                rows.text(a.item());
+                rows.text(a.level());
+                rows.number(a.count());
+                rows.score(a.pointsPerCase());
+                rows.number(a.factor());
+                rows.score(a.amount());
+                rows.text(a.evidence());
+                rows.text(a.note());
+                rows.text(a.cell() == null ? null : a.cell().toString());
+            }
+        });
     }
 
     private static Map<String, List<UnitResult>> byDivision(List<UnitResult> units) {

@@ -1,6 +1,12 @@
 package org.kaoping.report;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +25,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.kaoping.scoring.DisplayRounding;
 
@@ -73,6 +80,34 @@ final class XlsxOutput {
             }
         } finally {
             Files.deleteIfExists(saved);
+        }
+    }
+
+    /** A sheet's POI rows as SXSSF writes them, kept in memory (see {@link StreamingWorkbook#createSheetDataWriter}). */
+    static final class InMemorySheetData extends SheetDataWriter {
+        // Set by createWriter, which SheetDataWriter's constructor calls: an initialiser here would run after it.
+        private ByteArrayOutputStream rows;
+
+        InMemorySheetData() throws IOException {
+            super();
+        }
+
+        /** No file: SheetDataWriter deletes this one when the sheet is disposed, which does nothing. */
+        @Override
+        public File createTempFile() {
+            return new File("");
+        }
+
+        @Override
+        public Writer createWriter(File unused) {
+            rows = new ByteArrayOutputStream();
+            return new OutputStreamWriter(rows, StandardCharsets.UTF_8);
+        }
+
+        /** Asked for once the sheet has closed the writer, so the rows are all there. */
+        @Override
+        public InputStream getWorksheetXMLInputStream() {
+            return new ByteArrayInputStream(rows.toByteArray());
         }
     }
 
@@ -171,6 +206,17 @@ final class XlsxOutput {
                 s.rows().write(rows);
                 rows.finish();
             };
+        }
+
+        /**
+         * POI's own rows of a sheet (its header, 运行信息's few lines) kept in memory, not in a temp file: every long
+         * table is streamed or spliced, so they are a few KB, and creating and deleting a temp file per sheet,
+         * nine a run, cost more than writing them (on a file system that discards freed blocks at once, a tenth of
+         * writing the workbooks).
+         */
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            return new InMemorySheetData();
         }
 
         @Override
