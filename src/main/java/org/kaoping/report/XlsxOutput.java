@@ -4,12 +4,12 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +30,9 @@ import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.kaoping.scoring.DisplayRounding;
 
 /**
- * Writes one streaming workbook: rows beyond the window go to temp files, so a campaign of any size fits
- * in memory. {@code close()} disposes those temp files (POI 5.4), also when filling the workbook fails.
+ * Writes one streaming workbook. Every long table is written as rows of XML ({@link RowWriter}) or laid in already
+ * compressed, so POI's own rows are few: headers and 运行信息's lines (a line per changed file and unit), which SXSSF
+ * keeps in memory here rather than in a temp file per sheet.
  */
 final class XlsxOutput {
     static final int WINDOW = 200;
@@ -209,10 +210,10 @@ final class XlsxOutput {
         }
 
         /**
-         * POI's own rows of a sheet (its header, 运行信息's few lines) kept in memory, not in a temp file: every long
-         * table is streamed or spliced, so they are a few KB, and creating and deleting a temp file per sheet,
-         * nine a run, cost more than writing them (on a file system that discards freed blocks at once, a tenth of
-         * writing the workbooks).
+         * POI's own rows of a sheet (its header; 运行信息's lines) kept in memory, not in a temp file: every long
+         * table is streamed or spliced, so they are a few KB (a MB or so when thousands of units changed), and
+         * creating and deleting a temp file per sheet, nine a run, was about a tenth of writing the workbooks on a
+         * file system that discards freed blocks at once (JFR).
          */
         @Override
         protected SheetDataWriter createSheetDataWriter() throws IOException {
