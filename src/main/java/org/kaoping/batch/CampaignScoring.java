@@ -82,12 +82,13 @@ final class CampaignScoring {
         }
         Map<String, String> fingerprints = new HashMap<>();
         Set<String> missing = new HashSet<>();
+        List<RosterUnit> roster = setup.roster().units();
         // A digest per unit of the roster, in a rerun too: on all cores.
-        List<String> prints = setup.roster().units().parallelStream()
+        List<String> prints = roster.parallelStream()
                 .map(unit -> fingerprint(unit.name(), keysByUnit.getOrDefault(unit.name(), List.of()), DIGEST.get()))
                 .toList();
         for (int i = 0; i < prints.size(); i++) {
-            String unit = setup.roster().units().get(i).name();
+            String unit = roster.get(i).name();
             fingerprints.put(unit, prints.get(i));
             if (!stored.containsKey(prints.get(i))) {
                 missing.add(unit);
@@ -95,7 +96,6 @@ final class CampaignScoring {
         }
 
         Map<String, RosterUnit> byName = new HashMap<>();
-        List<RosterUnit> roster = setup.roster().units();
         roster.forEach(u -> byName.put(u.name(), u));
         Binary.Canon canon = new Binary.Canon();
         Map<String, UnitOutcome> decoded = this.stored.decoded(setup.campaign().code());

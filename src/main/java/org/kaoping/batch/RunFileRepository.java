@@ -49,13 +49,10 @@ public class RunFileRepository {
         String base = previousRunId == null ? null : baseOf(previousRunId);
         Changes changes = base == null ? null
                 : Changes.between(base.equals(previousRunId) ? previous : base(base), saved);
-        if (changes != null && changes.size() * MAX_CHANGED_SHARE <= saved.size()) {
-            jdbc.update("MERGE INTO kp_run_file_list (run_id, campaign, files, base_run) KEY (run_id) VALUES (?, ?, ?, ?)",
-                    runId, campaign, Binary.deflated(changes::encode), base);
-            return;
-        }
-        jdbc.update("MERGE INTO kp_run_file_list (run_id, campaign, files, base_run) KEY (run_id) VALUES (?, ?, ?, NULL)",
-                runId, campaign, Binary.deflated(out -> encode(out, saved)));
+        boolean asChanges = changes != null && changes.size() * MAX_CHANGED_SHARE <= saved.size();
+        jdbc.update("MERGE INTO kp_run_file_list (run_id, campaign, files, base_run) KEY (run_id) VALUES (?, ?, ?, ?)",
+                runId, campaign, asChanges ? Binary.deflated(changes::encode) : Binary.deflated(out -> encode(out, saved)),
+                asChanges ? base : null);
     }
 
     /**

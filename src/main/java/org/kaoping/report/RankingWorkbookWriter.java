@@ -247,26 +247,22 @@ public final class RankingWorkbookWriter {
     /** Streamed, as the other long tables are: a unit may have several bonus and deduction rows, each source its own. */
     private static void adjustments(SheetStyles styles, List<UnitResult> units) {
         Sheet sheet = styles.table(ADJUSTMENTS, ADJUSTMENT_COLUMNS);
-        List<String> names = new ArrayList<>();
-        List<AppliedAdjustment> applied = new ArrayList<>();
+        record Applied(String unit, AppliedAdjustment adjustment) {
+        }
+        List<Applied> applied = new ArrayList<>();
         for (UnitResult u : units) {
             for (Scored scored : Stream.of(u.official(), u.self()).filter(Objects::nonNull).toList()) {
-                for (AppliedAdjustment a : scored.adjustments()) {
-                    names.add(u.unit().name());
-                    applied.add(a);
-                }
+                scored.adjustments().forEach(a -> applied.add(new Applied(u.unit().name(), a)));
             }
         }
         Set<String> repeated = new LinkedHashSet<>();
-        for (int i = 0; i < applied.size(); i++) {
-            AppliedAdjustment a = applied.get(i);
-            repeated.addAll(Arrays.asList(names.get(i), a.source().label(), a.type().label(), a.item(), a.level()));
-        }
+        applied.forEach(x -> repeated.addAll(Arrays.asList(x.unit(), x.adjustment().source().label(),
+                x.adjustment().type().label(), x.adjustment().item(), x.adjustment().level())));
         styles.streamRows(sheet, ADJUSTMENT_COLUMNS.size(), applied.size(), repeated, rows -> {
-            for (int i = 0; i < applied.size(); i++) {
-                AppliedAdjustment a = applied.get(i);
+            for (Applied x : applied) {
+                AppliedAdjustment a = x.adjustment();
                 rows.row();
-                rows.text(names.get(i));
+                rows.text(x.unit());
                 rows.text(a.source().label());
                 rows.text(a.type().label());
                 rows.text(a.item());
