@@ -55,12 +55,14 @@ public class ConsolidateAndReportTasklet implements Tasklet {
     private final RunRecordRepository records;
     private final CampaignExecutions executions;
     private final ReadLimits limits;
+    private final RenderedReports.Tables tables;
     private final int scoreBatch;
 
     public ConsolidateAndReportTasklet(KaopingHome home, CampaignSetup setup, String runId, RunFileRepository runFiles,
                                        ParsedWorkbookRepository parsed, UnitOutcomeRepository outcomes,
                                        CodeFingerprint code, RunRecordRepository records,
-                                       CampaignExecutions executions, ReadLimits limits, int scoreBatch) {
+                                       CampaignExecutions executions, ReadLimits limits,
+                                       RenderedReports.Tables tables, int scoreBatch) {
         this.home = home;
         this.setup = setup;
         this.runId = runId;
@@ -71,6 +73,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         this.records = records;
         this.executions = executions;
         this.limits = limits;
+        this.tables = tables;
         this.scoreBatch = scoreBatch;
     }
 
@@ -115,9 +118,9 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         int rejectedFiles = rejected;
         CompletableFuture<RunInfo> info = new CompletableFuture<>();
         ParallelReport.write(
-                whenRendered -> new RankingWorkbookWriter().write(result, info::join, staging.resolve(RANKING_FILE),
+                whenRendered -> new RankingWorkbookWriter(tables.ranking()).write(result, info::join, staging.resolve(RANKING_FILE),
                         scoring.storedRows(), whenRendered),
-                () -> new DiscrepancyReportWriter().write(result, staging.resolve(DISCREPANCY_FILE)),
+                () -> new DiscrepancyReportWriter(tables.discrepancies()).write(result, staging.resolve(DISCREPANCY_FILE)),
                 () -> {
                     try {
                         info.complete(compareAndRecord(chunkContext, files, configuration, result, entries,

@@ -127,11 +127,11 @@ public class ConsolidationJobConfiguration {
                                                             RunFileRepository runFiles, ParsedWorkbookRepository parsed,
                                                             UnitOutcomeRepository outcomes, CodeFingerprint code,
                                                             RunRecordRepository records, CampaignExecutions executions,
-                                                            ReadLimits limits,
+                                                            ReadLimits limits, RenderedReports rendered,
                                                             @Value("${kaoping.report.score-batch}") int scoreBatch,
                                                             @Value("#{jobParameters['campaign']}") String campaign,
                                                             @Value("#{jobParameters['run.id']}") String runId) {
         return new ConsolidateAndReportTasklet(home, setups.of(campaign, runId), runId, runFiles, parsed, outcomes,
-                code, records, executions, limits, scoreBatch);
+                code, records, executions, limits, rendered.of(campaign), scoreBatch);
     }
 }

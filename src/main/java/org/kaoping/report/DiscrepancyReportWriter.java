@@ -43,10 +43,21 @@ public final class DiscrepancyReportWriter {
     private static final List<SheetStyles.Column> SUMMARY_COLUMNS = List.of(column("类型", 16), column("数量", 8),
             column("", 4), column("单位名称", NAME), column("数量", 8));
 
+    private final RenderedTables tables;
+
+    public DiscrepancyReportWriter() {
+        this(new RenderedTables());
+    }
+
+    /** {@code tables}: this campaign's discrepancy tables as its last report rendered them (see {@link RenderedTables}). */
+    public DiscrepancyReportWriter(RenderedTables tables) {
+        this.tables = tables;
+    }
+
     public void write(CampaignResult result, Path target) {
         List<Discrepancy> discrepancies = result.discrepancies();
-        XlsxOutput.write(target, result.ranking().rounding(), styles -> {
-            detail(styles, discrepancies, answering(result.rubric()));
+        XlsxOutput.write(target, result.ranking().rounding(), tables, styles -> {
+            detail(styles, result, answering(result.rubric()));
             summary(styles, discrepancies);
         });
     }
@@ -55,16 +66,28 @@ public final class DiscrepancyReportWriter {
      * Who answers for each leaf (departments, people), by its label: discrepancies name a leaf by its label (code and
      * short name), and that is how their rows find it. Gathered from the responsibilities once per leaf, not per row.
      */
-    private static Map<String, String[]> answering(Rubric rubric) {
-        Map<String, String[]> out = new HashMap<>();
-        rubric.leaves().forEach(leaf -> out.put(leaf.label(), new String[] {leaf.departmentsShown(), leaf.peopleShown()}));
+    private static Map<String, List<String>> answering(Rubric rubric) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        rubric.leaves().forEach(leaf -> out.put(leaf.label(), Arrays.asList(leaf.departmentsShown(), leaf.peopleShown())));
         return out;
     }
 
-    /** Streamed: a large campaign has several discrepancies per unit, tens of thousands of rows. */
-    private static void detail(SheetStyles styles, List<Discrepancy> discrepancies, Map<String, String[]> answering) {
+    /**
+     * Tens of thousands of rows in a large campaign (several discrepancies per unit). Their texts are shared in an
+     * order that a corrected workbook rarely changes — kinds, names, items and who answers for them first, then the
+     * files and sheets as they come — so that most rows keep their shared strings' indexes from run to run and
+     * their blocks can be laid in as rendered ({@link RenderedTables}).
+     */
+    private static void detail(SheetStyles styles, CampaignResult result, Map<String, List<String>> answering) {
+        List<Discrepancy> discrepancies = result.discrepancies();
         Sheet sheet = styles.table(DETAIL, DETAIL_COLUMNS);
         Set<String> repeated = new LinkedHashSet<>();
+        Arrays.stream(DiscrepancyKind.values()).forEach(k -> repeated.add(k.label()));
+        result.units().stream().map(u -> u.unit().name()).sorted().forEach(repeated::add);
+        answering.forEach((item, who) -> {
+            repeated.add(item);
+            repeated.addAll(who);
+        });
         for (Discrepancy d : discrepancies) {
             repeated.add(d.kind().label());
             repeated.add(d.unit());
@@ -74,28 +97,24 @@ public final class DiscrepancyReportWriter {
                 repeated.add(d.where().sheet());
             }
         }
-        answering.values().forEach(who -> repeated.addAll(Arrays.asList(who)));
         Map<Tint, RowWriter.Styles> tinted = tinted(styles);
         // Values recur (a score of 5, of 4.5 …): each is told apart as a number once.
         Map<String, Optional<BigDecimal>> numbers = new HashMap<>();
-        styles.streamRows(sheet, DETAIL_COLUMNS.size(), discrepancies.size(), repeated, rows -> {
-            for (Discrepancy d : discrepancies) {
-                rows.use(tinted.get(tint(d.kind().severity())));
-                rows.row();
-                CellRef where = d.where();
-                rows.text(d.kind().label());
-                rows.text(d.unit());
-                rows.text(where == null ? null : where.file());
-                rows.text(where == null ? null : where.sheet());
-                rows.text(where == null ? null : where.cell());
-                rows.text(d.item());
-                value(rows, d.selfValue(), numbers);
-                value(rows, d.officialValue(), numbers);
-                rows.text(d.message());
-                String[] who = answering.get(d.item());
-                rows.text(who == null ? null : who[0]);
-                rows.text(who == null ? null : who[1]);
-            }
+        styles.tableRows(sheet, DETAIL_COLUMNS.size(), discrepancies, repeated, answering, true, (rows, d) -> {
+            rows.use(tinted.get(tint(d.kind().severity())));
+            CellRef where = d.where();
+            rows.text(d.kind().label());
+            rows.text(d.unit());
+            rows.text(where == null ? null : where.file());
+            rows.text(where == null ? null : where.sheet());
+            rows.text(where == null ? null : where.cell());
+            rows.text(d.item());
+            value(rows, d.selfValue(), numbers);
+            value(rows, d.officialValue(), numbers);
+            rows.text(d.message());
+            List<String> who = answering.get(d.item());
+            rows.text(who == null ? null : who.get(0));
+            rows.text(who == null ? null : who.get(1));
         });
     }
 
@@ -144,15 +163,17 @@ public final class DiscrepancyReportWriter {
         Map<Tint, RowWriter.Styles> tinted = tinted(styles);
         Set<String> repeated = new LinkedHashSet<>();
         kinds.forEach(c -> repeated.add(c.label()));
-        int rows = Math.max(kinds.size(), units.size());
-        // One row per unit with a discrepancy: streamed like 差异明细.
-        styles.appendRows(sheet, SUMMARY_COLUMNS.size(), rows, repeated, writer -> {
-            for (int i = 0; i < rows; i++) {
-                writer.row();
-                count(writer, tinted, i < kinds.size() ? kinds.get(i) : null);
-                writer.skip();
-                count(writer, tinted, i < units.size() ? units.get(i) : null);
-            }
+        // A line a row, the two tables side by side; one row per unit with a discrepancy, written like 差异明细.
+        record Line(Count kind, Count unit) {
+        }
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < Math.max(kinds.size(), units.size()); i++) {
+            lines.add(new Line(i < kinds.size() ? kinds.get(i) : null, i < units.size() ? units.get(i) : null));
+        }
+        styles.tableRows(sheet, SUMMARY_COLUMNS.size(), lines, repeated, List.of(), false, (writer, line) -> {
+            count(writer, tinted, line.kind());
+            writer.skip();
+            count(writer, tinted, line.unit());
         });
     }
 

@@ -19,9 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -58,14 +58,25 @@ public final class RankingWorkbookWriter {
             column("备注", 30), column("出处", TEXT));
 
     private final int maxRows;
+    private final RenderedTables tables;
 
     public RankingWorkbookWriter() {
-        this(SpreadsheetVersion.EXCEL2007.getMaxRows());
+        this(new RenderedTables());
+    }
+
+    /** {@code tables}: this campaign's ranking tables as its last ranking workbook rendered them (see {@link RenderedTables}). */
+    public RankingWorkbookWriter(RenderedTables tables) {
+        this(SpreadsheetVersion.EXCEL2007.getMaxRows(), tables);
     }
 
     /** {@code maxRows}: rows a sheet may hold, header included (smaller only in tests). */
     RankingWorkbookWriter(int maxRows) {
+        this(maxRows, new RenderedTables());
+    }
+
+    private RankingWorkbookWriter(int maxRows, RenderedTables tables) {
         this.maxRows = maxRows;
+        this.tables = tables;
     }
 
     public void write(CampaignResult result, RunInfo info, Path target) {
@@ -92,8 +103,9 @@ public final class RankingWorkbookWriter {
         boolean graded = result.ranking().graded();
         List<String> leafSheets = leafSheetNames(result);
         Map<String, LeafRows> rendered = new ConcurrentHashMap<>();
-        XlsxOutput.write(target, result.ranking().rounding(), styles -> {
-            // First, so that the rows of 分项得分 refer to the same shared strings in every run (see share).
+        XlsxOutput.write(target, result.ranking().rounding(), tables, styles -> {
+            // First, so that the rows of 分项得分 and of the rankings refer to the same shared strings in every run
+            // (see share).
             styles.share(leafRowTexts(result));
             // Rendered before any sheet is written, and handed over at once: storing them (on the step's thread)
             // then runs beside the writing of the ranking sheets, not after it with a core left idle.
@@ -102,9 +114,9 @@ public final class RankingWorkbookWriter {
             Set<String> taken = new HashSet<>();
             Stream.concat(Stream.of(OVERALL, ADJUSTMENTS, RunInfoSheet.NAME), leafSheets.stream())
                     .forEach(n -> taken.add(key(n)));
-            ranking(styles, OVERALL, result.units(), UnitResult::rank, graded);
+            ranking(styles, OVERALL, result.units(), true, graded);
             byDivision(result.units()).forEach((division, units) ->
-                    ranking(styles, sheetName(division, taken), units, UnitResult::divisionRank, graded));
+                    ranking(styles, sheetName(division, taken), units, false, graded));
             for (int page = 0; page < pages.size(); page++) {
                 Sheet sheet = styles.table(leafSheets.get(page), LEAF_COLUMNS);
                 List<LeafRows> segments = pages.get(page);
@@ -117,7 +129,10 @@ public final class RankingWorkbookWriter {
         return rendered;
     }
 
-    /** Every text a row of 分项得分 may share, in an order that depends only on the rubric and the roster. */
+    /**
+     * Every text a row of 分项得分 may share, then the 分组, 考核组 and 等次 the rankings show, in an order that depends
+     * only on the rubric, the roster and the ranking rules.
+     */
     private static List<String> leafRowTexts(CampaignResult result) {
         List<String> texts = new ArrayList<>();
         Arrays.stream(Status.values()).forEach(s -> texts.add(s.label()));
@@ -126,38 +141,44 @@ public final class RankingWorkbookWriter {
                     leaf.departmentsShown(), leaf.peopleShown()));
         }
         result.units().stream().map(u -> u.unit().name()).sorted().forEach(texts::add);
+        // After the names, so that the indexes of 分项得分's texts are those its stored rows were rendered with.
+        Set<String> rosterTexts = new TreeSet<>();
+        result.units().forEach(u -> Stream.of(u.unit().division(), u.unit().group()).filter(Objects::nonNull)
+                .forEach(rosterTexts::add));
+        texts.addAll(rosterTexts);
+        result.ranking().grades().forEach(g -> texts.add(g.name()));
         return texts;
     }
 
-    /** The 等次 column is there only when the campaign grades: the column contract is otherwise unchanged. */
-    private static void ranking(SheetStyles styles, String name, List<UnitResult> units,
-                                Function<UnitResult, Integer> rank, boolean graded) {
+    /**
+     * {@code overall}: ranked by {@link UnitResult#rank()}, else by {@link UnitResult#divisionRank()}. The 等次 column
+     * is there only when the campaign grades: the column contract is otherwise unchanged.
+     */
+    private static void ranking(SheetStyles styles, String name, List<UnitResult> units, boolean overall,
+                                boolean graded) {
         List<SheetStyles.Column> columns = new ArrayList<>(RANKING);
         if (graded) {
             columns.add(GRADE);
         }
         Sheet sheet = styles.table(name, columns);
-        // Names recur on 总排名, the 分组 sheet and 分项得分; the rest of the texts are a handful of values each.
+        // Names, 分组, the roster's 考核组, statuses and grades are shared already (leafRowTexts); a group that scored
+        // a unit it was not assigned in the roster is not.
         Set<String> repeated = new LinkedHashSet<>();
-        units.forEach(u -> repeated.addAll(Arrays.asList(u.unit().name(), u.unit().division(), scoredBy(u),
-                u.status().label(), u.grade())));
-        styles.streamRows(sheet, columns.size(), units.size(), repeated, rows -> {
-            for (UnitResult u : units) {
-                Scored official = u.official();
-                rows.row();
-                rows.number(rank.apply(u));
-                rows.text(u.unit().name());
-                rows.text(u.unit().division());
-                rows.text(scoredBy(u));
-                rows.score(official == null ? null : official.base());
-                rows.score(official == null ? null : official.bonus());
-                rows.score(official == null ? null : official.deduction());
-                rows.score(u.total());
-                rows.score(u.selfTotal());
-                rows.text(u.status().label());
-                if (graded) {
-                    rows.text(u.grade());
-                }
+        units.forEach(u -> repeated.add(scoredBy(u)));
+        styles.tableRows(sheet, columns.size(), units, repeated, List.of(overall, graded), true, (rows, u) -> {
+            Scored official = u.official();
+            rows.number(overall ? u.rank() : u.divisionRank());
+            rows.text(u.unit().name());
+            rows.text(u.unit().division());
+            rows.text(scoredBy(u));
+            rows.score(official == null ? null : official.base());
+            rows.score(official == null ? null : official.bonus());
+            rows.score(official == null ? null : official.deduction());
+            rows.score(u.total());
+            rows.score(u.selfTotal());
+            rows.text(u.status().label());
+            if (graded) {
+                rows.text(u.grade());
             }
         });
     }
@@ -251,30 +272,29 @@ public final class RankingWorkbookWriter {
         }
         List<Applied> applied = new ArrayList<>();
         for (UnitResult u : units) {
-            for (Scored scored : Stream.of(u.official(), u.self()).filter(Objects::nonNull).toList()) {
-                scored.adjustments().forEach(a -> applied.add(new Applied(u.unit().name(), a)));
+            for (Scored scored : new Scored[] {u.official(), u.self()}) {
+                if (scored != null) {
+                    scored.adjustments().forEach(a -> applied.add(new Applied(u.unit().name(), a)));
+                }
             }
         }
         Set<String> repeated = new LinkedHashSet<>();
         applied.forEach(x -> repeated.addAll(Arrays.asList(x.unit(), x.adjustment().source().label(),
                 x.adjustment().type().label(), x.adjustment().item(), x.adjustment().level())));
-        styles.streamRows(sheet, ADJUSTMENT_COLUMNS.size(), applied.size(), repeated, rows -> {
-            for (Applied x : applied) {
-                AppliedAdjustment a = x.adjustment();
-                rows.row();
-                rows.text(x.unit());
-                rows.text(a.source().label());
-                rows.text(a.type().label());
-                rows.text(a.item());
-                rows.text(a.level());
-                rows.number(a.count());
-                rows.score(a.pointsPerCase());
-                rows.number(a.factor());
-                rows.score(a.amount());
-                rows.text(a.evidence());
-                rows.text(a.note());
-                rows.text(a.cell() == null ? null : a.cell().toString());
-            }
+        styles.tableRows(sheet, ADJUSTMENT_COLUMNS.size(), applied, repeated, List.of(), true, (rows, x) -> {
+            AppliedAdjustment a = x.adjustment();
+            rows.text(x.unit());
+            rows.text(a.source().label());
+            rows.text(a.type().label());
+            rows.text(a.item());
+            rows.text(a.level());
+            rows.number(a.count());
+            rows.score(a.pointsPerCase());
+            rows.number(a.factor());
+            rows.score(a.amount());
+            rows.text(a.evidence());
+            rows.text(a.note());
+            rows.text(a.cell() == null ? null : a.cell().toString());
         });
     }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -68,10 +70,12 @@ final class SheetStyles {
     // Texts put in the shared-strings table by streamed sheets, by index: each is added once per workbook (POI's
     // own lookup builds the text's XML first, which cost more than writing the rows).
     private final Map<String, Integer> shared;
+    private final RenderedTables tables;
 
-    SheetStyles(XlsxOutput.StreamingWorkbook workbook, DisplayRounding rounding) {
+    SheetStyles(XlsxOutput.StreamingWorkbook workbook, DisplayRounding rounding, RenderedTables tables) {
         this.workbook = workbook;
         this.rounding = rounding;
+        this.tables = tables;
         this.shared = workbook.sharedStrings();
         Font bold = workbook.createFont();
         bold.setBold(true);
@@ -124,18 +128,11 @@ final class SheetStyles {
     }
 
     /**
-     * Streams a table's rows (text, score and number cells in this workbook's styles) into {@code sheet} below its header
-     * as the workbook is saved, and filters them: for a sheet of hundreds of thousands of rows, where POI's
-     * own row objects would be most of the report step's time. {@code rows} is how many rows will be written;
-     * {@code repeated}, texts that recur down the table (names, departments), which go into the workbook's
-     * shared-strings table once instead of into every row — they were most of the sheet's size.
+     * Streams rows (text, score and number cells in this workbook's styles) into {@code sheet} below whatever rows it
+     * has, as the workbook is saved, with no POI row objects. {@code rows} is how many rows will be written;
+     * {@code repeated}, texts that recur down the table, which go into the workbook's shared-strings table once
+     * instead of into every row. No filter: for 运行信息, whose file list is its second table.
      */
-    void streamRows(Sheet sheet, int columns, int rows, Collection<String> repeated, StreamedRows content) {
-        filter(sheet, columns, sheet.getLastRowNum() + rows);
-        appendRows(sheet, columns, rows, repeated, content);
-    }
-
-    /** {@link #streamRows} below whatever rows the sheet has, without a filter (for a sheet with more than one table). */
     void appendRows(Sheet sheet, int columns, int rows, Collection<String> repeated, StreamedRows content) {
         int before = sheet.getLastRowNum() + 1;
         share(repeated);
@@ -162,6 +159,11 @@ final class SheetStyles {
      * threads once every text the rows share has been {@link #share shared}.
      */
     LeafRows render(int firstRow, StreamedRows content) {
+        return render(firstRow, new int[1], content);
+    }
+
+    /** {@link #render}, giving in {@code maxShared[0]} the highest index of a shared string the rows refer to. */
+    private LeafRows render(int firstRow, int[] maxShared, StreamedRows content) {
         // A buffer per thread, kept for the next unit: a unit's rows are tens of KB, rendered thousands of times.
         RowWriter rows = RowWriter.inMemory(firstRow - 1, rowStyles(Tint.NONE), rounding, shared, RENDERED.get());
         try {
@@ -171,6 +173,7 @@ final class SheetStyles {
             throw new UncheckedIOException(e);
         }
         RENDERED.set(rows.buffer());
+        maxShared[0] = rows.maxShared();
         return ZipSplice.segment(firstRow, rows.buffer(), rows.size());
     }
 
@@ -181,13 +184,67 @@ final class SheetStyles {
 
     /** Lays rendered rows below the sheet's header, in order, and filters them; {@code rows} counts their rows. */
     void spliceRows(Sheet sheet, int columns, int rows, List<LeafRows> segments) {
+        spliceRows(sheet, columns, rows, segments, true);
+    }
+
+    private void spliceRows(Sheet sheet, int columns, int rows, List<LeafRows> segments, boolean filtered) {
         int header = sheet.getLastRowNum() + 1;
         if (header != HEADER_ROWS) {
             // Rows are rendered for the rows below the header a table has: they would be laid in at the wrong rows.
             throw new IllegalStateException(sheet.getSheetName() + " has " + header + " rows above its rendered rows");
         }
-        filter(sheet, columns, header + rows - 1);
+        if (filtered) {
+            filter(sheet, columns, header + rows - 1);
+        }
         workbook.splice((SXSSFSheet) sheet, new CellRangeAddress(0, header + rows - 1, 0, columns - 1), segments);
+    }
+
+    /** Writes one row of a table from its value (see {@link #tableRows}). */
+    @FunctionalInterface
+    interface TableRow<T> {
+        void write(RowWriter rows, T row) throws IOException;
+    }
+
+    /**
+     * A table's rows below the sheet's header, a row for each of {@code rows}, written by {@code row} and filtered
+     * when {@code filtered} (a sheet of two tables side by side has no filter): as {@link #appendRows} writes them,
+     * but rendered in blocks, and each block laid in as the last writing of this workbook left it when its row
+     * values are equal ({@link RenderedTables}). {@code frame}: whatever else the rows' look depends on besides
+     * this workbook's styles, rounding and shared strings, compared with {@code equals}.
+     */
+    <T> void tableRows(Sheet sheet, int columns, List<T> rows, Collection<String> repeated, Object frame,
+                       boolean filtered, TableRow<T> row) {
+        share(repeated);
+        String name = sheet.getSheetName();
+        List<Object> key = List.of(columns, rounding, tintStyles(), frame);
+        List<RenderedTables.Block> before = tables.blocks(name, key);
+        int stillShared = tables.sharedPrefix(shared);
+        List<RenderedTables.Block> blocks = new ArrayList<>();
+        int reused = 0;
+        for (int from = 0; from < rows.size(); from += RenderedTables.BLOCK_ROWS) {
+            List<T> part = rows.subList(from, Math.min(rows.size(), from + RenderedTables.BLOCK_ROWS));
+            int index = blocks.size();
+            RenderedTables.Block kept = index < before.size() ? before.get(index) : null;
+            if (kept != null && kept.maxShared() < stillShared && kept.rows().equals(part)) {
+                blocks.add(kept);
+                reused++;
+                continue;
+            }
+            int[] maxShared = new int[1];
+            LeafRows rendered = render(HEADER_ROWS + from + 1, maxShared, writer -> {
+                for (T value : part) {
+                    writer.row();
+                    row.write(writer, value);
+                }
+            });
+            blocks.add(new RenderedTables.Block(List.copyOf(part), maxShared[0], rendered));
+        }
+        tables.write(name, key, blocks, reused);
+        spliceRows(sheet, columns, rows.size(), blocks.stream().map(RenderedTables.Block::rendered).toList(), filtered);
+    }
+
+    private List<RowWriter.Styles> tintStyles() {
+        return Arrays.stream(Tint.values()).map(this::rowStyles).toList();
     }
 
     /** The styles streamed cells take in a row of {@code tint}, as {@link #text}, {@link #score} and {@link #number} give. */

@@ -44,9 +44,14 @@ final class XlsxOutput {
     private XlsxOutput() {
     }
 
-    static void write(Path target, DisplayRounding rounding, Consumer<SheetStyles> content) {
+    /**
+     * Writes the workbook {@code content} lays out; {@code tables}: its tables as the last writing rendered them,
+     * given this writing's once the package is saved.
+     */
+    static void write(Path target, DisplayRounding rounding, RenderedTables tables, Consumer<SheetStyles> content) {
+        boolean saved = false;
         try (StreamingWorkbook workbook = new StreamingWorkbook(WINDOW)) {
-            content.accept(new SheetStyles(workbook, rounding));
+            content.accept(new SheetStyles(workbook, rounding, tables));
             Path parent = target.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -60,8 +65,14 @@ final class XlsxOutput {
                     spliced(workbook, parent, out);
                 }
             }
+            tables.saved(workbook.sharedStrings());
+            saved = true;
         } catch (IOException e) {
             throw new UncheckedIOException("无法写入 " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (!saved) {
+                tables.failed();
+            }
         }
     }
 
