@@ -19,6 +19,7 @@ import org.kaoping.report.DiscrepancyReportWriter;
 import org.kaoping.report.LeafRows;
 import org.kaoping.report.OutputPublisher;
 import org.kaoping.report.RankingWorkbookWriter;
+import org.kaoping.report.RenderedTables;
 import org.kaoping.report.RunChanges;
 import org.kaoping.report.RunInfo;
 import org.kaoping.scoring.CampaignResult;
@@ -135,6 +136,8 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         log.info("汇总用时：载入 {} 秒，计分 {} 秒（{} 个单位重新计分），写出报表 {} 秒（其间比较和记录本次运行 {} 秒）",
                 seconds(loaded - begun), seconds(scored - loaded), scoring.rescored().size(),
                 seconds(System.nanoTime() - scored), seconds(recorded[0] - scored));
+        log.info("报表分块：排名 {}，差异报告 {}（沿用上次的块 / 重新生成的块）", blocks(tables.ranking()),
+                blocks(tables.discrepancies()));
         Path runDir = publisher.publish(staging, runId);
         log.info("已写出 {}", runDir.resolve(RANKING_FILE));
         log.info("已写出 {}", runDir.resolve(DISCREPANCY_FILE));
@@ -148,6 +151,11 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         }
         contribution.incrementWriteCount(result.units().size());
         return RepeatStatus.FINISHED;
+    }
+
+    private static String blocks(RenderedTables tables) {
+        RenderedTables.Counts c = tables.lastWriting();
+        return c.reused() + " / " + c.rendered();
     }
 
     /**

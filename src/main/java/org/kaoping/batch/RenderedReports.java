@@ -1,16 +1,17 @@
 package org.kaoping.batch;
 
 import java.lang.ref.SoftReference;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.kaoping.report.RenderedTables;
 import org.springframework.stereotype.Component;
 
 /**
- * Each campaign's report tables as this process last rendered them (see {@link RenderedTables}): a scheduled rerun
- * after one corrected workbook lays most of their blocks into the new workbooks as they are. Softly, so that memory
- * pressure takes them back (a campaign of 5,000 units keeps some 3 MB) before it fails anything; the next run then
- * renders every block again.
+ * The report tables of the campaign run last, as this process rendered them (see {@link RenderedTables}): a scheduled
+ * rerun after one corrected workbook lays most of their blocks into the new workbooks as they are. For that campaign
+ * only, as {@link UnitOutcomeRepository} keeps its outcomes: the blocks' row values are the last run's results,
+ * and kept for every campaign a process has run they were live data that the collector traced again and again.
+ * Softly, so that memory pressure takes them back before it fails anything; the next run then renders every block.
  */
 @Component
 public class RenderedReports {
@@ -18,11 +19,16 @@ public class RenderedReports {
     public record Tables(RenderedTables ranking, RenderedTables discrepancies) {
     }
 
-    private final Map<String, SoftReference<Tables>> byCampaign = new ConcurrentHashMap<>();
+    private final Map<String, SoftReference<Tables>> byCampaign = new HashMap<>();
 
-    public Tables of(String campaign) {
-        return byCampaign.compute(campaign, (code, kept) ->
-                kept != null && kept.get() != null ? kept
-                        : new SoftReference<>(new Tables(new RenderedTables(), new RenderedTables()))).get();
+    /** The campaign's tables, forgetting every other campaign's: its turn has come. */
+    public synchronized Tables of(String campaign) {
+        byCampaign.keySet().removeIf(c -> !c.equals(campaign));
+        Tables kept = byCampaign.containsKey(campaign) ? byCampaign.get(campaign).get() : null;
+        if (kept == null) {
+            kept = new Tables(new RenderedTables(), new RenderedTables());
+            byCampaign.put(campaign, new SoftReference<>(kept));
+        }
+        return kept;
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.kaoping.report.SheetStyles.Tint;
@@ -98,8 +99,8 @@ public final class DiscrepancyReportWriter {
             }
         }
         Map<Tint, RowWriter.Styles> tinted = tinted(styles);
-        // Values recur (a score of 5, of 4.5 …): each is told apart as a number once.
-        Map<String, Optional<BigDecimal>> numbers = new HashMap<>();
+        // Values recur (a score of 5, of 4.5 …): each is told apart as a number once (by any of the threads).
+        Map<String, Optional<BigDecimal>> numbers = new ConcurrentHashMap<>();
         styles.tableRows(sheet, DETAIL_COLUMNS.size(), discrepancies, repeated, answering, true, (rows, d) -> {
             rows.use(tinted.get(tint(d.kind().severity())));
             CellRef where = d.where();

@@ -33,6 +33,7 @@ public final class RenderedTables {
     private final Map<String, Table> writing = new HashMap<>();
     private int reused;
     private int rendered;
+    private Counts last = new Counts(0, 0);
 
     /** The blocks the last writing left for {@code sheet} if its frame was {@code frame}; else none. */
     synchronized List<Block> blocks(String sheet, Object frame) {
@@ -66,17 +67,24 @@ public final class RenderedTables {
     synchronized void saved(Map<String, Integer> shared) {
         kept = Map.copyOf(writing);
         keptShared = shared.keySet().toArray(String[]::new);
-        writing.clear();
+        ended();
     }
 
     /** The workbook was not saved: nothing of this writing is kept. */
     synchronized void failed() {
-        writing.clear();
+        ended();
     }
 
-    /** Blocks laid in as kept, and blocks rendered, over every writing so far. */
-    public synchronized Counts counts() {
-        return new Counts(reused, rendered);
+    private void ended() {
+        writing.clear();
+        last = new Counts(reused, rendered);
+        reused = 0;
+        rendered = 0;
+    }
+
+    /** Blocks laid in as kept, and blocks rendered, in the last writing. */
+    public synchronized Counts lastWriting() {
+        return last;
     }
 
     public record Counts(int reused, int rendered) {

@@ -210,7 +210,8 @@ final class SheetStyles {
      * when {@code filtered} (a sheet of two tables side by side has no filter): as {@link #appendRows} writes them,
      * but rendered in blocks, and each block laid in as the last writing of this workbook left it when its row
      * values are equal ({@link RenderedTables}). {@code frame}: whatever else the rows' look depends on besides
-     * this workbook's styles, rounding and shared strings, compared with {@code equals}.
+     * this workbook's styles, rounding and shared strings, compared with {@code equals}. Blocks are rendered on
+     * several threads: {@code row} must be safe to call from them.
      */
     <T> void tableRows(Sheet sheet, int columns, List<T> rows, Collection<String> repeated, Object frame,
                        boolean filtered, TableRow<T> row) {
@@ -219,28 +220,39 @@ final class SheetStyles {
         List<Object> key = List.of(columns, rounding, tintStyles(), frame);
         List<RenderedTables.Block> before = tables.blocks(name, key);
         int stillShared = tables.sharedPrefix(shared);
-        List<RenderedTables.Block> blocks = new ArrayList<>();
-        int reused = 0;
-        for (int from = 0; from < rows.size(); from += RenderedTables.BLOCK_ROWS) {
-            List<T> part = rows.subList(from, Math.min(rows.size(), from + RenderedTables.BLOCK_ROWS));
-            int index = blocks.size();
-            RenderedTables.Block kept = index < before.size() ? before.get(index) : null;
+        int count = (rows.size() + RenderedTables.BLOCK_ROWS - 1) / RenderedTables.BLOCK_ROWS;
+        RenderedTables.Block[] blocks = new RenderedTables.Block[count];
+        List<Integer> toRender = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            List<T> part = block(rows, i);
+            RenderedTables.Block kept = i < before.size() ? before.get(i) : null;
             if (kept != null && kept.maxShared() < stillShared && kept.rows().equals(part)) {
-                blocks.add(kept);
-                reused++;
-                continue;
+                blocks[i] = kept;
+            } else {
+                toRender.add(i);
             }
+        }
+        // On all cores: in a rerun the other workbook's few changed blocks are soon written, and its core idle.
+        toRender.parallelStream().forEach(i -> {
+            List<T> part = block(rows, i);
             int[] maxShared = new int[1];
-            LeafRows rendered = render(HEADER_ROWS + from + 1, maxShared, writer -> {
+            LeafRows rendered = render(HEADER_ROWS + i * RenderedTables.BLOCK_ROWS + 1, maxShared, writer -> {
                 for (T value : part) {
                     writer.row();
                     row.write(writer, value);
                 }
             });
-            blocks.add(new RenderedTables.Block(List.copyOf(part), maxShared[0], rendered));
-        }
-        tables.write(name, key, blocks, reused);
-        spliceRows(sheet, columns, rows.size(), blocks.stream().map(RenderedTables.Block::rendered).toList(), filtered);
+            blocks[i] = new RenderedTables.Block(List.copyOf(part), maxShared[0], rendered);
+        });
+        int reused = count - toRender.size();
+        tables.write(name, key, List.of(blocks), reused);
+        spliceRows(sheet, columns, rows.size(), Arrays.stream(blocks).map(RenderedTables.Block::rendered).toList(),
+                filtered);
+    }
+
+    private static <T> List<T> block(List<T> rows, int index) {
+        int from = index * RenderedTables.BLOCK_ROWS;
+        return rows.subList(from, Math.min(rows.size(), from + RenderedTables.BLOCK_ROWS));
     }
 
     private List<RowWriter.Styles> tintStyles() {
