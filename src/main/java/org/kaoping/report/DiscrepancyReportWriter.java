@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,13 +90,17 @@ public final class DiscrepancyReportWriter {
             repeated.add(item);
             repeated.addAll(who);
         });
+        // Files and sheets as they come; a unit's rows name the same few one after another, so each is looked up
+        // only where it differs from the row before (a look-up per row and text was a fifth of writing a rerun's
+        // report). A unit or item not shared above is written into its cells instead.
+        CellRef before = null;
         for (Discrepancy d : discrepancies) {
-            repeated.add(d.kind().label());
-            repeated.add(d.unit());
-            repeated.add(d.item());
-            if (d.where() != null) {
-                repeated.add(d.where().file());
-                repeated.add(d.where().sheet());
+            CellRef where = d.where();
+            if (where != null && (before == null || !Objects.equals(where.file(), before.file())
+                    || !Objects.equals(where.sheet(), before.sheet()))) {
+                repeated.add(where.file());
+                repeated.add(where.sheet());
+                before = where;
             }
         }
         Map<Tint, RowWriter.Styles> tinted = tinted(styles);
@@ -141,18 +146,32 @@ public final class DiscrepancyReportWriter {
     }
 
     private static void summary(SheetStyles styles, List<Discrepancy> discrepancies) {
-        Map<DiscrepancyKind, Long> byKind = new EnumMap<>(DiscrepancyKind.class);
+        long[] byKind = new long[DiscrepancyKind.values().length];
         Map<String, Long> byUnit = new LinkedHashMap<>();
         Map<String, Tint> unitTint = new HashMap<>();
+        // A unit's discrepancies come one after another: counted a run at a time, a map entry touched once a run.
+        String unit = null;
+        long n = 0;
+        Tint worst = Tint.NONE;
         for (Discrepancy d : discrepancies) {
-            byKind.merge(d.kind(), 1L, Long::sum);
-            String unit = d.unit() == null || d.unit().isBlank() ? NO_UNIT : d.unit();
-            byUnit.merge(unit, 1L, Long::sum);
+            byKind[d.kind().ordinal()]++;
+            if (!Objects.equals(d.unit(), unit)) {
+                count(unit, n, worst, byUnit, unitTint);
+                unit = d.unit();
+                n = 0;
+                worst = Tint.NONE;
+            }
+            n++;
             // A unit with one error among its warnings is red: it is one to call first.
-            unitTint.merge(unit, tint(d.kind().severity()), (a, b) -> a == Tint.ERROR ? a : b);
+            worst = worst == Tint.ERROR ? worst : tint(d.kind().severity());
         }
+        count(unit, n, worst, byUnit, unitTint);
         List<Count> kinds = new ArrayList<>();
-        byKind.forEach((kind, n) -> kinds.add(new Count(kind.label(), n, tint(kind.severity()))));
+        for (DiscrepancyKind kind : DiscrepancyKind.values()) {
+            if (byKind[kind.ordinal()] > 0) {
+                kinds.add(new Count(kind.label(), byKind[kind.ordinal()], tint(kind.severity())));
+            }
+        }
         kinds.add(new Count(TOTAL, discrepancies.size(), Tint.NONE));
         // Units with the most discrepancies first: those are the ones to call.
         List<Count> units = new ArrayList<>(byUnit.entrySet().stream()
@@ -176,6 +195,16 @@ public final class DiscrepancyReportWriter {
             writer.skip();
             count(writer, tinted, line.unit());
         });
+    }
+
+    /** Adds a run of {@code n} discrepancies of {@code unit} (none when {@code n} is 0) to its count and tint. */
+    private static void count(String unit, long n, Tint worst, Map<String, Long> byUnit, Map<String, Tint> unitTint) {
+        if (n == 0) {
+            return;
+        }
+        String shown = unit == null || unit.isBlank() ? NO_UNIT : unit;
+        byUnit.merge(shown, n, Long::sum);
+        unitTint.merge(shown, worst, (a, b) -> a == Tint.ERROR ? a : b);
     }
 
     /** A label and its count in the count's tint; two cells left out where that table has ended. */

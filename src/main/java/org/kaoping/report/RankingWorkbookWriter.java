@@ -142,10 +142,13 @@ public final class RankingWorkbookWriter {
         }
         result.units().stream().map(u -> u.unit().name()).sorted().forEach(texts::add);
         // After the names, so that the indexes of 分项得分's texts are those its stored rows were rendered with.
-        Set<String> rosterTexts = new TreeSet<>();
-        result.units().forEach(u -> Stream.of(u.unit().division(), u.unit().group()).filter(Objects::nonNull)
-                .forEach(rosterTexts::add));
-        texts.addAll(rosterTexts);
+        Set<String> rosterTexts = new HashSet<>();
+        for (UnitResult u : result.units()) {
+            rosterTexts.add(u.unit().division());
+            rosterTexts.add(u.unit().group());
+        }
+        rosterTexts.remove(null);
+        texts.addAll(new TreeSet<>(rosterTexts));
         result.ranking().grades().forEach(g -> texts.add(g.name()));
         return texts;
     }
@@ -273,7 +276,7 @@ public final class RankingWorkbookWriter {
         List<Applied> applied = new ArrayList<>();
         for (UnitResult u : units) {
             for (Scored scored : new Scored[] {u.official(), u.self()}) {
-                if (scored != null) {
+                if (scored != null && !scored.adjustments().isEmpty()) {
                     scored.adjustments().forEach(a -> applied.add(new Applied(u.unit().name(), a)));
                 }
             }
@@ -302,10 +305,12 @@ public final class RankingWorkbookWriter {
         Map<String, List<UnitResult>> out = new LinkedHashMap<>();
         for (UnitResult u : units) {
             String division = u.unit().division();
-            if (division != null && !division.isBlank()) {
+            if (division != null) {
                 out.computeIfAbsent(division, d -> new ArrayList<>()).add(u);
             }
         }
+        // Told apart once per 分组, not per unit: each look at a unit's texts is a walk through memory.
+        out.keySet().removeIf(String::isBlank);
         return out;
     }
 
