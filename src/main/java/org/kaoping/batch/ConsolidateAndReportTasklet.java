@@ -119,9 +119,10 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         int rejectedFiles = rejected;
         CompletableFuture<RunInfo> info = new CompletableFuture<>();
         ParallelReport.write(
-                whenRendered -> new RankingWorkbookWriter(tables.ranking()).write(result, info::join, staging.resolve(RANKING_FILE),
-                        scoring.storedRows(), whenRendered),
-                () -> new DiscrepancyReportWriter(tables.discrepancies()).write(result, staging.resolve(DISCREPANCY_FILE)),
+                whenRendered -> new RankingWorkbookWriter(tables.ranking()).write(result, info::join,
+                        staging.resolve(RANKING_FILE), scoring.storedRows(), whenRendered),
+                () -> new DiscrepancyReportWriter(tables.discrepancies())
+                        .write(result, staging.resolve(DISCREPANCY_FILE)),
                 () -> {
                     try {
                         info.complete(compareAndRecord(chunkContext, files, configuration, result, entries,

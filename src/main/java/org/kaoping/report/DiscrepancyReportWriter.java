@@ -28,7 +28,6 @@ import org.kaoping.scoring.CampaignResult;
 import org.kaoping.scoring.CellRef;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.DiscrepancyKind;
-import org.kaoping.scoring.DisplayRounding;
 
 /** Writes 差异报告.xlsx: every discrepancy, tinted by severity, and counts by kind and by unit. */
 public final class DiscrepancyReportWriter {

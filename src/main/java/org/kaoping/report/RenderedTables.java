@@ -8,8 +8,8 @@ import java.util.Map;
  * One workbook's long tables as its last writing rendered them: compressed blocks of {@link #BLOCK_ROWS} rows,
  * each with the row values it was rendered from. The next writing of the workbook lays a block in as it is when its
  * rows are equal to the values now at its place and every shared string it refers to has kept its index; it renders
- * the others. After one corrected workbook that is the few blocks whose units moved or changed, where rendering and
- * compressing every row had been most of writing the reports of a rerun.
+ * the others. After one corrected workbook those are the blocks whose rows changed or moved (every cell names its
+ * row), where rendering and compressing every row had been most of writing the reports of a rerun.
  * <p>
  * Kept in memory for the process (the scheduler of {@code serve}, the benchmark); a new process renders every block
  * once. Row values are compared with {@code equals}, so they must be immutable and their {@code equals} must cover
@@ -87,6 +87,7 @@ public final class RenderedTables {
         return last;
     }
 
+    /** Blocks laid in as they were kept, and blocks rendered. */
     public record Counts(int reused, int rendered) {
     }
 }
