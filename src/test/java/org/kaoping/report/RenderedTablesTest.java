@@ -57,9 +57,9 @@ class RenderedTablesTest {
         assertThat(ranking.lastWriting()).isEqualTo(new RenderedTables.Counts(0, 4 + 2 + 2 + 0));
         assertThat(report.lastWriting()).isEqualTo(new RenderedTables.Counts(0, 7 + 4));
 
-        // Unit 300 (sheet row 302 of 总排名, block 2; row 152 of its 分组, block 1; rows 602-603 of 差异明细, block 4) has a
-        // lower deduction, keeping its rank, and one more discrepancy, which moves every later row of 差异明细 and
-        // brings it to the top of 汇总's count by unit.
+        // Unit 300 (sheet row 302 of 总排名, block 2; row 152 of its 分组, block 1; rows 602-603 of 差异明细,
+        // block 4) has a lower deduction, keeping its rank, and one more discrepancy, which moves every later row of
+        // 差异明细 and brings it to the top of 汇总's count by unit.
         Campaign second = first.withUnitChanged(300);
         CampaignResult rerun = second.result(DisplayRounding.HALF_UP);
         writeBoth(rerun, ranking, report, "2");
