@@ -59,16 +59,16 @@ final class CampaignScoring {
     /**
      * The run's result. By unit name: every roster unit's {@code fingerprint} and {@code outcome}, and the stored
      * 分项得分 rows of the units whose outcome was stored; {@code rescored} names the units scored again.
-     * {@code storedBefore} is every fingerprint the campaign had stored.
+     * {@code storedBefore} is every outcome the campaign had stored, by fingerprint.
      */
     record Scoring(CampaignResult result, Map<String, String> fingerprints, Map<String, UnitOutcome> outcomes,
-                   Set<String> rescored, Map<String, LeafRows> storedRows, Set<String> storedBefore) {
+                   Set<String> rescored, Map<String, LeafRows> storedRows,
+                   Map<String, UnitOutcomeRepository.Stored> storedBefore) {
     }
 
     /**
      * {@code files}: the run's files in path order, with each readable file's outline in {@code outlines};
-     * {@code findings}: the read findings in file order. The campaign's stored outcomes are decoded here and their
-     * bytes let go before the report is written.
+     * {@code findings}: the read findings in file order.
      */
     Scoring score(List<RunFileRepository.RunFile> files, Map<String, ParsedWorkbookRepository.Outline> outlines,
                   List<Discrepancy> findings) {
@@ -98,7 +98,6 @@ final class CampaignScoring {
         Map<String, RosterUnit> byName = new HashMap<>();
         roster.forEach(u -> byName.put(u.name(), u));
         Binary.Canon canon = new Binary.Canon();
-        Map<String, UnitOutcome> decoded = this.stored.decoded(setup.campaign().code());
         List<UnitOutcome> outcomes = new ArrayList<>(roster.size());
         // A batch of units at a time: their files are decoded together and let go before the next batch, so that
         // a large campaign's first run never holds every parsed workbook at once (at 20,000 units, holding them all
@@ -111,10 +110,7 @@ final class CampaignScoring {
                     return consolidator.score(unit, scored.sheets().getOrDefault(unit.name(), List.of()),
                             scored.adjustments().getOrDefault(unit.name(), List.of()));
                 }
-                String fingerprint = fingerprints.get(unit.name());
-                UnitOutcome known = decoded.get(fingerprint);
-                return known != null ? known
-                        : UnitOutcomeCodec.decode(stored.get(fingerprint).outcome(), byName::get, canon);
+                return UnitOutcomeCodec.decode(stored.get(fingerprints.get(unit.name())).outcome(), byName::get, canon);
             }).toList());
         }
         Map<String, UnitOutcome> byUnit = new HashMap<>();
@@ -127,7 +123,7 @@ final class CampaignScoring {
             }
         });
         return new Scoring(consolidator.rank(findings, outcomes), fingerprints, byUnit, missing, storedRows,
-                Set.copyOf(stored.keySet()));
+                stored);
     }
 
     /** The sheets and adjustment rows of units to score, by unit. */

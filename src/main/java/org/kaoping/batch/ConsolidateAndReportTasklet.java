@@ -19,7 +19,6 @@ import org.kaoping.report.DiscrepancyReportWriter;
 import org.kaoping.report.LeafRows;
 import org.kaoping.report.OutputPublisher;
 import org.kaoping.report.RankingWorkbookWriter;
-import org.kaoping.report.RenderedTables;
 import org.kaoping.report.RunChanges;
 import org.kaoping.report.RunInfo;
 import org.kaoping.scoring.CampaignResult;
@@ -56,14 +55,12 @@ public class ConsolidateAndReportTasklet implements Tasklet {
     private final RunRecordRepository records;
     private final CampaignExecutions executions;
     private final ReadLimits limits;
-    private final RenderedReports.Tables tables;
     private final int scoreBatch;
 
     public ConsolidateAndReportTasklet(KaopingHome home, CampaignSetup setup, String runId, RunFileRepository runFiles,
                                        ParsedWorkbookRepository parsed, UnitOutcomeRepository outcomes,
                                        CodeFingerprint code, RunRecordRepository records,
-                                       CampaignExecutions executions, ReadLimits limits,
-                                       RenderedReports.Tables tables, int scoreBatch) {
+                                       CampaignExecutions executions, ReadLimits limits, int scoreBatch) {
         this.home = home;
         this.setup = setup;
         this.runId = runId;
@@ -74,7 +71,6 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         this.records = records;
         this.executions = executions;
         this.limits = limits;
-        this.tables = tables;
         this.scoreBatch = scoreBatch;
     }
 
@@ -119,9 +115,9 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         int rejectedFiles = rejected;
         CompletableFuture<RunInfo> info = new CompletableFuture<>();
         ParallelReport.write(
-                whenRendered -> new RankingWorkbookWriter(tables.ranking()).write(result, info::join,
+                whenRendered -> new RankingWorkbookWriter().write(result, info::join,
                         staging.resolve(RANKING_FILE), scoring.storedRows(), whenRendered),
-                () -> new DiscrepancyReportWriter(tables.discrepancies())
+                () -> new DiscrepancyReportWriter()
                         .write(result, staging.resolve(DISCREPANCY_FILE)),
                 () -> {
                     try {
@@ -137,8 +133,6 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         log.info("汇总用时：载入 {} 秒，计分 {} 秒（{} 个单位重新计分），写出报表 {} 秒（其间比较和记录本次运行 {} 秒）",
                 seconds(loaded - begun), seconds(scored - loaded), scoring.rescored().size(),
                 seconds(System.nanoTime() - scored), seconds(recorded[0] - scored));
-        log.info("报表分块：排名 {}，差异报告 {}（沿用上次的块 / 重新生成的块）", blocks(tables.ranking()),
-                blocks(tables.discrepancies()));
         Path runDir = publisher.publish(staging, runId);
         log.info("已写出 {}", runDir.resolve(RANKING_FILE));
         log.info("已写出 {}", runDir.resolve(DISCREPANCY_FILE));
@@ -152,11 +146,6 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         }
         contribution.incrementWriteCount(result.units().size());
         return RepeatStatus.FINISHED;
-    }
-
-    private static String blocks(RenderedTables tables) {
-        RenderedTables.Counts c = tables.lastWriting();
-        return c.reused() + " / " + c.rendered();
     }
 
     /**
@@ -196,10 +185,8 @@ public class ConsolidateAndReportTasklet implements Tasklet {
                         rendered.getOrDefault(unit, scoring.storedRows().get(unit))))
                 .toList();
         Set<String> used = new HashSet<>(scoring.fingerprints().values());
-        outcomes.save(campaign, added, scoring.storedBefore().stream().filter(f -> !used.contains(f)).toList());
-        Map<String, UnitOutcome> byFingerprint = new HashMap<>();
-        scoring.outcomes().forEach((unit, outcome) -> byFingerprint.put(scoring.fingerprints().get(unit), outcome));
-        outcomes.keepDecoded(campaign, byFingerprint);
+        outcomes.save(campaign, scoring.storedBefore(), added,
+                scoring.storedBefore().keySet().stream().filter(f -> !used.contains(f)).toList());
     }
 
     /** The campaign file, rubric and roster (contextKey) and the read limits: what results follow from besides the inputs. */

@@ -5,7 +5,6 @@ import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.workbook.ReadLimits;
 import org.kaoping.workbook.WorkbookParser;
-import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -26,8 +25,8 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     Job consolidationJob(JobRepository jobRepository, Step intakeStep, Step readStep, Step reportStep,
-                         LiveExecutions liveExecutions, OneCampaignInMemory oneCampaignInMemory) {
-        return new JobBuilder(JOB_NAME, jobRepository).listener(liveExecutions).listener(oneCampaignInMemory)
+                         LiveExecutions liveExecutions) {
+        return new JobBuilder(JOB_NAME, jobRepository).listener(liveExecutions)
                 .start(intakeStep).next(readStep).next(reportStep).build();
     }
 
@@ -43,12 +42,12 @@ public class ConsolidationJobConfiguration {
     Step readStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                   PendingWorkbookReader pendingWorkbookReader, ParseWorkbookProcessor parseWorkbookProcessor,
                   ParsedWorkbookWriter parsedWorkbookWriter, @Value("${kaoping.read.chunk-size}") int chunkSize,
-                  List<ReadStepListener> listeners) {
-        // Workbooks are parsed ahead on the read threads (ParseAhead); the step's own thread takes the results in
-        // order and writes each chunk in its transaction: a chunk still commits whole or not at all.
+                  AsyncTaskExecutor readExecutor, List<ReadStepListener> listeners) {
+        // The chunk's workbooks are parsed on the read threads; the chunk is written and committed whole.
         var step = new StepBuilder("read", jobRepository)
                 .<RunFileRepository.RunFile, ParsedWorkbookRepository.Stored>chunk(chunkSize)
                 .transactionManager(transactionManager)
+                .taskExecutor(readExecutor)
                 .reader(pendingWorkbookReader)
                 .processor(parseWorkbookProcessor)
                 .writer(parsedWorkbookWriter)
@@ -82,31 +81,16 @@ public class ConsolidationJobConfiguration {
     @StepScope
     IntakeTasklet intakeTasklet(KaopingHome home, RunSetups setups, RunFileRepository runFiles,
                                 @Value("#{jobParameters['campaign']}") String campaign,
-                                ReadLimits limits, RunRecordRepository records, ParseAhead parseAhead,
-                                @Value("${kaoping.read.chunk-size}") int chunkSize,
+                                ReadLimits limits, RunRecordRepository records,
                                 @Value("#{jobParameters['run.id']}") String runId) {
-        return new IntakeTasklet(home, setups.of(campaign, runId), runId, runFiles, limits, records, parseAhead,
-                chunkSize);
+        return new IntakeTasklet(home, setups.of(campaign, runId), runId, runFiles, limits, records);
     }
 
-    /** One chunk ahead: the read threads parse the next chunk while the step writes and commits this one. */
     @Bean
     @StepScope
     PendingWorkbookReader pendingWorkbookReader(RunFileRepository runFiles, ParsedWorkbookRepository parsed,
-                                                ParseAhead parseAhead, @Value("${kaoping.read.chunk-size}") int chunkSize,
                                                 @Value("#{jobParameters['run.id']}") String runId) {
-        return new PendingWorkbookReader(runId, runFiles, parsed, parseAhead, chunkSize);
-    }
-
-    /** One per run: intake starts parsing the first new or changed files, the read step takes them (ParseAhead). */
-    @Bean
-    @JobScope
-    ParseAhead parseAhead(KaopingHome home, RunSetups setups, ReadLimits limits, AsyncTaskExecutor readExecutor,
-                          @Value("#{jobParameters['campaign']}") String campaign,
-                          @Value("#{jobParameters['run.id']}") String runId) {
-        CampaignSetup setup = setups.of(campaign, runId);
-        return new ParseAhead(home.input(campaign), new WorkbookParser(setup.rubric(), setup.roster(), limits),
-                readExecutor);
+        return new PendingWorkbookReader(runId, runFiles, parsed);
     }
 
     @Bean
@@ -117,8 +101,12 @@ public class ConsolidationJobConfiguration {
 
     @Bean
     @StepScope
-    ParseWorkbookProcessor parseWorkbookProcessor(ParseAhead parseAhead) {
-        return new ParseWorkbookProcessor(parseAhead);
+    ParseWorkbookProcessor parseWorkbookProcessor(KaopingHome home, RunSetups setups, ReadLimits limits,
+                                                  @Value("#{jobParameters['campaign']}") String campaign,
+                                                  @Value("#{jobParameters['run.id']}") String runId) {
+        CampaignSetup setup = setups.of(campaign, runId);
+        return new ParseWorkbookProcessor(home.input(campaign),
+                new WorkbookParser(setup.rubric(), setup.roster(), limits));
     }
 
     @Bean
@@ -127,11 +115,11 @@ public class ConsolidationJobConfiguration {
                                                             RunFileRepository runFiles, ParsedWorkbookRepository parsed,
                                                             UnitOutcomeRepository outcomes, CodeFingerprint code,
                                                             RunRecordRepository records, CampaignExecutions executions,
-                                                            ReadLimits limits, RenderedReports rendered,
+                                                            ReadLimits limits,
                                                             @Value("${kaoping.report.score-batch}") int scoreBatch,
                                                             @Value("#{jobParameters['campaign']}") String campaign,
                                                             @Value("#{jobParameters['run.id']}") String runId) {
         return new ConsolidateAndReportTasklet(home, setups.of(campaign, runId), runId, runFiles, parsed, outcomes,
-                code, records, executions, limits, rendered.of(campaign), scoreBatch);
+                code, records, executions, limits, scoreBatch);
     }
 }

@@ -29,20 +29,15 @@ public class IntakeTasklet implements Tasklet {
     private final RunFileRepository runFiles;
     private final ReadLimits limits;
     private final RunRecordRepository records;
-    private final ParseAhead ahead;
-    private final int parseAhead;
 
-    /** {@code parseAhead}: how many of the files found new or changed are handed to {@code ahead} at once. */
     public IntakeTasklet(KaopingHome home, CampaignSetup setup, String runId, RunFileRepository runFiles,
-                         ReadLimits limits, RunRecordRepository records, ParseAhead ahead, int parseAhead) {
+                         ReadLimits limits, RunRecordRepository records) {
         this.home = home;
         this.setup = setup;
         this.runId = runId;
         this.runFiles = runFiles;
         this.limits = limits;
         this.records = records;
-        this.ahead = ahead;
-        this.parseAhead = parseAhead;
     }
 
     /** When a run began (its intake came after): the time files must have been left alone since, to be trusted. */
@@ -52,20 +47,6 @@ public class IntakeTasklet implements Tasklet {
         } catch (DateTimeException e) {
             return Instant.EPOCH;
         }
-    }
-
-    /**
-     * The first {@code limit} readable files, in path order, whose parse key is not the one the previous run read
-     * them under: new, corrected or touched files, whose result is almost never stored yet.
-     */
-    static List<RunFileRepository.RunFile> changed(List<RunFileRepository.RunFile> listed,
-                                                   Map<String, RunFileRepository.RunFile> earlier, int limit) {
-        return listed.stream().filter(f -> f.parseKey() != null)
-                .filter(f -> {
-                    RunFileRepository.RunFile before = earlier.get(f.file().path());
-                    return before == null || !f.parseKey().equals(before.parseKey());
-                })
-                .limit(limit).toList();
     }
 
     @Override
@@ -78,9 +59,7 @@ public class IntakeTasklet implements Tasklet {
         Optional<RunRecordRepository.RunRecord> previous = records.previous(campaign, runId);
         String previousRunId = previous.map(RunRecordRepository.RunRecord::runId).orElse(null);
         List<RunFileRepository.RunFile> previousFiles = previousRunId == null ? List.of() : runFiles.files(previousRunId);
-        Map<String, RunFileRepository.RunFile> earlierFiles = previousFiles.stream()
-                .collect(Collectors.toMap(f -> f.file().path(), f -> f));
-        Map<String, InputFile> earlier = earlierFiles.values().stream()
+        Map<String, InputFile> earlier = previousFiles.stream()
                 .collect(Collectors.toMap(f -> f.file().path(), RunFileRepository.RunFile::file));
         Instant earlierScan = previous.map(p -> started(p.runId())).orElse(Instant.EPOCH);
         List<InputFile> files = new InputScanner(limits.maxFileSize()).scan(home.input(campaign), earlier, earlierScan);
@@ -90,11 +69,8 @@ public class IntakeTasklet implements Tasklet {
         List<RunFileRepository.RunFile> listed = files.parallelStream()
                 .map(f -> new RunFileRepository.RunFile(f, f.readable() ? ParseKeys.of(context, f) : null))
                 .toList();
-        // Parsing the first of them overlaps storing the list and the read step's lookup of stored results, which
-        // left a core idle (a first run of 5,100 workbooks: 16 ms and 36 ms).
-        changed(listed, earlierFiles, parseAhead).forEach(ahead::submit);
         // save() replaces the run's list: a restarted intake step registers each file once.
-        runFiles.save(runId, campaign, listed, previousRunId, previousFiles);
+        runFiles.save(runId, campaign, listed);
         long ignored = files.stream().filter(f -> !f.readable()).count();
         log.info("在 {} 中找到 {} 个文件：{} 个工作簿待处理，{} 个忽略", home.input(campaign), files.size(),
                 files.size() - ignored, ignored);

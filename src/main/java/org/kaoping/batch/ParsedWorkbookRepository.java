@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.workbook.ParsedWorkbook;
@@ -20,28 +19,17 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Parse results ({@code kp_parse_result}), one binary document per workbook ({@link ParsedWorkbookCodec}): written
- * in batches by the read step, looked up in bulk by their keys — never a query per cell or per file. What a key
- * names never changes, so the outline read or committed under one is kept in memory (bounded).
+ * in batches by the read step, looked up in bulk by their keys — never a query per cell or per file.
  */
 @Repository
 public class ParsedWorkbookRepository {
-    // Enough for the runs of two 20,000-unit campaigns; at some 500 bytes an outline, 25 MB at most.
-    private static final int MAX_OUTLINES = 50_000;
     // Unit names are single-line texts from the roster, so a line break cannot occur in one.
     private static final String UNIT_SEPARATOR = "\n";
     // Keys are looked up as a table joined on the primary key, not an IN list: H2 checks every row it finds against
     // the whole list again, which for thousands of keys cost more than the rest of an unchanged rerun.
     private static final String BY_KEYS = " FROM UNNEST(?) AS t(k) JOIN kp_parse_result p ON p.parse_key = t.k";
 
-    // The documents the read step stored, until the report step that follows it decodes them (then they are let
-    // go): it need not query them back. Bytes, not decoded workbooks, so that holding them costs the collector
-    // next to nothing.
-    private static final long MAX_DOCUMENT_BYTES = 64L << 20;
-
     private final JdbcTemplate jdbc;
-    private final Map<String, Outline> outlines = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
-    private long documentBytes;
 
     public ParsedWorkbookRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -66,10 +54,6 @@ public class ParsedWorkbookRepository {
     }
 
     public void saveAll(List<Stored> items) {
-        AfterCommit.run(() -> items.forEach(s -> {
-            remember(s.outline());
-            remember(s);
-        }));
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.batchUpdate("MERGE INTO kp_parse_result (parse_key, path, rejected, parsed, parsed_at, units, summary,"
                 + " rejection, findings) KEY (parse_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", items, 100, (ps, s) -> {
@@ -96,39 +80,33 @@ public class ParsedWorkbookRepository {
 
     /** The outlines of the run's readable files ({@code files}: the run's list), by parse key. */
     public Map<String, Outline> outlines(List<RunFileRepository.RunFile> files) {
+        Set<String> keys = new HashSet<>();
+        files.stream().map(RunFileRepository.RunFile::parseKey).filter(k -> k != null).forEach(keys::add);
         Map<String, Outline> out = new HashMap<>();
-        Set<String> missing = new HashSet<>();
-        for (RunFileRepository.RunFile f : files) {
-            if (f.parseKey() != null) {
-                Outline known = outlines.get(f.parseKey());
-                if (known != null) {
-                    out.put(f.parseKey(), known);
-                } else {
-                    missing.add(f.parseKey());
-                }
-            }
+        if (keys.isEmpty()) {
+            return out;
         }
-        if (!missing.isEmpty()) {
-            select("p.parse_key, p.rejected, p.rejection, p.summary, p.units, p.findings", missing, rs -> {
-                String units = rs.getString(5);
-                byte[] findings = rs.getBytes(6);
-                Outline outline = new Outline(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4),
-                        units == null || units.isEmpty() ? Set.of()
-                                : new LinkedHashSet<>(Arrays.asList(units.split(UNIT_SEPARATOR))),
-                        findings == null ? List.of() : ParsedWorkbookCodec.decodeFindings(findings));
-                out.put(outline.parseKey(), outline);
-                remember(outline);
-            });
-        }
+        select("p.parse_key, p.rejected, p.rejection, p.summary, p.units, p.findings", keys, rs -> {
+            String units = rs.getString(5);
+            byte[] findings = rs.getBytes(6);
+            Outline outline = new Outline(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4),
+                    units == null || units.isEmpty() ? Set.of()
+                            : new LinkedHashSet<>(Arrays.asList(units.split(UNIT_SEPARATOR))),
+                    findings == null ? List.of() : ParsedWorkbookCodec.decodeFindings(findings));
+            out.put(outline.parseKey(), outline);
+        });
         return out;
     }
 
-    /**
-     * The parse keys among the run's files ({@code files}: the run's list) that have a stored result: those with an
-     * outline. Read as outlines, so that the report step finds them in memory rather than querying again.
-     */
+    /** The parse keys among the run's files ({@code files}: the run's list) that have a stored result. */
     public Set<String> existing(List<RunFileRepository.RunFile> files) {
-        return outlines(files).keySet();
+        Set<String> keys = new HashSet<>();
+        files.stream().map(RunFileRepository.RunFile::parseKey).filter(k -> k != null).forEach(keys::add);
+        Set<String> out = new HashSet<>();
+        if (!keys.isEmpty()) {
+            select("p.parse_key", keys, rs -> out.add(rs.getString(1)));
+        }
+        return out;
     }
 
     /** The rows of {@code kp_parse_result} under {@code keys}, in one query. */
@@ -136,53 +114,10 @@ public class ParsedWorkbookRepository {
         jdbc.query("SELECT " + columns + BY_KEYS, ps -> ps.setObject(1, keys.toArray(String[]::new)), row);
     }
 
-    /**
-     * Outlines are kept by parse key, which names the stored result for good: a later run of the same files (most
-     * of a rerun) then needs no query for them. Bounded, so that a process running many large campaigns lets old
-     * ones go.
-     */
-    private void remember(Outline outline) {
-        if (outlines.size() >= MAX_OUTLINES) {
-            outlines.clear();
-        }
-        outlines.put(outline.parseKey(), outline);
-    }
-
-    /**
-     * Documents are kept by parse key too, until loaded, and up to {@link #MAX_DOCUMENT_BYTES} in all (then let go
-     * together): the report step after a read step finds the documents it needs here.
-     */
-    private synchronized void remember(Stored stored) {
-        if (documentBytes + stored.document().length > MAX_DOCUMENT_BYTES) {
-            documents.clear();
-            documentBytes = 0;
-        }
-        if (documents.put(stored.parseKey(), stored.document()) == null) {
-            documentBytes += stored.document().length;
-        }
-    }
-
-    /**
-     * The stored results under {@code keys}, decoded in parallel. Those the read step left in memory are taken
-     * from there, and let go: a later run needs only its changed files' results, which its own read step leaves.
-     */
+    /** The stored results under {@code keys}, decoded in parallel. */
     public Map<String, ParsedWorkbook> load(Collection<String> keys) {
         Map<String, byte[]> found = new HashMap<>();
-        Set<String> missing = new HashSet<>();
-        synchronized (this) {
-            for (String key : keys) {
-                byte[] known = documents.remove(key);
-                if (known != null) {
-                    documentBytes -= known.length;
-                    found.put(key, known);
-                } else {
-                    missing.add(key);
-                }
-            }
-        }
-        if (!missing.isEmpty()) {
-            select("p.parse_key, p.parsed", missing, rs -> found.put(rs.getString(1), rs.getBytes(2)));
-        }
+        select("p.parse_key, p.parsed", new HashSet<>(keys), rs -> found.put(rs.getString(1), rs.getBytes(2)));
         Binary.Canon canon = new Binary.Canon();
         return found.entrySet().parallelStream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ParsedWorkbookCodec.decode(e.getValue(), canon)));

@@ -21,7 +21,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RunRecordRepository {
     private final JdbcTemplate jdbc;
-    private final RecentRuns<List<UnitRecord>> recentUnits = new RecentRuns<>();
 
     public RunRecordRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -38,7 +37,6 @@ public class RunRecordRepository {
 
     public void save(RunRecord run, List<UnitRecord> units) {
         List<UnitRecord> saved = units.stream().sorted(Comparator.comparing(UnitRecord::unit)).toList();
-        recentUnits.replace(run.runId(), saved);
         jdbc.update("MERGE INTO kp_run (run_id, campaign, files_found, files_parsed, files_rejected, units, units_ranked,"
                         + " discrepancies, inputs_key, reported_at, unit_records) KEY (run_id)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -79,10 +77,6 @@ public class RunRecordRepository {
 
     /** The run's units by name. */
     public List<UnitRecord> units(String runId) {
-        List<UnitRecord> remembered = recentUnits.get(runId);
-        if (remembered != null) {
-            return remembered;
-        }
         List<byte[]> document = jdbc.query("SELECT unit_records FROM kp_run WHERE run_id = ?",
                 (rs, i) -> rs.getBytes(1), runId);
         if (!document.isEmpty() && document.get(0) != null) {

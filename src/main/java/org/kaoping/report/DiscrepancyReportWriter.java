@@ -44,20 +44,9 @@ public final class DiscrepancyReportWriter {
     private static final List<SheetStyles.Column> SUMMARY_COLUMNS = List.of(column("类型", 16), column("数量", 8),
             column("", 4), column("单位名称", NAME), column("数量", 8));
 
-    private final RenderedTables tables;
-
-    public DiscrepancyReportWriter() {
-        this(new RenderedTables());
-    }
-
-    /** {@code tables}: this campaign's discrepancy tables as its last report rendered them (see {@link RenderedTables}). */
-    public DiscrepancyReportWriter(RenderedTables tables) {
-        this.tables = tables;
-    }
-
     public void write(CampaignResult result, Path target) {
         List<Discrepancy> discrepancies = result.discrepancies();
-        XlsxOutput.write(target, result.ranking().rounding(), tables, styles -> {
+        XlsxOutput.write(target, result.ranking().rounding(), styles -> {
             detail(styles, result, answering(result.rubric()));
             summary(styles, discrepancies);
         });
@@ -73,12 +62,7 @@ public final class DiscrepancyReportWriter {
         return out;
     }
 
-    /**
-     * Tens of thousands of rows in a large campaign (several discrepancies per unit). Their texts are shared in an
-     * order that a corrected workbook rarely changes — kinds, names, items and who answers for them first, then the
-     * files and sheets as they come — so that most rows keep their shared strings' indexes from run to run and
-     * their blocks can be laid in as rendered ({@link RenderedTables}).
-     */
+    /** Tens of thousands of rows in a large campaign (several discrepancies per unit), their texts shared. */
     private static void detail(SheetStyles styles, CampaignResult result, Map<String, List<String>> answering) {
         List<Discrepancy> discrepancies = result.discrepancies();
         Sheet sheet = styles.table(DETAIL, DETAIL_COLUMNS);
@@ -105,7 +89,7 @@ public final class DiscrepancyReportWriter {
         Map<Tint, RowWriter.Styles> tinted = tinted(styles);
         // Values recur (a score of 5, of 4.5 …): each is told apart as a number once (by any of the threads).
         Map<String, Optional<BigDecimal>> numbers = new ConcurrentHashMap<>();
-        styles.tableRows(sheet, DETAIL_COLUMNS.size(), discrepancies, repeated, answering, true, (rows, d) -> {
+        styles.tableRows(sheet, DETAIL_COLUMNS.size(), discrepancies, repeated, true, (rows, d) -> {
             rows.use(tinted.get(tint(d.kind().severity())));
             CellRef where = d.where();
             rows.text(d.kind().label());
@@ -189,7 +173,7 @@ public final class DiscrepancyReportWriter {
         for (int i = 0; i < Math.max(kinds.size(), units.size()); i++) {
             lines.add(new Line(i < kinds.size() ? kinds.get(i) : null, i < units.size() ? units.get(i) : null));
         }
-        styles.tableRows(sheet, SUMMARY_COLUMNS.size(), lines, repeated, List.of(), false, (writer, line) -> {
+        styles.tableRows(sheet, SUMMARY_COLUMNS.size(), lines, repeated, false, (writer, line) -> {
             count(writer, tinted, line.kind());
             writer.skip();
             count(writer, tinted, line.unit());

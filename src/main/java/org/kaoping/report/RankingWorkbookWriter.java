@@ -57,25 +57,14 @@ public final class RankingWorkbookWriter {
             column("备注", 30), column("出处", TEXT));
 
     private final int maxRows;
-    private final RenderedTables tables;
 
     public RankingWorkbookWriter() {
-        this(new RenderedTables());
-    }
-
-    /** {@code tables}: this campaign's ranking tables as its last ranking workbook rendered them (see {@link RenderedTables}). */
-    public RankingWorkbookWriter(RenderedTables tables) {
-        this(SpreadsheetVersion.EXCEL2007.getMaxRows(), tables);
+        this(SpreadsheetVersion.EXCEL2007.getMaxRows());
     }
 
     /** {@code maxRows}: rows a sheet may hold, header included (smaller only in tests). */
     RankingWorkbookWriter(int maxRows) {
-        this(maxRows, new RenderedTables());
-    }
-
-    private RankingWorkbookWriter(int maxRows, RenderedTables tables) {
         this.maxRows = maxRows;
-        this.tables = tables;
     }
 
     public void write(CampaignResult result, RunInfo info, Path target) {
@@ -102,7 +91,7 @@ public final class RankingWorkbookWriter {
         boolean graded = result.ranking().graded();
         List<String> leafSheets = leafSheetNames(result);
         Map<String, LeafRows> rendered = new ConcurrentHashMap<>();
-        XlsxOutput.write(target, result.ranking().rounding(), tables, styles -> {
+        XlsxOutput.write(target, result.ranking().rounding(), styles -> {
             // First, so that the rows of 分项得分 and of the rankings refer to the same shared strings in every run
             // (see share).
             styles.share(leafRowTexts(result));
@@ -167,7 +156,7 @@ public final class RankingWorkbookWriter {
         // a unit it was not assigned in the roster is not.
         Set<String> repeated = new LinkedHashSet<>();
         units.forEach(u -> repeated.add(scoredBy(u)));
-        styles.tableRows(sheet, columns.size(), units, repeated, List.of(overall, graded), true, (rows, u) -> {
+        styles.tableRows(sheet, columns.size(), units, repeated, true, (rows, u) -> {
             Scored official = u.official();
             rows.number(overall ? u.rank() : u.divisionRank());
             rows.text(u.unit().name());
@@ -283,7 +272,7 @@ public final class RankingWorkbookWriter {
         Set<String> repeated = new LinkedHashSet<>();
         applied.forEach(x -> repeated.addAll(Arrays.asList(x.unit(), x.adjustment().source().label(),
                 x.adjustment().type().label(), x.adjustment().item(), x.adjustment().level())));
-        styles.tableRows(sheet, ADJUSTMENT_COLUMNS.size(), applied, repeated, List.of(), true, (rows, x) -> {
+        styles.tableRows(sheet, ADJUSTMENT_COLUMNS.size(), applied, repeated, true, (rows, x) -> {
             AppliedAdjustment a = x.adjustment();
             rows.text(x.unit());
             rows.text(a.source().label());

@@ -62,7 +62,6 @@ final class RowWriter {
     private int row;
     private int column;
     private boolean open;
-    private int maxShared = -1;
 
     /**
      * {@code rowsBefore}: the rows POI has already written above (the header); {@code shared}: texts already in
@@ -137,14 +136,10 @@ final class RowWriter {
     void prepared(Prepared value) {
         cell(styles.text());
         bytes(value.markup());
-        maxShared = Math.max(maxShared, value.shared());
     }
 
-    /**
-     * A text's cell content, after the cell's reference and style, as {@link #text(String)} writes it;
-     * {@code shared}: the shared string it refers to, -1 for none.
-     */
-    record Prepared(byte[] markup, int shared) {
+    /** A text's cell content, after the cell's reference and style, as {@link #text(String)} writes it. */
+    record Prepared(byte[] markup) {
     }
 
     /** {@code value} made ready to write into many rows of this writer's workbook. */
@@ -156,7 +151,7 @@ final class RowWriter {
     static Prepared prepare(String value, Map<String, Integer> shared) {
         RowWriter once = new RowWriter(null, 0, null, null, shared, new byte[256]);
         once.textContent(value);
-        return new Prepared(Arrays.copyOf(once.buffer, once.length), once.maxShared);
+        return new Prepared(Arrays.copyOf(once.buffer, once.length));
     }
 
     private void textContent(String value) {
@@ -166,7 +161,6 @@ final class RowWriter {
         }
         Integer index = shared.get(value);
         if (index != null) {
-            maxShared = Math.max(maxShared, index);
             bytes(SHARED_OPEN);
             digits(index);
             bytes(VALUE_CLOSE);
@@ -276,11 +270,6 @@ final class RowWriter {
 
     int size() {
         return length;
-    }
-
-    /** The highest index of a shared string the rows refer to; -1 when they refer to none. */
-    int maxShared() {
-        return maxShared;
     }
 
     private void room(int bytes) {

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -58,6 +59,8 @@ final class SheetStyles {
 
     private static final int MAX_CHARS = 60;
     private static final String HEADER_GREY = "D9D9D9";
+    /** Rows per block of a long table: each block is rendered and compressed on its own, on any core. */
+    static final int BLOCK_ROWS = 128;
     private static final ThreadLocal<byte[]> RENDERED = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
     private final XlsxOutput.StreamingWorkbook workbook;
@@ -69,12 +72,10 @@ final class SheetStyles {
     // Texts put in the shared-strings table by streamed sheets, by index: each is added once per workbook (POI's
     // own lookup builds the text's XML first, which cost more than writing the rows).
     private final Map<String, Integer> shared;
-    private final RenderedTables tables;
 
-    SheetStyles(XlsxOutput.StreamingWorkbook workbook, DisplayRounding rounding, RenderedTables tables) {
+    SheetStyles(XlsxOutput.StreamingWorkbook workbook, DisplayRounding rounding) {
         this.workbook = workbook;
         this.rounding = rounding;
-        this.tables = tables;
         this.shared = workbook.sharedStrings();
         Font bold = workbook.createFont();
         bold.setBold(true);
@@ -158,11 +159,6 @@ final class SheetStyles {
      * threads once every text the rows share has been {@link #share shared}.
      */
     LeafRows render(int firstRow, StreamedRows content) {
-        return render(firstRow, new int[1], content);
-    }
-
-    /** {@link #render}, giving in {@code maxShared[0]} the highest index of a shared string the rows refer to. */
-    private LeafRows render(int firstRow, int[] maxShared, StreamedRows content) {
         // A buffer per thread, kept for the next unit: a unit's rows are tens of KB, rendered thousands of times.
         RowWriter rows = RowWriter.inMemory(firstRow - 1, rowStyles(Tint.NONE), rounding, shared, RENDERED.get());
         try {
@@ -172,7 +168,6 @@ final class SheetStyles {
             throw new UncheckedIOException(e);
         }
         RENDERED.set(rows.buffer());
-        maxShared[0] = rows.maxShared();
         return ZipSplice.segment(firstRow, rows.buffer(), rows.size());
     }
 
@@ -207,51 +202,23 @@ final class SheetStyles {
     /**
      * A table's rows below the sheet's header, a row for each of {@code rows}, written by {@code row} and filtered
      * when {@code filtered} (a sheet of two tables side by side has no filter): as {@link #appendRows} writes them,
-     * but rendered in blocks, and each block laid in as the last writing of this workbook left it when its row
-     * values are equal ({@link RenderedTables}). {@code frame}: whatever else the rows' look depends on besides
-     * this workbook's styles, rounding and shared strings, compared with {@code equals}. Blocks are rendered on
-     * several threads: {@code row} must be safe to call from them.
+     * but rendered in blocks of {@link #BLOCK_ROWS} rows on all cores and laid in in order. {@code row} must be
+     * safe to call from several threads.
      */
-    <T> void tableRows(Sheet sheet, int columns, List<T> rows, Collection<String> repeated, Object frame,
-                       boolean filtered, TableRow<T> row) {
+    <T> void tableRows(Sheet sheet, int columns, List<T> rows, Collection<String> repeated, boolean filtered,
+                       TableRow<T> row) {
         share(repeated);
-        String name = sheet.getSheetName();
-        List<Object> key = List.of(columns, rounding, tintStyles(), frame);
-        List<RenderedTables.Block> before = tables.blocks(name, key);
-        int stillShared = tables.sharedPrefix(shared);
-        int count = (rows.size() + RenderedTables.BLOCK_ROWS - 1) / RenderedTables.BLOCK_ROWS;
-        RenderedTables.Block[] blocks = new RenderedTables.Block[count];
-        List<Integer> toRender = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            List<T> part = block(rows, i);
-            RenderedTables.Block kept = i < before.size() ? before.get(i) : null;
-            if (kept != null && kept.maxShared() < stillShared && kept.rows().equals(part)) {
-                blocks[i] = kept;
-            } else {
-                toRender.add(i);
-            }
-        }
-        // On all cores: in a rerun the other workbook's few changed blocks are soon written, and its core idle.
-        toRender.parallelStream().forEach(i -> {
-            List<T> part = block(rows, i);
-            int[] maxShared = new int[1];
-            LeafRows rendered = render(HEADER_ROWS + i * RenderedTables.BLOCK_ROWS + 1, maxShared, writer -> {
+        int count = (rows.size() + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        List<LeafRows> blocks = IntStream.range(0, count).parallel().mapToObj(i -> {
+            List<T> part = rows.subList(i * BLOCK_ROWS, Math.min(rows.size(), (i + 1) * BLOCK_ROWS));
+            return render(HEADER_ROWS + i * BLOCK_ROWS + 1, writer -> {
                 for (T value : part) {
                     writer.row();
                     row.write(writer, value);
                 }
             });
-            blocks[i] = new RenderedTables.Block(List.copyOf(part), maxShared[0], rendered);
-        });
-        int reused = count - toRender.size();
-        tables.write(name, key, List.of(blocks), reused);
-        spliceRows(sheet, columns, rows.size(), Arrays.stream(blocks).map(RenderedTables.Block::rendered).toList(),
-                filtered);
-    }
-
-    private static <T> List<T> block(List<T> rows, int index) {
-        int from = index * RenderedTables.BLOCK_ROWS;
-        return rows.subList(from, Math.min(rows.size(), from + RenderedTables.BLOCK_ROWS));
+        }).toList();
+        spliceRows(sheet, columns, rows.size(), blocks, filtered);
     }
 
     private List<RowWriter.Styles> tintStyles() {

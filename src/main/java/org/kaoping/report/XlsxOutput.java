@@ -44,14 +44,10 @@ final class XlsxOutput {
     private XlsxOutput() {
     }
 
-    /**
-     * Writes the workbook {@code content} lays out; {@code tables}: its tables as the last writing rendered them,
-     * given this writing's once the package is saved.
-     */
-    static void write(Path target, DisplayRounding rounding, RenderedTables tables, Consumer<SheetStyles> content) {
-        boolean saved = false;
+    /** Writes the workbook {@code content} lays out. */
+    static void write(Path target, DisplayRounding rounding, Consumer<SheetStyles> content) {
         try (StreamingWorkbook workbook = new StreamingWorkbook(WINDOW)) {
-            content.accept(new SheetStyles(workbook, rounding, tables));
+            content.accept(new SheetStyles(workbook, rounding));
             Path parent = target.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -65,14 +61,8 @@ final class XlsxOutput {
                     spliced(workbook, parent, out);
                 }
             }
-            tables.saved(workbook.sharedStrings());
-            saved = true;
         } catch (IOException e) {
             throw new UncheckedIOException("无法写入 " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (!saved) {
-                tables.failed();
-            }
         }
     }
 
