@@ -31,14 +31,10 @@ import org.kaoping.scoring.Status;
  * The binary form of what kaoping stores per workbook and per unit: written field by field, because every
  * run decodes thousands of them and a generic mapper cost more than scoring. Texts go into a table per document,
  * so a file or sheet name repeated in every cell reference is written once; decimals keep their scale, so what is
- * decoded equals what was encoded. Enums are written by ordinal: {@link #ENUMS} changes with their constants and is
- * part of every parse result's key (stored outcomes are keyed by the code itself, {@link CodeFingerprint}), so a
- * document is never read with other enums than it was written with.
+ * decoded equals what was encoded. Enums are written by ordinal: every stored document's key holds the
+ * {@link BuildFingerprint}, so a document is never read by other code than wrote it.
  */
 final class Binary {
-    static final String ENUMS = Integer.toHexString((Arrays.toString(Status.values()) + Arrays.toString(Source.values())
-            + Arrays.toString(AdjustmentType.values()) + Arrays.toString(DiscrepancyKind.values())).hashCode());
-
     private Binary() {
     }
 

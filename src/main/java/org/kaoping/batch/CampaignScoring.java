@@ -41,7 +41,7 @@ final class CampaignScoring {
 
     /**
      * {@code configuration}: the campaign file, rubric, roster and read limits, as a text; {@code code}: the
-     * {@link CodeFingerprint} of the code that scores and encodes; {@code batch}: the units scored together (see
+     * {@link BuildFingerprint}; {@code batch}: the units scored together (see
      * {@link #score}).
      */
     CampaignScoring(CampaignSetup setup, String configuration, String code, ParsedWorkbookRepository parsed,

@@ -51,7 +51,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
     private final RunFileRepository runFiles;
     private final ParsedWorkbookRepository parsed;
     private final UnitOutcomeRepository outcomes;
-    private final CodeFingerprint code;
+    private final BuildFingerprint build;
     private final RunRecordRepository records;
     private final CampaignExecutions executions;
     private final ReadLimits limits;
@@ -59,7 +59,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
 
     public ConsolidateAndReportTasklet(KaopingHome home, CampaignSetup setup, String runId, RunFileRepository runFiles,
                                        ParsedWorkbookRepository parsed, UnitOutcomeRepository outcomes,
-                                       CodeFingerprint code, RunRecordRepository records,
+                                       BuildFingerprint build, RunRecordRepository records,
                                        CampaignExecutions executions, ReadLimits limits, int scoreBatch) {
         this.home = home;
         this.setup = setup;
@@ -67,7 +67,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         this.runFiles = runFiles;
         this.parsed = parsed;
         this.outcomes = outcomes;
-        this.code = code;
+        this.build = build;
         this.records = records;
         this.executions = executions;
         this.limits = limits;
@@ -102,7 +102,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         }
         String configuration = configuration();
         long loaded = System.nanoTime();
-        CampaignScoring.Scoring scoring = new CampaignScoring(setup, configuration, code.value(), parsed, outcomes,
+        CampaignScoring.Scoring scoring = new CampaignScoring(setup, configuration, build.value(), parsed, outcomes,
                 scoreBatch)
                 .score(files, outlines, findings);
         CampaignResult result = scoring.result();

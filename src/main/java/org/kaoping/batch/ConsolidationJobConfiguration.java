@@ -81,9 +81,9 @@ public class ConsolidationJobConfiguration {
     @StepScope
     IntakeTasklet intakeTasklet(KaopingHome home, RunSetups setups, RunFileRepository runFiles,
                                 @Value("#{jobParameters['campaign']}") String campaign,
-                                ReadLimits limits, RunRecordRepository records,
+                                ReadLimits limits, RunRecordRepository records, BuildFingerprint build,
                                 @Value("#{jobParameters['run.id']}") String runId) {
-        return new IntakeTasklet(home, setups.of(campaign, runId), runId, runFiles, limits, records);
+        return new IntakeTasklet(home, setups.of(campaign, runId), runId, runFiles, limits, records, build);
     }
 
     @Bean
@@ -113,13 +113,13 @@ public class ConsolidationJobConfiguration {
     @StepScope
     ConsolidateAndReportTasklet consolidateAndReportTasklet(KaopingHome home, RunSetups setups,
                                                             RunFileRepository runFiles, ParsedWorkbookRepository parsed,
-                                                            UnitOutcomeRepository outcomes, CodeFingerprint code,
+                                                            UnitOutcomeRepository outcomes, BuildFingerprint build,
                                                             RunRecordRepository records, CampaignExecutions executions,
                                                             ReadLimits limits,
                                                             @Value("${kaoping.report.score-batch}") int scoreBatch,
                                                             @Value("#{jobParameters['campaign']}") String campaign,
                                                             @Value("#{jobParameters['run.id']}") String runId) {
         return new ConsolidateAndReportTasklet(home, setups.of(campaign, runId), runId, runFiles, parsed, outcomes,
-                code, records, executions, limits, scoreBatch);
+                build, records, executions, limits, scoreBatch);
     }
 }

@@ -29,15 +29,17 @@ public class IntakeTasklet implements Tasklet {
     private final RunFileRepository runFiles;
     private final ReadLimits limits;
     private final RunRecordRepository records;
+    private final BuildFingerprint build;
 
     public IntakeTasklet(KaopingHome home, CampaignSetup setup, String runId, RunFileRepository runFiles,
-                         ReadLimits limits, RunRecordRepository records) {
+                         ReadLimits limits, RunRecordRepository records, BuildFingerprint build) {
         this.home = home;
         this.setup = setup;
         this.runId = runId;
         this.runFiles = runFiles;
         this.limits = limits;
         this.records = records;
+        this.build = build;
     }
 
     /** When a run began (its intake came after): the time files must have been left alone since, to be trusted. */
@@ -63,8 +65,8 @@ public class IntakeTasklet implements Tasklet {
                 .collect(Collectors.toMap(f -> f.file().path(), RunFileRepository.RunFile::file));
         Instant earlierScan = previous.map(p -> started(p.runId())).orElse(Instant.EPOCH);
         List<InputFile> files = new InputScanner(limits.maxFileSize()).scan(home.input(campaign), earlier, earlierScan);
-        // The storage format's version is part of the key: a result stored in an older form is never decoded.
-        String context = setup.contextKey() + '\n' + limits.key() + '\n' + ParsedWorkbookCodec.VERSION;
+        // The build is part of the key: a result stored by other code is never decoded nor reused.
+        String context = setup.contextKey() + '\n' + limits.key() + '\n' + build.value();
         // A hash per file (5,100 in a large campaign): on all cores, in path order still.
         List<RunFileRepository.RunFile> listed = files.parallelStream()
                 .map(f -> new RunFileRepository.RunFile(f, f.readable() ? ParseKeys.of(context, f) : null))

@@ -12,12 +12,10 @@ import org.kaoping.workbook.ParsedWorkbook;
 
 /**
  * A workbook's parse result as bytes ({@link Binary}), for {@code kp_parse_result}: encoded on the read step's
- * parsing threads, decoded for every file whose units are scored again. {@link #VERSION} is part of every parse key:
- * bump it with any change here.
+ * parsing threads, decoded for every file whose units are scored again. Parse keys hold the
+ * {@link BuildFingerprint}, so a document is only ever decoded by the build that encoded it.
  */
 final class ParsedWorkbookCodec {
-    static final String VERSION = "3/" + Binary.ENUMS;
-
     private ParsedWorkbookCodec() {
     }
 

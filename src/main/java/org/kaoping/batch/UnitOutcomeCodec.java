@@ -19,8 +19,8 @@ import org.kaoping.scoring.UnitResult;
 
 /**
  * A unit's outcome as bytes ({@link Binary}), for {@code kp_unit_outcome}: a rerun decodes every unchanged unit's.
- * This class is part of the {@link CodeFingerprint} stored outcomes are keyed by, so a change here never reads an
- * outcome stored by the code before it.
+ * Outcomes are keyed by the {@link BuildFingerprint}, so a change here never reads an outcome stored by the code
+ * before it.
  */
 final class UnitOutcomeCodec {
 

@@ -15,13 +15,9 @@ import org.kaoping.rubric.Rubric;
  */
 public record CampaignSetup(Campaign campaign, Rubric rubric, Roster roster, String contextKey) {
 
-    /** Bumped whenever reading changes in a way that invalidates stored parse results. */
-    static final String READER_VERSION = "7";
-
     static String fingerprint(Campaign campaign, Rubric rubric) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(READER_VERSION.getBytes());
             digest.update(Files.readAllBytes(campaign.rubricFile()));
             digest.update(Files.readAllBytes(campaign.rosterFile()));
             // The responsibility map a rubric names is read with it (责任部门, 责任人 of every leaf in the reports).
