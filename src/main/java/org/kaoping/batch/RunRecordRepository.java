@@ -15,8 +15,7 @@ import org.springframework.stereotype.Repository;
 /**
  * A run's counts and its units' totals and ranks ({@code kp_run}, the units as one document in
  * {@code unit_records}), written once by the report step — replacing what a restarted report step may have written
- * before — and read back by the next run (what changed) and by {@code history}. Runs recorded before the units
- * became a document have them as rows in {@code kp_run_unit}.
+ * before — and read back by the next run (what changed) and by {@code history}.
  */
 @Repository
 public class RunRecordRepository {
@@ -79,12 +78,7 @@ public class RunRecordRepository {
     public List<UnitRecord> units(String runId) {
         List<byte[]> document = jdbc.query("SELECT unit_records FROM kp_run WHERE run_id = ?",
                 (rs, i) -> rs.getBytes(1), runId);
-        if (!document.isEmpty() && document.get(0) != null) {
-            return decode(Binary.inflate(document.get(0)));
-        }
-        return jdbc.query("SELECT unit, status, total, unit_rank FROM kp_run_unit WHERE run_id = ? ORDER BY unit",
-                (rs, i) -> new UnitRecord(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
-                        rs.getObject(4, Integer.class)), runId);
+        return document.isEmpty() || document.get(0) == null ? List.of() : decode(Binary.inflate(document.get(0)));
     }
 
     private static final String SELECT = "SELECT run_id, campaign, files_found, files_parsed, files_rejected, units,"

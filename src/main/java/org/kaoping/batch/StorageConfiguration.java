@@ -14,10 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * from the absolute home path because H2 refuses implicitly relative paths ({@code --kaoping.home=work}).
  * {@code WRITE_DELAY=0}: H2 otherwise holds commits back for up to half a second, and a process killed in
  * that window (kill -9) would lose them — the job repository would forget a run it had started, or the
- * chunks it had committed. {@code CACHE_SIZE=2048} (KB; H2's default is 16 MB): what fills H2's page cache in a run
- * is the pages it has just written — the read step's parse results, which kaoping keeps itself until the report
- * step — and holding them gave the collector that much more to copy and mark (the benchmark's first run of 5,000
- * units: see the README).
+ * chunks it had committed.
  */
 @Configuration
 public class StorageConfiguration {
@@ -36,7 +33,7 @@ public class StorageConfiguration {
     DataSource dataSource(KaopingHome home, @Value("${kaoping.database.url:}") String url) {
         String resolved = url.isBlank()
                 ? "jdbc:h2:file:" + home.root().resolve("data").resolve("kaoping")
-                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=2048"
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
                 : url;
         return DataSourceBuilder.create().url(resolved).username("sa").password("").build();
     }

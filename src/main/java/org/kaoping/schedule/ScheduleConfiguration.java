@@ -3,8 +3,6 @@ package org.kaoping.schedule;
 import javax.sql.DataSource;
 import org.kaoping.campaign.KaopingHome;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.quartz.autoconfigure.QuartzDataSourceScriptDatabaseInitializer;
-import org.springframework.boot.quartz.autoconfigure.QuartzJdbcProperties;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -14,17 +12,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Wiring of {@code serve}: Quartz with its JDBC job store in the kaoping H2 database ({@code spring.quartz.*} in
  * application.properties). Boot's Quartz auto-configuration is excluded there and replaced by {@link LazyScheduler},
- * so that only {@code serve} creates (and starts) a scheduler; the QRTZ_* tables are ensured at every start.
+ * so that only {@code serve} creates (and starts) a scheduler; the QRTZ_* tables come from the migrations.
  */
 @Configuration
-@EnableConfigurationProperties({QuartzProperties.class, QuartzJdbcProperties.class})
+@EnableConfigurationProperties(QuartzProperties.class)
 public class ScheduleConfiguration {
-
-    @Bean
-    QuartzDataSourceScriptDatabaseInitializer quartzDataSourceScriptDatabaseInitializer(DataSource dataSource,
-                                                                                         QuartzJdbcProperties properties) {
-        return new QuartzDataSourceScriptDatabaseInitializer(dataSource, properties);
-    }
 
     @Bean
     LazyScheduler lazyScheduler(QuartzProperties properties, DataSource dataSource,
