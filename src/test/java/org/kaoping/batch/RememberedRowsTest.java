@@ -19,7 +19,7 @@ import org.kaoping.report.LeafRows;
 import org.kaoping.scoring.Source;
 import org.kaoping.roster.RosterLoader;
 import org.kaoping.rubric.RubricLoader;
-import org.kaoping.support.SharedSamples;
+import org.kaoping.support.Samples;
 import org.kaoping.support.TestHome;
 import org.kaoping.workbook.WorkbookParser;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 class RememberedRowsTest {
     private static final TestHome HOME = TestHome.temporary("kaoping-remembered");
-    private static final Path SAMPLE = SharedSamples.sample("shanxi-2020-demo");
+    private static final Path SAMPLE = Samples.sample("shanxi-2020-demo");
 
     @Autowired
     RunFileRepository runFiles;

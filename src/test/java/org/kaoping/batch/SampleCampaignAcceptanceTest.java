@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.kaoping.support.SharedSamples;
+import org.kaoping.support.Samples;
 import org.kaoping.support.TestHome;
 import org.kaoping.support.Workbooks;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs the consolidation job on each sample campaign in ../shared/samples and checks that 综合排名.xlsx
+ * Runs the consolidation job on each sample campaign bundled in src/test/resources/samples and checks that 综合排名.xlsx
  * reproduces its expected.json unit by unit, and that 差异报告.xlsx lists each discrepancy it names. Units are
  * scored in batches of 7 here (kaoping.report.score-batch), which the other tests leave at its default.
  */
@@ -111,7 +111,7 @@ class SampleCampaignAcceptanceTest {
     @Test
     void inputFolderIsLeftExactlyAsItWas() throws IOException {
         for (String[] campaign : new String[][] {{"shanxi", "shanxi-2020-demo"}, {"hunan", "hunan-2023-demo"}}) {
-            Path original = SharedSamples.sample(campaign[1]).resolve("input");
+            Path original = Samples.sample(campaign[1]).resolve("input");
             try (Stream<Path> files = Files.walk(HOME.input(campaign[0]))) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     Path twin = original.resolve(HOME.input(campaign[0]).relativize(f).toString());
@@ -189,6 +189,6 @@ class SampleCampaignAcceptanceTest {
     }
 
     private static JsonNode expected(String sample) {
-        return JsonMapper.builder().build().readTree(SharedSamples.sample(sample).resolve("expected.json").toFile());
+        return JsonMapper.builder().build().readTree(Samples.sample(sample).resolve("expected.json").toFile());
     }
 }

@@ -42,12 +42,12 @@ import org.kaoping.scoring.Scored;
 import org.kaoping.scoring.Source;
 import org.kaoping.scoring.UnitScorer;
 import org.kaoping.support.SeedCampaigns;
-import org.kaoping.support.SharedSamples;
+import org.kaoping.support.Samples;
 import org.kaoping.workbook.WorkbookFixtures.Spelling;
 
 /**
  * The reading side against workbooks generated in each layout variation units really send (one variation
- * per test), against broken files, and against the sample returns in ../shared/samples. Exact cells are
+ * per test), against broken files, and against the sample returns bundled in src/test/resources/samples. Exact cells are
  * asserted because staff use them to open the file and look.
  */
 class WorkbookParserTest {
@@ -958,7 +958,7 @@ class WorkbookParserTest {
 
     @Test
     void everySampleSelfAssessmentIsReadWithAllItsLeaves() throws IOException {
-        Path self = SharedSamples.sample("shanxi-2020-demo").resolve("input/self");
+        Path self = Samples.sample("shanxi-2020-demo").resolve("input/self");
         List<Path> files;
         try (Stream<Path> list = Files.list(self)) {
             files = list.filter(p -> p.toString().endsWith(".xlsx")).sorted().toList();
@@ -980,7 +980,7 @@ class WorkbookParserTest {
 
     @Test
     void sampleScienceDepartmentScoresEightAgainstSixAtF10() {
-        Path file = SharedSamples.sample("shanxi-2020-demo").resolve("input/self/省科技厅自查打分表.xlsx");
+        Path file = Samples.sample("shanxi-2020-demo").resolve("input/self/省科技厅自查打分表.xlsx");
 
         ScoreSheet sheet = onlySheet(parseSelf(file));
 
@@ -994,7 +994,7 @@ class WorkbookParserTest {
 
     @Test
     void sampleCivilAffairsLeavesPublicHygieneBlankAtF23() {
-        Path file = SharedSamples.sample("shanxi-2020-demo").resolve("input/self/省民政厅自查打分表.xlsx");
+        Path file = Samples.sample("shanxi-2020-demo").resolve("input/self/省民政厅自查打分表.xlsx");
 
         ScoreSheet sheet = onlySheet(parseSelf(file));
 
@@ -1007,7 +1007,7 @@ class WorkbookParserTest {
     @Test
     void sampleCivilAffairsUnitIsFoundInTheNextCell() throws IOException {
         // copied under a name that names nobody, so only B2 (山西省民政厅) can identify the unit
-        Path file = Files.copy(SharedSamples.sample("shanxi-2020-demo").resolve("input/self/省民政厅自查打分表.xlsx"),
+        Path file = Files.copy(Samples.sample("shanxi-2020-demo").resolve("input/self/省民政厅自查打分表.xlsx"),
                 dir.resolve("自查打分表.xlsx"));
 
         ParsedWorkbook parsed = parseSelf(file);
@@ -1018,7 +1018,7 @@ class WorkbookParserTest {
 
     @Test
     void sampleFinanceDepartmentOwnTotalIsKeptThoughItDisagrees() {
-        Path file = SharedSamples.sample("shanxi-2020-demo").resolve("input/self/省财政厅自查打分表.xlsx");
+        Path file = Samples.sample("shanxi-2020-demo").resolve("input/self/省财政厅自查打分表.xlsx");
 
         ScoreSheet sheet = onlySheet(parseSelf(file));
 
@@ -1030,7 +1030,7 @@ class WorkbookParserTest {
 
     @Test
     void sampleWithNoticeRowHasItsHeaderInRowFour() {
-        Path file = SharedSamples.sample("shanxi-2020-demo").resolve("input/self/省人社厅自查打分表.xlsx");
+        Path file = Samples.sample("shanxi-2020-demo").resolve("input/self/省人社厅自查打分表.xlsx");
 
         ScoreSheet sheet = onlySheet(parseSelf(file));
 
@@ -1044,7 +1044,7 @@ class WorkbookParserTest {
 
     @Test
     void sampleFirstGroupWorkbookGivesOneSheetPerUnit() {
-        Path file = SharedSamples.sample("shanxi-2020-demo").resolve("input/inspection/第一考核组评分表.xlsx");
+        Path file = Samples.sample("shanxi-2020-demo").resolve("input/inspection/第一考核组评分表.xlsx");
 
         ParsedWorkbook parsed = parseInspection(file);
 
@@ -1063,7 +1063,7 @@ class WorkbookParserTest {
 
     @Test
     void sampleSecondGroupMatrixIsReadWithGroupFromFileName() {
-        Path file = SharedSamples.sample("shanxi-2020-demo").resolve("input/inspection/第二考核组打分汇总表.xlsx");
+        Path file = Samples.sample("shanxi-2020-demo").resolve("input/inspection/第二考核组打分汇总表.xlsx");
 
         ParsedWorkbook parsed = parseInspection(file);
 
