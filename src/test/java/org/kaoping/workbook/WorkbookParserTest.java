@@ -988,7 +988,7 @@ class WorkbookParserTest {
         assertScore(sheet, "2.2", "8", new CellRef("省科技厅自查打分表.xlsx", SHEET, "F10"));
         assertThat(score(sheet, "2.2").raw()).isEqualTo("8分");
         assertScore(sheet, "1.5", "2.5", new CellRef("省科技厅自查打分表.xlsx", SHEET, "F8"));
-        assertThat(sheet.ownTotal()).isEqualByComparingTo("89.5");
+        assertThat(sheet.ownTotal()).isEqualByComparingTo("88.5");
         assertThat(sheet.ownTotalCell()).isEqualTo(new CellRef("省科技厅自查打分表.xlsx", SHEET, "F30"));
     }
 
@@ -1001,7 +1001,7 @@ class WorkbookParserTest {
         LeafScore hygiene = score(sheet, "5.3");
         assertThat(hygiene.blank()).isTrue();
         assertThat(hygiene.cell()).isEqualTo(new CellRef("省民政厅自查打分表.xlsx", SHEET, "F23"));
-        assertThat(sheet.ownTotal()).isEqualByComparingTo("80");
+        assertThat(sheet.ownTotal()).isEqualByComparingTo("79.5");
     }
 
     @Test
@@ -1023,7 +1023,7 @@ class WorkbookParserTest {
         ScoreSheet sheet = onlySheet(parseSelf(file));
 
         BigDecimal sum = sheet.scores().stream().map(LeafScore::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertThat(sheet.ownTotal()).isEqualByComparingTo("82.5");
+        assertThat(sheet.ownTotal()).isEqualByComparingTo("81.5");
         assertThat(sum).isNotEqualByComparingTo(sheet.ownTotal());
         assertThat(sheet.ownTotalCell()).isEqualTo(new CellRef("省财政厅自查打分表.xlsx", SHEET, "F30"));
     }
@@ -1037,8 +1037,9 @@ class WorkbookParserTest {
         assertThat(sheet.unit()).isEqualTo("省人社厅");
         CellRef f5 = new CellRef("省人社厅自查打分表.xlsx", SHEET, "F5");
         assertScore(sheet, "1.1", "3", f5);
-        assertScore(sheet, "6.4", "4.5", f5.at("F30"));
-        assertThat(sheet.ownTotal()).isEqualByComparingTo("87.5");
+        // 6.4 stays within the 4 points its seed text allows (samples regenerated 2026-12-06)
+        assertScore(sheet, "6.4", "4", f5.at("F30"));
+        assertThat(sheet.ownTotal()).isEqualByComparingTo("87");
         assertThat(sheet.ownTotalCell()).isEqualTo(f5.at("F31"));
     }
 
@@ -1077,7 +1078,7 @@ class WorkbookParserTest {
         ScoreSheet justice = parsed.sheets().get(0);
         assertScore(justice, "2.2", "5.5", b8.at("I4"));
         assertScore(justice, "1.1", "2.5", b8.at("C4"));
-        assertThat(justice.ownTotal()).isEqualByComparingTo("91");
+        assertThat(justice.ownTotal()).isEqualByComparingTo("90");
         assertThat(justice.ownTotalCell()).isEqualTo(b8.at("AE4"));
     }
 
