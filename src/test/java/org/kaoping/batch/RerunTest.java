@@ -86,8 +86,8 @@ class RerunTest {
                         .contains(r.get("项目")))
                 .extracting(r -> r.get("项目") + " " + r.get("内容"))
                 .containsExactly("上次运行 " + second, "输入变化 新增 0 个文件，更正 1 个，移除 0 个；1 个单位总分或排名变化",
-                        "更正文件 " + CORRECTED, "分数变化 省财政厅：总分 77.00 → 79.00");
-        assertThat(output).contains("  更正 " + CORRECTED, "  省财政厅：总分 77.00 → 79.00");
+                        "更正文件 " + CORRECTED, "分数变化 省财政厅：总分 76.00 → 78.00");
+        assertThat(output).contains("  更正 " + CORRECTED, "  省财政厅：总分 76.00 → 78.00");
 
         // retention: 2 keeps the two newest run folders, and latest/
         assertThat(HOME.root().resolve("output/rerun").resolve(first)).doesNotExist();

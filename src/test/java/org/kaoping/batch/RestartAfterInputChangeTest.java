@@ -70,9 +70,9 @@ class RestartAfterInputChangeTest {
         assertThat(new RunFileRepository(jdbc).files(runId)).hasSize(11);
         List<Map<String, String>> ranking = Workbooks.rows(HOME.latest("changing", "综合排名.xlsx"), "总排名");
         assertThat(ranking).filteredOn(r -> r.get("单位名称").equals("省财政厅")).singleElement()
-                .satisfies(r -> assertThat(r).containsEntry("总分", "79"));
+                .satisfies(r -> assertThat(r).containsEntry("总分", "78"));
         assertThat(ranking).filteredOn(r -> r.get("单位名称").equals("省司法厅")).singleElement()
-                .satisfies(r -> assertThat(r).containsEntry("总分", "91").containsEntry("自评总分", ""));
+                .satisfies(r -> assertThat(r).containsEntry("总分", "90").containsEntry("自评总分", ""));
         List<Map<String, String>> discrepancies = Workbooks.rows(HOME.latest("changing", "差异报告.xlsx"), "差异明细");
         assertThat(discrepancies).filteredOn(r -> r.get("类型").equals("已被替代的文件")).extracting(r -> r.get("文件"))
                 .containsOnly("第二考核组打分汇总表.xlsx");

@@ -92,7 +92,7 @@ class RunCommandTest {
                 .containsExactlyInAnyOrder("说明.txt", "~$省财政厅自查打分表.xlsx");
         List<Map<String, String>> ranking = Workbooks.rows(HOME.latest("messy", "综合排名.xlsx"), "总排名");
         assertThat(ranking).hasSize(10);
-        assertThat(ranking.get(0)).containsEntry("单位名称", "省司法厅").containsEntry("总分", "91");
+        assertThat(ranking.get(0)).containsEntry("单位名称", "省司法厅").containsEntry("总分", "90");
     }
 
     @Test
@@ -112,9 +112,9 @@ class RunCommandTest {
 
         List<Map<String, String>> ranking = Workbooks.rows(HOME.latest("corrected", "综合排名.xlsx"), "总排名");
         assertThat(ranking).filteredOn(r -> r.get("单位名称").equals("省财政厅")).singleElement()
-                .satisfies(r -> assertThat(r).containsEntry("总分", "79").containsEntry("排名", "10"));
+                .satisfies(r -> assertThat(r).containsEntry("总分", "78").containsEntry("排名", "10"));
         assertThat(ranking).filteredOn(r -> r.get("单位名称").equals("省司法厅")).singleElement()
-                .satisfies(r -> assertThat(r).containsEntry("总分", "91"));
+                .satisfies(r -> assertThat(r).containsEntry("总分", "90"));
         List<Map<String, String>> rows = Workbooks.rows(HOME.latest("corrected", "差异报告.xlsx"), "差异明细");
         assertThat(rows).filteredOn(r -> r.get("类型").equals("已被替代的文件")).extracting(r -> r.get("文件"))
                 .containsOnly("第二考核组打分汇总表.xlsx");

@@ -12,7 +12,7 @@ import org.kaoping.intake.InputScanner;
 import org.kaoping.roster.RosterLoader;
 import org.kaoping.rubric.RubricLoader;
 import org.kaoping.scoring.LeafScore;
-import org.kaoping.support.SharedSamples;
+import org.kaoping.support.Samples;
 import org.kaoping.workbook.ParsedWorkbook;
 import org.kaoping.workbook.WorkbookParser;
 
@@ -21,7 +21,7 @@ class StoredParseResultTest {
     @ParameterizedTest
     @CsvSource({"shanxi-2020-demo, shanxi-2020", "hunan-2023-demo, hunan-2023"})
     void everySampleWorkbookReadsBackFromItsStoredDocumentAsParsed(String sample, String rubric) {
-        Path root = SharedSamples.sample(sample);
+        Path root = Samples.sample(sample);
         WorkbookParser parser = new WorkbookParser(new RubricLoader().load(Path.of("config/rubrics", rubric + ".yml")),
                 new RosterLoader().load(root.resolve("roster.xlsx")));
         List<ParsedWorkbook> parsed = new ArrayList<>();

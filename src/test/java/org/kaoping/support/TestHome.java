@@ -35,9 +35,9 @@ public final class TestHome {
         registry.add("kaoping.home", () -> root.toString());
     }
 
-    /** A campaign from ../shared/samples/&lt;sample&gt;: its roster and its input folder. */
+    /** A campaign from the bundled sample src/test/resources/samples/&lt;sample&gt;: its roster and its input folder. */
     public TestHome sampleCampaign(String code, String sample, String rubric) {
-        Path from = SharedSamples.sample(sample);
+        Path from = Samples.sample(sample);
         copyFile(from.resolve("roster.xlsx"), root.resolve("config/rosters/" + code + ".xlsx"));
         copyTree(from.resolve("input"), root.resolve("input/" + code));
         return campaign(code, rubric, "rosters/" + code + ".xlsx");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.scoring.CellRef;
 import org.kaoping.support.HostileWorkbooks;
 import org.kaoping.support.MixedCampaign;
-import org.kaoping.support.SharedSamples;
+import org.kaoping.support.Samples;
 import org.kaoping.support.TestHome;
 
 /**
@@ -31,7 +31,7 @@ class XlsxStreamReaderTest {
     void readsEveryWorkbookAsFastExcelDoesOrDeclinesIt() throws IOException {
         TestHome home = new TestHome(dir.resolve("home"));
         MixedCampaign.write(home);
-        List<Path> files = new ArrayList<>(xlsx(SharedSamples.root().resolve("samples")));
+        List<Path> files = new ArrayList<>(xlsx(Samples.root()));
         files.addAll(xlsx(home.root().resolve("input")));
         assertThat(files).hasSizeGreaterThan(50);
 
