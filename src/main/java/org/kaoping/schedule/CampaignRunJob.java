@@ -6,6 +6,8 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.kaoping.run.CampaignLock;
+import org.kaoping.run.CampaignRunner;
 
 /**
  * The Quartz job of one campaign's schedule: the same run as {@code run <campaign>}. Never two at once in this

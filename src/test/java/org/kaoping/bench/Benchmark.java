@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.kaoping.KaopingApplication;
-import org.kaoping.batch.RunCommand;
+import org.kaoping.run.CampaignRun;
+import org.kaoping.run.ExitCodes;
 import org.kaoping.workbook.WorkbookParser;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -59,7 +60,7 @@ public final class Benchmark {
         t0 = System.nanoTime();
         ConfigurableApplicationContext context = start(home);
         System.out.printf("Spring context started in %.1f s (not part of any figure)%n", seconds(System.nanoTime() - t0));
-        RunCommand command = context.getBean(RunCommand.class);
+        CampaignRun command = context.getBean(CampaignRun.class);
         JdbcTemplate db = context.getBean(JdbcTemplate.class);
         // A first run in a fresh JVM spends much of its time compiling (JIT) on two cores. The figures below are of
         // a warm JVM, floor and run alike: each warm-up round is a first run of a campaign of the same shape and size
@@ -188,18 +189,18 @@ public final class Benchmark {
                 "--logging.file.name=" + logFile, "--logging.threshold.console=WARN");
     }
 
-    private static Phase run(RunCommand command, JdbcTemplate db, HeapWatch heap, String label) {
+    private static Phase run(CampaignRun command, JdbcTemplate db, HeapWatch heap, String label) {
         return run(command, db, heap, label, SyntheticCampaign.CODE);
     }
 
-    private static Phase run(RunCommand command, JdbcTemplate db, HeapWatch heap, String label, String campaign) {
+    private static Phase run(CampaignRun command, JdbcTemplate db, HeapWatch heap, String label, String campaign) {
         heap.reset();
         CpuWatch cpu = CpuWatch.now();
         long t0 = System.nanoTime();
         int exit = command.run(campaign);
         long elapsed = System.nanoTime() - t0;
         CpuWatch after = CpuWatch.now();
-        if (exit != RunCommand.OK) {
+        if (exit != ExitCodes.OK) {
             throw new IllegalStateException(label + " failed with exit code " + exit);
         }
         Phase phase = new Phase(elapsed, heap.peak(), 0, ReadStep.last(db));

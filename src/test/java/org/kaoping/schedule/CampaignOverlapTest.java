@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kaoping.batch.RunCommand;
+import org.kaoping.run.CampaignRun;
+import org.kaoping.run.ExitCodes;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.support.TestHome;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +19,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.kaoping.run.CampaignLock;
+import org.kaoping.run.LockHolder;
 
 /** Two runs of one campaign never overlap: a run refuses (exit code 4) while the campaign's lock is held. */
 @SpringBootTest
@@ -26,7 +29,7 @@ class CampaignOverlapTest {
     private static final TestHome HOME = createHome();
 
     @Autowired
-    RunCommand runCommand;
+    CampaignRun campaignRun;
 
     @Autowired
     LazyScheduler lazyScheduler;
@@ -47,7 +50,7 @@ class CampaignOverlapTest {
     void aRunWhileTheCampaignIsRunningInThisProcessIsRefused(CapturedOutput output) {
         try (CampaignLock lock = CampaignLock.tryAcquire(new KaopingHome(HOME.root()), "locked")) {
             assertThat(lock.held()).isTrue();
-            assertThat(runCommand.run("locked")).isEqualTo(RunCommand.BUSY).isEqualTo(4);
+            assertThat(campaignRun.run("locked")).isEqualTo(ExitCodes.BUSY).isEqualTo(4);
         }
         assertThat(output.getErr()).contains("无法运行：考核“locked”正在运行", "同一考核不能同时运行两次");
         assertThat(HOME.root().resolve("output/locked")).doesNotExist();
@@ -63,7 +66,7 @@ class CampaignOverlapTest {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo(LockHolder.LOCKED);
 
-            assertThat(runCommand.run("elsewhere")).isEqualTo(RunCommand.BUSY);
+            assertThat(campaignRun.run("elsewhere")).isEqualTo(ExitCodes.BUSY);
             assertThat(output.getErr()).contains("无法运行：考核“elsewhere”正在运行（进程 " + holder.pid());
             assertThat(HOME.root().resolve("output/elsewhere")).doesNotExist();
         } finally {
@@ -73,7 +76,7 @@ class CampaignOverlapTest {
             }
         }
         assertThat(holder.exitValue()).isZero();
-        assertThat(runCommand.run("elsewhere")).isEqualTo(RunCommand.OK);
+        assertThat(campaignRun.run("elsewhere")).isEqualTo(ExitCodes.OK);
         assertThat(HOME.latest("elsewhere", "综合排名.xlsx")).exists();
         assertNoScheduler();
     }

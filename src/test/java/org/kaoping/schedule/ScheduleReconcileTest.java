@@ -8,7 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kaoping.batch.RunCommand;
+import org.kaoping.cli.CommandLine;
+import org.kaoping.run.CampaignRun;
+import org.kaoping.run.ExitCodes;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.support.TestHome;
 import org.quartz.CronTrigger;
@@ -40,7 +42,10 @@ class ScheduleReconcileTest {
     CampaignSchedules schedules;
 
     @Autowired
-    RunCommand runCommand;
+    CampaignRun campaignRun;
+
+    @Autowired
+    CommandLine commandLine;
 
     @BeforeEach
     void scheduler() {
@@ -107,17 +112,17 @@ class ScheduleReconcileTest {
                 .appendToCampaign("badcron", "schedule: \"0 0 25 * * ?\"\n");
         Path file = HOME.root().resolve("config/campaigns/badcron.yml");
         try {
-            runCommand.run(new DefaultApplicationArguments("serve"));
-            assertThat(runCommand.getExitCode()).isEqualTo(3);
+            commandLine.run(new DefaultApplicationArguments("serve"));
+            assertThat(commandLine.getExitCode()).isEqualTo(3);
             assertThat(output.getErr()).contains("无法启动定时运行：考核配置 badcron.yml 的 schedule：“0 0 25 * * ?”不是有效的 Quartz cron 表达式");
             assertThat(scheduler.isStarted()).isFalse();
 
             TestHome.write(file, Files.readString(file).replace("\"0 0 25 * * ?\"", "3"));
-            runCommand.run(new DefaultApplicationArguments("serve"));
-            assertThat(runCommand.getExitCode()).isEqualTo(3);
+            commandLine.run(new DefaultApplicationArguments("serve"));
+            assertThat(commandLine.getExitCode()).isEqualTo(3);
             assertThat(output.getErr()).contains("考核配置 badcron.yml 的 schedule：“3”不是 Quartz cron 表达式");
 
-            assertThat(runCommand.run("badcron")).isEqualTo(RunCommand.OK);
+            assertThat(campaignRun.run("badcron")).isEqualTo(ExitCodes.OK);
             assertThat(HOME.latest("badcron", "综合排名.xlsx")).exists();
         } finally {
             Files.delete(file);

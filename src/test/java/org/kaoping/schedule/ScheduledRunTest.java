@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.kaoping.run.CampaignLock;
 
 /** serve: a scheduled campaign's job runs the same consolidation as {@code run}; it skips while the campaign is locked. */
 @SpringBootTest

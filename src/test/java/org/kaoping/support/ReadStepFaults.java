@@ -1,9 +1,9 @@
 package org.kaoping.support;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.kaoping.batch.ParsedWorkbookRepository;
-import org.kaoping.batch.ReadStepListener;
-import org.kaoping.batch.RunFileRepository;
+import org.kaoping.store.ParsedWorkbookRepository;
+import org.kaoping.job.ReadStepListener;
+import org.kaoping.store.RunFileRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;

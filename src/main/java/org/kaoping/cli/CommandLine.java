@@ -1,0 +1,68 @@
+package org.kaoping.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.kaoping.run.CampaignRun;
+import org.kaoping.run.ExitCodes;
+import org.kaoping.schedule.ServeCommand;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command line: {@code run <campaign>}, {@code history <campaign>}, {@code serve}, {@code help}; options
+ * ({@code --kaoping.home=…}) are Spring's. The process exits with the command's code ({@link ExitCodes}).
+ */
+@Component
+public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
+    static final String USAGE = """
+            用法: bin/kaoping <命令> [--kaoping.home=目录]
+              run <考核代码>      汇总一次考核（config/campaigns/<考核代码>.yml），如 run demo
+              history <考核代码>  列出该考核的历次运行
+              serve               按各考核的 schedule 定时运行，直到按 Ctrl+C
+              help                显示本说明
+            返回值: 0 完成，1 运行失败，2 命令写错，3 配置有误，4 同一考核正在运行""";
+
+    private final CampaignRun campaignRun;
+    private final ServeCommand serve;
+    private final RunHistory history;
+    private int exitCode = ExitCodes.OK;
+
+    public CommandLine(CampaignRun campaignRun, ServeCommand serve, RunHistory history) {
+        this.campaignRun = campaignRun;
+        this.serve = serve;
+        this.history = history;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        exitCode = execute(args.getNonOptionArgs(), args.containsOption("help"), System.out, System.err);
+    }
+
+    int execute(List<String> words, boolean helpOption, PrintStream out, PrintStream err) {
+        String command = words.isEmpty() ? "" : words.get(0);
+        if (helpOption || (words.size() == 1 && List.of("help", "-h").contains(command))) {
+            out.println(USAGE);
+            return ExitCodes.OK;
+        }
+        if (words.size() == 1 && command.equals("serve")) {
+            return serve.serve();
+        }
+        if (words.size() == 2 && command.equals("history")) {
+            history.print(words.get(1), out);
+            return ExitCodes.OK;
+        }
+        if (words.size() == 2 && command.equals("run")) {
+            return campaignRun.run(words.get(1));
+        }
+        err.println(words.isEmpty() ? "缺少命令" : "无法识别的命令：" + String.join(" ", words));
+        err.println(USAGE);
+        return ExitCodes.USAGE;
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,40 @@
+package org.kaoping.store;
+
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.kaoping.campaign.CampaignSetupLoader;
+import org.kaoping.campaign.KaopingHome;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Where a run works: {@code kaoping.home}, and the H2 file database under its {@code data/}. The URL is built
+ * from the absolute home path because H2 refuses implicitly relative paths ({@code --kaoping.home=work}).
+ * {@code WRITE_DELAY=0}: H2 otherwise holds commits back for up to half a second, and a process killed in
+ * that window (kill -9) would lose them — the job repository would forget a run it had started, or the
+ * chunks it had committed.
+ */
+@Configuration
+public class StorageConfiguration {
+
+    @Bean
+    KaopingHome kaopingHome(@Value("${kaoping.home}") String home) {
+        return new KaopingHome(Path.of(home));
+    }
+
+    @Bean
+    CampaignSetupLoader campaignSetupLoader() {
+        return new CampaignSetupLoader();
+    }
+
+    @Bean
+    DataSource dataSource(KaopingHome home, @Value("${kaoping.database.url:}") String url) {
+        String resolved = url.isBlank()
+                ? "jdbc:h2:file:" + home.root().resolve("data").resolve("kaoping")
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+                : url;
+        return DataSourceBuilder.create().url(resolved).username("sa").password("").build();
+    }
+}
