@@ -4,11 +4,11 @@ import java.io.PrintStream;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Component;
 import org.kaoping.run.CampaignExecutions;
 import org.kaoping.run.LiveExecutions;
 import org.kaoping.run.RunParameters;
 import org.kaoping.store.RunRecordRepository;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code history <campaign>}: one line per run, oldest first — run id, start time, status, workbooks parsed in

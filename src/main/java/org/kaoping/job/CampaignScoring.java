@@ -19,7 +19,6 @@ import org.kaoping.scoring.Consolidator;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.ScoreSheet;
 import org.kaoping.scoring.UnitOutcome;
-import org.kaoping.workbook.ParsedWorkbook;
 import org.kaoping.store.Binary;
 import org.kaoping.store.BuildFingerprint;
 import org.kaoping.store.ParseKeys;
@@ -27,6 +26,7 @@ import org.kaoping.store.ParsedWorkbookRepository;
 import org.kaoping.store.RunFileRepository;
 import org.kaoping.store.UnitOutcomeCodec;
 import org.kaoping.store.UnitOutcomeRepository;
+import org.kaoping.workbook.ParsedWorkbook;
 
 /**
  * Scores a run's units, taking an earlier run's outcome for every unit whose inputs are unchanged: a unit's

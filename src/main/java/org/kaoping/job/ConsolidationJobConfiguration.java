@@ -1,8 +1,17 @@
 package org.kaoping.job;
 
 import java.util.List;
+import org.kaoping.KaopingProperties;
 import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.KaopingHome;
+import org.kaoping.run.CampaignExecutions;
+import org.kaoping.run.LiveExecutions;
+import org.kaoping.run.RunSetups;
+import org.kaoping.store.BuildFingerprint;
+import org.kaoping.store.ParsedWorkbookRepository;
+import org.kaoping.store.RunFileRepository;
+import org.kaoping.store.RunRecordRepository;
+import org.kaoping.store.UnitOutcomeRepository;
 import org.kaoping.workbook.ReadLimits;
 import org.kaoping.workbook.WorkbookParser;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -17,14 +26,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.kaoping.run.CampaignExecutions;
-import org.kaoping.run.LiveExecutions;
-import org.kaoping.run.RunSetups;
-import org.kaoping.store.BuildFingerprint;
-import org.kaoping.store.ParsedWorkbookRepository;
-import org.kaoping.store.RunFileRepository;
-import org.kaoping.store.RunRecordRepository;
-import org.kaoping.store.UnitOutcomeRepository;
 
 /** Wiring of the consolidation job: intake → read → consolidate and report. Logic lives in the step classes. */
 @Configuration
@@ -49,11 +50,11 @@ public class ConsolidationJobConfiguration {
     @Bean
     Step readStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                   PendingWorkbookReader pendingWorkbookReader, ParseWorkbookProcessor parseWorkbookProcessor,
-                  ParsedWorkbookWriter parsedWorkbookWriter, @Value("${kaoping.read.chunk-size}") int chunkSize,
+                  ParsedWorkbookWriter parsedWorkbookWriter, KaopingProperties properties,
                   AsyncTaskExecutor readExecutor, List<ReadStepListener> listeners) {
         // The chunk's workbooks are parsed on the read threads; the chunk is written and committed whole.
         var step = new StepBuilder("read", jobRepository)
-                .<RunFileRepository.RunFile, ParsedWorkbookRepository.Stored>chunk(chunkSize)
+                .<RunFileRepository.RunFile, ParsedWorkbookRepository.Stored>chunk(properties.read().chunkSize())
                 .transactionManager(transactionManager)
                 .taskExecutor(readExecutor)
                 .reader(pendingWorkbookReader)
@@ -69,9 +70,9 @@ public class ConsolidationJobConfiguration {
      * work on files of a few KB, so more threads than cores only add contention.
      */
     @Bean
-    ThreadPoolTaskExecutor readExecutor(@Value("${kaoping.read.threads:0}") int threads) {
+    ThreadPoolTaskExecutor readExecutor(KaopingProperties properties) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int n = properties.read().threadCount();
         executor.setCorePoolSize(n);
         executor.setMaxPoolSize(n);
         executor.setThreadNamePrefix("read-");
@@ -124,10 +125,11 @@ public class ConsolidationJobConfiguration {
                                                             UnitOutcomeRepository outcomes, BuildFingerprint build,
                                                             RunRecordRepository records, CampaignExecutions executions,
                                                             ReadLimits limits,
-                                                            @Value("${kaoping.report.score-batch}") int scoreBatch,
+                                                            KaopingProperties properties,
                                                             @Value("#{jobParameters['campaign']}") String campaign,
                                                             @Value("#{jobParameters['run.id']}") String runId) {
         return new ConsolidateAndReportTasklet(home, setups.of(campaign, runId), runId, runFiles, parsed, outcomes,
-                build, records, executions, limits, scoreBatch);
+                build, records, executions, limits,
+                properties.report().scoreBatch());
     }
 }

@@ -11,18 +11,18 @@ import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.intake.InputFile;
 import org.kaoping.intake.InputScanner;
-import org.kaoping.workbook.ReadLimits;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.kaoping.run.RunParameters;
 import org.kaoping.store.BuildFingerprint;
 import org.kaoping.store.ParseKeys;
 import org.kaoping.store.RunFileRepository;
 import org.kaoping.store.RunRecordRepository;
+import org.kaoping.workbook.ReadLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** Step 1: list and hash the campaign's input files and record them for this run. */
 public class IntakeTasklet implements Tasklet {

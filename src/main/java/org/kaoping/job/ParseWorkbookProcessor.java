@@ -2,13 +2,13 @@ package org.kaoping.job;
 
 
 import java.nio.file.Path;
+import org.kaoping.store.ParsedWorkbookRepository;
+import org.kaoping.store.RunFileRepository;
 import org.kaoping.workbook.ParsedWorkbook;
 import org.kaoping.workbook.WorkbookParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.kaoping.store.ParsedWorkbookRepository;
-import org.kaoping.store.RunFileRepository;
 
 /**
  * Step 2's processor: reads and normalizes one workbook (on one of the step's read threads); a bad file comes back

@@ -1,11 +1,11 @@
 package org.kaoping.job;
 
 import java.util.ArrayList;
+import org.kaoping.store.ParsedWorkbookRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.kaoping.store.ParsedWorkbookRepository;
 
 /**
  * Step 2's writer: stores a chunk's parse results in the chunk's transaction and says how far the step has come.

@@ -4,11 +4,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import org.kaoping.store.ParsedWorkbookRepository;
+import org.kaoping.store.RunFileRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemReader;
-import org.kaoping.store.ParsedWorkbookRepository;
-import org.kaoping.store.RunFileRepository;
 
 /**
  * Step 2's reader: the run's workbooks whose parse result is not stored yet. Files unchanged since an

@@ -1,8 +1,8 @@
 package org.kaoping.job;
 
-import org.springframework.batch.core.listener.ItemProcessListener;
 import org.kaoping.store.ParsedWorkbookRepository;
 import org.kaoping.store.RunFileRepository;
+import org.springframework.batch.core.listener.ItemProcessListener;
 
 /**
  * Observes the read step, one workbook at a time; every bean of this type is registered on it. None ship

@@ -3,10 +3,10 @@ package org.kaoping.run;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.kaoping.job.ConsolidationJobConfiguration;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.kaoping.job.ConsolidationJobConfiguration;
 
 /**
  * The job repository seen per campaign. Spring Batch finds executions by job name or by the full set of

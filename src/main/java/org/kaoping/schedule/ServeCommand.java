@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.kaoping.campaign.CampaignException;
 import org.kaoping.campaign.KaopingHome;
+import org.kaoping.run.ExitCodes;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -18,9 +19,6 @@ import org.springframework.context.event.ContextClosedEvent;
  * scheduler (which nothing else starts: a {@code run} never fires a schedule) and stays up until stopped.
  */
 public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
-    public static final int OK = 0;
-    public static final int BAD_CONFIG = 3;
-    public static final int FAILED = 1;
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
     private final KaopingHome home;
@@ -39,7 +37,7 @@ public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
     /** Starts the scheduler and blocks until the application is stopped; returns at once when it cannot start. */
     public int serve() {
         int exit = start();
-        if (exit == OK) {
+        if (exit == ExitCodes.OK) {
             try {
                 stopped.await();
             } catch (InterruptedException e) {
@@ -56,7 +54,7 @@ public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
             wanted = schedules.read(home);
         } catch (CampaignException e) {
             System.err.println("无法启动定时运行：" + e.getMessage());
-            return BAD_CONFIG;
+            return ExitCodes.BAD_CONFIG;
         }
         try {
             Scheduler quartz = scheduler.get();
@@ -68,10 +66,10 @@ public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
             quartz.start();
         } catch (SchedulerException e) {
             System.err.println("无法启动定时运行：" + e.getMessage());
-            return FAILED;
+            return ExitCodes.FAILED;
         }
         log.info("定时运行已启动，目录 {}；按 Ctrl+C 停止", home.root());
-        return OK;
+        return ExitCodes.OK;
     }
 
     private static void logOutcome(ScheduleReconciler.Outcome o) {

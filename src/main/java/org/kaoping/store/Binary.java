@@ -20,12 +20,9 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
-import org.kaoping.scoring.AdjustmentType;
 import org.kaoping.scoring.CellRef;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.DiscrepancyKind;
-import org.kaoping.scoring.Source;
-import org.kaoping.scoring.Status;
 
 /**
  * The binary form of what kaoping stores per workbook and per unit: written field by field, because every

@@ -2,9 +2,9 @@ package org.kaoping.store;
 
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.kaoping.KaopingProperties;
 import org.kaoping.campaign.CampaignSetupLoader;
 import org.kaoping.campaign.KaopingHome;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 public class StorageConfiguration {
 
     @Bean
-    KaopingHome kaopingHome(@Value("${kaoping.home}") String home) {
-        return new KaopingHome(Path.of(home));
+    KaopingHome kaopingHome(KaopingProperties properties) {
+        return new KaopingHome(Path.of(properties.home()));
     }
 
     @Bean
@@ -30,7 +30,8 @@ public class StorageConfiguration {
     }
 
     @Bean
-    DataSource dataSource(KaopingHome home, @Value("${kaoping.database.url:}") String url) {
+    DataSource dataSource(KaopingHome home, KaopingProperties properties) {
+        String url = properties.database().url();
         String resolved = url.isBlank()
                 ? "jdbc:h2:file:" + home.root().resolve("data").resolve("kaoping")
                         + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"

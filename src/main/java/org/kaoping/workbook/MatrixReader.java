@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.kaoping.rubric.Leaf;
 import org.kaoping.scoring.CellRef;
 import org.kaoping.scoring.LeafScore;

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 import org.kaoping.intake.InputFile;
 import org.kaoping.scoring.Source;
 import org.kaoping.workbook.ReadLimits;
-import org.kaoping.workbook.WorkbookParser;
 import org.kaoping.workbook.WorkbookGridReader;
+import org.kaoping.workbook.WorkbookParser;
 
 /**
  * The floor a run is measured against: open every workbook and stream every sheet's cells, with no

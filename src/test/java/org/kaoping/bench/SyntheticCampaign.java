@@ -18,8 +18,8 @@ import org.kaoping.rubric.Leaf;
 import org.kaoping.rubric.Rubric;
 import org.kaoping.rubric.RubricLoader;
 import org.kaoping.support.TestHome;
-import org.kaoping.workbook.WorkbookFixtures;
 import org.kaoping.workbook.WorkbookFixtures.Matrix;
+import org.kaoping.workbook.WorkbookFixtures;
 
 /**
  * A synthetic campaign of N units on the Shanxi rubric: one self-assessment per unit and one inspection matrix

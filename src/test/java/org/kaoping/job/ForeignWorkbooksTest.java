@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kaoping.run.CampaignRun;
+import org.kaoping.run.ExitCodes;
 import org.kaoping.support.Samples;
 import org.kaoping.support.TestHome;
 import org.kaoping.support.Workbooks;
@@ -27,8 +29,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import org.kaoping.run.CampaignRun;
-import org.kaoping.run.ExitCodes;
 
 /**
  * Real scoring workbooks from public repositories (src/test/resources/foreign-workbooks, sources in its README)

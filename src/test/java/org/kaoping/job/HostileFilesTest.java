@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kaoping.rubric.Rubric;
 import org.kaoping.rubric.RubricLoader;
+import org.kaoping.run.CampaignRun;
+import org.kaoping.run.ExitCodes;
 import org.kaoping.support.TestHome;
 import org.kaoping.support.Workbooks;
 import org.kaoping.workbook.WorkbookFixtures;
@@ -24,8 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.kaoping.run.CampaignRun;
-import org.kaoping.run.ExitCodes;
 
 /**
  * The Shanxi sample campaign twice: as it is, and with every kind of file that cannot be used dropped into its

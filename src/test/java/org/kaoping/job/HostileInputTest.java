@@ -14,6 +14,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
+import org.kaoping.run.CampaignRun;
+import org.kaoping.run.ExitCodes;
 import org.kaoping.support.HostileWorkbooks;
 import org.kaoping.support.TestHome;
 import org.kaoping.support.Workbooks;
@@ -21,8 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.kaoping.run.CampaignRun;
-import org.kaoping.run.ExitCodes;
 
 /**
  * A run with a zip bomb, a 200 MB file, a sheet declaring an external entity and a unit name that looks like a

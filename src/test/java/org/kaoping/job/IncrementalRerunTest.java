@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kaoping.run.CampaignRun;
+import org.kaoping.run.ExitCodes;
+import org.kaoping.store.UnitOutcomeRepository;
 import org.kaoping.support.MixedCampaign;
 import org.kaoping.support.RankingWorkbooks;
 import org.kaoping.support.TestHome;
@@ -24,9 +27,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.kaoping.store.UnitOutcomeRepository;
-import org.kaoping.run.CampaignRun;
-import org.kaoping.run.ExitCodes;
 
 /**
  * A rerun scores again only the units whose files changed and takes every other unit's outcome and 分项得分 rows

@@ -23,17 +23,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.kaoping.run.CampaignRun;
+import org.kaoping.run.ExitCodes;
 import org.kaoping.support.ExpectedUnit;
-import org.kaoping.support.MixedCampaign;
 import org.kaoping.support.MixedCampaign.UnitScores;
+import org.kaoping.support.MixedCampaign;
 import org.kaoping.support.TestHome;
 import org.kaoping.support.Workbooks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.kaoping.run.CampaignRun;
-import org.kaoping.run.ExitCodes;
 
 /**
  * "Read every workbook as units really return them": the 82 units of seed 003 written once cleanly and once with

@@ -17,6 +17,11 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kaoping.cli.RunHistory;
+import org.kaoping.run.CampaignExecutions;
+import org.kaoping.run.CampaignRun;
+import org.kaoping.run.ExitCodes;
+import org.kaoping.run.RunParameters;
 import org.kaoping.support.TestHome;
 import org.kaoping.support.Workbooks;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +31,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.kaoping.cli.RunHistory;
-import org.kaoping.run.CampaignExecutions;
-import org.kaoping.run.RunParameters;
-import org.kaoping.run.CampaignRun;
-import org.kaoping.run.ExitCodes;
 
 /**
  * Reruns: unchanged inputs are not read again and the log says so; a correction changes exactly the unit

@@ -22,6 +22,8 @@ import org.kaoping.roster.RosterLoader;
 import org.kaoping.roster.RosterUnit;
 import org.kaoping.rubric.Rubric;
 import org.kaoping.rubric.RubricLoader;
+import org.kaoping.run.CampaignRun;
+import org.kaoping.run.ExitCodes;
 import org.kaoping.support.Samples;
 import org.kaoping.support.TestHome;
 import org.kaoping.support.Workbooks;
@@ -31,8 +33,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import org.kaoping.run.CampaignRun;
-import org.kaoping.run.ExitCodes;
 
 /**
  * Runs the consolidation job on each sample campaign bundled in src/test/resources/samples and checks every key

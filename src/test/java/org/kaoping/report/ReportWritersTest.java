@@ -43,10 +43,10 @@ import org.kaoping.scoring.DisplayRounding;
 import org.kaoping.scoring.Grade;
 import org.kaoping.scoring.RankingMethod;
 import org.kaoping.scoring.RankingRules;
-import org.kaoping.scoring.TieBreaker;
 import org.kaoping.scoring.Scored;
 import org.kaoping.scoring.Source;
 import org.kaoping.scoring.Status;
+import org.kaoping.scoring.TieBreaker;
 import org.kaoping.scoring.UnitResult;
 
 class ReportWritersTest {

@@ -3,10 +3,8 @@ package org.kaoping.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +13,12 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.KaopingApplication;
+import org.kaoping.store.RunFileRepository;
 import org.kaoping.support.HostileWorkbooks;
 import org.kaoping.support.RankingWorkbooks;
 import org.kaoping.support.TestHome;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.kaoping.store.RunFileRepository;
 
 /**
  * kill -9 at three points of a run — after intake, during the read step, during the report — each time in a

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kaoping.store.RunFileRepository;
 import org.kaoping.support.RankingWorkbooks;
 import org.kaoping.support.TestHome;
 import org.kaoping.support.Workbooks;
@@ -22,7 +23,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.kaoping.store.RunFileRepository;
 
 /**
  * A run that fails mid-read (the 5th workbook, chunks of 2: two chunks committed) is restarted by the next

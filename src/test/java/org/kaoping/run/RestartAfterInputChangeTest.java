@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.kaoping.store.RunFileRepository;
 import org.kaoping.support.TestHome;
 import org.kaoping.support.Workbooks;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.kaoping.store.RunFileRepository;
 
 /**
  * A run fails mid-read; before it is restarted a group sends a corrected workbook and a unit withdraws its

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kaoping.campaign.KaopingHome;
+import org.kaoping.run.CampaignLock;
 import org.kaoping.run.CampaignRun;
 import org.kaoping.run.ExitCodes;
-import org.kaoping.campaign.KaopingHome;
+import org.kaoping.run.LockHolder;
 import org.kaoping.support.TestHome;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,8 +21,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.kaoping.run.CampaignLock;
-import org.kaoping.run.LockHolder;
 
 /** Two runs of one campaign never overlap: a run refuses (exit code 4) while the campaign's lock is held. */
 @SpringBootTest

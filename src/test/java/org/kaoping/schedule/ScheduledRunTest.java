@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kaoping.campaign.KaopingHome;
+import org.kaoping.run.CampaignLock;
 import org.kaoping.support.TestHome;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.kaoping.run.CampaignLock;
 
 /** serve: a scheduled campaign's job runs the same consolidation as {@code run}; it skips while the campaign is locked. */
 @SpringBootTest

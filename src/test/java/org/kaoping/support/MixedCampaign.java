@@ -35,12 +35,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.kaoping.rubric.Leaf;
 import org.kaoping.rubric.Rubric;
 import org.kaoping.rubric.RubricLoader;
-import org.kaoping.workbook.WorkbookFixtures;
 import org.kaoping.workbook.WorkbookFixtures.Format;
 import org.kaoping.workbook.WorkbookFixtures.Matrix;
 import org.kaoping.workbook.WorkbookFixtures.ShanxiSelf;
 import org.kaoping.workbook.WorkbookFixtures.Spelling;
 import org.kaoping.workbook.WorkbookFixtures.UnitSheets;
+import org.kaoping.workbook.WorkbookFixtures;
 
 /**
  * Two campaigns from one table of scores: the 82 units and 4 groups of seed 003's 附件1 on the Jiaozuo 2016 rubric

@@ -1,8 +1,8 @@
 package org.kaoping.support;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.kaoping.store.ParsedWorkbookRepository;
 import org.kaoping.job.ReadStepListener;
+import org.kaoping.store.ParsedWorkbookRepository;
 import org.kaoping.store.RunFileRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -1,10 +1,10 @@
 package org.kaoping.workbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.kaoping.workbook.ParsedSheets.assertScore;
 import static org.kaoping.workbook.ParsedSheets.onlySheet;
 import static org.kaoping.workbook.ParsedSheets.score;
-import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
@@ -41,8 +41,8 @@ import org.kaoping.scoring.ScoreSheet;
 import org.kaoping.scoring.Scored;
 import org.kaoping.scoring.Source;
 import org.kaoping.scoring.UnitScorer;
-import org.kaoping.support.SeedCampaigns;
 import org.kaoping.support.Samples;
+import org.kaoping.support.SeedCampaigns;
 import org.kaoping.workbook.WorkbookFixtures.Spelling;
 
 /**

@@ -1,13 +1,12 @@
 package org.kaoping.workbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.kaoping.workbook.ParsedSheets.assertScore;
 import static org.kaoping.workbook.ParsedSheets.onlySheet;
 import static org.kaoping.workbook.ParsedSheets.score;
-import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

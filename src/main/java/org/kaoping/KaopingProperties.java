@@ -1,0 +1,40 @@
+package org.kaoping;
+
+import org.kaoping.workbook.ReadLimits;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every {@code kaoping.*} setting (application.properties, {@code --kaoping.…=} on the command line, or the
+ * environment): the home folder, an optional database URL, how workbooks are read and how the report scores.
+ */
+@ConfigurationProperties("kaoping")
+public record KaopingProperties(@DefaultValue(".") String home, @DefaultValue Database database,
+                                @DefaultValue Read read, @DefaultValue Report report) {
+
+    /** {@code url}: a JDBC URL instead of the H2 file database in {@code data/} under the home. */
+    public record Database(@DefaultValue("") String url) {
+    }
+
+    /**
+     * {@code chunkSize}: workbooks per read-step transaction; {@code threads}: threads that parse them (0: one per
+     * core); the rest are the limits on one returned workbook ({@link ReadLimits}).
+     */
+    public record Read(@DefaultValue("200") int chunkSize, @DefaultValue("0") int threads,
+                       @DefaultValue("50MB") DataSize maxFileSize, @DefaultValue("5000") int maxRows,
+                       @DefaultValue("0.01") double minInflateRatio, @DefaultValue("200MB") DataSize maxEntrySize) {
+
+        public ReadLimits limits() {
+            return new ReadLimits(maxFileSize.toBytes(), maxRows, minInflateRatio, maxEntrySize.toBytes());
+        }
+
+        public int threadCount() {
+            return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    /** {@code scoreBatch}: units scored together, their files' parse results let go before the next batch. */
+    public record Report(@DefaultValue("2000") int scoreBatch) {
+    }
+}
