@@ -1,6 +1,6 @@
 package org.kaoping;
 
-import org.kaoping.workbook.ReadLimits;
+import org.kaoping.read.ReadLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;

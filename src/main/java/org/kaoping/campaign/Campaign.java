@@ -2,7 +2,7 @@ package org.kaoping.campaign;
 
 import java.nio.file.Path;
 import org.kaoping.scoring.GapThresholds;
-import org.kaoping.scoring.RankingRules;
+import org.kaoping.scoring.ranking.RankingRules;
 
 /**
  * A campaign as configured in {@code config/campaigns/<code>.yml}: its display name, the rubric it scores

@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.kaoping.rubric.Rubric;
-import org.kaoping.scoring.DisplayRounding;
-import org.kaoping.scoring.Grade;
-import org.kaoping.scoring.RankingMethod;
-import org.kaoping.scoring.RankingRules;
-import org.kaoping.scoring.TieBreaker;
+import org.kaoping.scoring.ranking.DisplayRounding;
+import org.kaoping.scoring.ranking.Grade;
+import org.kaoping.scoring.ranking.RankingMethod;
+import org.kaoping.scoring.ranking.RankingRules;
+import org.kaoping.scoring.ranking.TieBreaker;
 import org.kaoping.text.Text;
 
 /**

@@ -1,6 +1,6 @@
 package org.kaoping.intake;
 
-import org.kaoping.scoring.Source;
+import org.kaoping.scoring.input.Source;
 
 /**
  * A file found under {@code input/<campaign>/}: its path relative to that folder ({@code self/审计局.xlsx}),

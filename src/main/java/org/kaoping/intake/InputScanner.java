@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.kaoping.scoring.Source;
+import org.kaoping.scoring.input.Source;
 
 /**
  * Lists a campaign's input files (self/ and inspection/, recursively), hashing each one. Office lock files,

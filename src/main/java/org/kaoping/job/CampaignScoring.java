@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kaoping.campaign.CampaignSetup;
+import org.kaoping.normalize.ParsedWorkbook;
 import org.kaoping.report.LeafRows;
 import org.kaoping.roster.RosterUnit;
-import org.kaoping.scoring.Adjustment;
 import org.kaoping.scoring.CampaignResult;
 import org.kaoping.scoring.Consolidator;
 import org.kaoping.scoring.Discrepancy;
-import org.kaoping.scoring.ScoreSheet;
 import org.kaoping.scoring.UnitOutcome;
+import org.kaoping.scoring.input.Adjustment;
+import org.kaoping.scoring.input.ScoreSheet;
 import org.kaoping.store.Binary;
 import org.kaoping.store.BuildFingerprint;
 import org.kaoping.store.ParseKeys;
@@ -26,7 +27,6 @@ import org.kaoping.store.ParsedWorkbookRepository;
 import org.kaoping.store.RunFileRepository;
 import org.kaoping.store.UnitOutcomeCodec;
 import org.kaoping.store.UnitOutcomeRepository;
-import org.kaoping.workbook.ParsedWorkbook;
 
 /**
  * Scores a run's units, taking an earlier run's outcome for every unit whose inputs are unchanged: a unit's

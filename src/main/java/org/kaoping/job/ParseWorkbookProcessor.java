@@ -2,10 +2,10 @@ package org.kaoping.job;
 
 
 import java.nio.file.Path;
+import org.kaoping.normalize.ParsedWorkbook;
+import org.kaoping.normalize.WorkbookParser;
 import org.kaoping.store.ParsedWorkbookRepository;
 import org.kaoping.store.RunFileRepository;
-import org.kaoping.workbook.ParsedWorkbook;
-import org.kaoping.workbook.WorkbookParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;

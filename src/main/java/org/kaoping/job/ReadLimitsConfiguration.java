@@ -1,7 +1,7 @@
 package org.kaoping.job;
 
 import org.kaoping.KaopingProperties;
-import org.kaoping.workbook.ReadLimits;
+import org.kaoping.read.ReadLimits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -25,9 +25,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.kaoping.report.SheetStyles.Tint;
 import org.kaoping.rubric.Rubric;
 import org.kaoping.scoring.CampaignResult;
-import org.kaoping.scoring.CellRef;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.DiscrepancyKind;
+import org.kaoping.scoring.input.CellRef;
 
 /** Writes 差异报告.xlsx: every discrepancy, tinted by severity, and counts by kind and by unit. */
 public final class DiscrepancyReportWriter {

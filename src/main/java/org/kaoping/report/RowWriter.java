@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.kaoping.scoring.CellRef;
-import org.kaoping.scoring.DisplayRounding;
+import org.kaoping.scoring.input.CellRef;
+import org.kaoping.scoring.ranking.DisplayRounding;
 
 /**
  * Writes worksheet rows as SpreadsheetML straight into the package, for a sheet too long to build as POI cells

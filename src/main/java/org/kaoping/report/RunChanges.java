@@ -3,7 +3,7 @@ package org.kaoping.report;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.kaoping.scoring.DisplayRounding;
+import org.kaoping.scoring.ranking.DisplayRounding;
 
 /**
  * What changed since the previous completed run of the campaign, for the 运行信息 sheet and the log: input

@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.kaoping.scoring.CampaignResult;
-import org.kaoping.scoring.DisplayRounding;
-import org.kaoping.scoring.Grade;
-import org.kaoping.scoring.RankingRules;
 import org.kaoping.scoring.Status;
+import org.kaoping.scoring.ranking.DisplayRounding;
+import org.kaoping.scoring.ranking.Grade;
+import org.kaoping.scoring.ranking.RankingRules;
 
 /** The 运行信息 sheet of 综合排名.xlsx: what was run, and what became of every input file. */
 final class RunInfoSheet {

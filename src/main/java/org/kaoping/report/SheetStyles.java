@@ -25,7 +25,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
-import org.kaoping.scoring.DisplayRounding;
+import org.kaoping.scoring.ranking.DisplayRounding;
 
 /**
  * The look shared by every report workbook: one set of cell styles per workbook (Excel caps their number,

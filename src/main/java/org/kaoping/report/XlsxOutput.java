@@ -27,7 +27,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.kaoping.scoring.DisplayRounding;
+import org.kaoping.scoring.ranking.DisplayRounding;
 
 /**
  * Writes one streaming workbook. Every long table is written as rows of XML ({@link RowWriter}) or laid in already

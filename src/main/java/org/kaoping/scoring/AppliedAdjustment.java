@@ -1,6 +1,9 @@
 package org.kaoping.scoring;
 
 import java.math.BigDecimal;
+import org.kaoping.scoring.input.AdjustmentType;
+import org.kaoping.scoring.input.CellRef;
+import org.kaoping.scoring.input.Source;
 
 /**
  * A bonus, deduction or veto as it was counted: points per case × count × headcount factor, after the caps

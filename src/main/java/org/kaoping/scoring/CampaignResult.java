@@ -3,6 +3,7 @@ package org.kaoping.scoring;
 import java.util.List;
 import java.util.Objects;
 import org.kaoping.rubric.Rubric;
+import org.kaoping.scoring.ranking.RankingRules;
 
 /**
  * Everything a run reports: units in ranking order (ranked, then vetoed, then 未考核), all discrepancies,

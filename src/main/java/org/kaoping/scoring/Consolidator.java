@@ -14,6 +14,13 @@ import org.kaoping.roster.Roster;
 import org.kaoping.roster.RosterUnit;
 import org.kaoping.rubric.Leaf;
 import org.kaoping.rubric.Rubric;
+import org.kaoping.scoring.input.Adjustment;
+import org.kaoping.scoring.input.CellRef;
+import org.kaoping.scoring.input.LeafScore;
+import org.kaoping.scoring.input.ScoreSheet;
+import org.kaoping.scoring.input.Source;
+import org.kaoping.scoring.ranking.Ranking;
+import org.kaoping.scoring.ranking.RankingRules;
 
 /**
  * Turns everything read from a campaign's workbooks into results (scoring-rules.md): picks each unit's

@@ -1,5 +1,7 @@
 package org.kaoping.scoring;
 
+import org.kaoping.scoring.input.CellRef;
+
 /**
  * One row of the discrepancy report. {@code item} is the leaf (code and short name) or adjustment item;
  * {@code selfValue}/{@code officialValue} are display strings where the kind compares values.

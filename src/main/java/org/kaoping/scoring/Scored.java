@@ -3,6 +3,8 @@ package org.kaoping.scoring;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.kaoping.scoring.input.CellRef;
+import org.kaoping.scoring.input.Source;
 
 /**
  * One unit's result from one source, in exact decimals: Base = Σ clamped leaf scores,

@@ -15,6 +15,12 @@ import org.kaoping.rubric.DeductionItem;
 import org.kaoping.rubric.HighestLevel;
 import org.kaoping.rubric.Leaf;
 import org.kaoping.rubric.Rubric;
+import org.kaoping.scoring.input.Adjustment;
+import org.kaoping.scoring.input.AdjustmentType;
+import org.kaoping.scoring.input.CellRef;
+import org.kaoping.scoring.input.LeafScore;
+import org.kaoping.scoring.input.ScoreSheet;
+import org.kaoping.scoring.input.Source;
 import org.kaoping.text.Text;
 
 /**

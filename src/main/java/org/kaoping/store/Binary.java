@@ -20,9 +20,9 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
-import org.kaoping.scoring.CellRef;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.DiscrepancyKind;
+import org.kaoping.scoring.input.CellRef;
 
 /**
  * The binary form of what kaoping stores per workbook and per unit: written field by field, because every

@@ -2,13 +2,13 @@ package org.kaoping.store;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.kaoping.scoring.Adjustment;
-import org.kaoping.scoring.AdjustmentType;
+import org.kaoping.normalize.ParsedWorkbook;
 import org.kaoping.scoring.Discrepancy;
-import org.kaoping.scoring.LeafScore;
-import org.kaoping.scoring.ScoreSheet;
-import org.kaoping.scoring.Source;
-import org.kaoping.workbook.ParsedWorkbook;
+import org.kaoping.scoring.input.Adjustment;
+import org.kaoping.scoring.input.AdjustmentType;
+import org.kaoping.scoring.input.LeafScore;
+import org.kaoping.scoring.input.ScoreSheet;
+import org.kaoping.scoring.input.Source;
 
 /**
  * A workbook's parse result as bytes ({@link Binary}), for {@code kp_parse_result}: encoded on the read step's

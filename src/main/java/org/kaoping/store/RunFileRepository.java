@@ -3,7 +3,7 @@ package org.kaoping.store;
 import java.util.Comparator;
 import java.util.List;
 import org.kaoping.intake.InputFile;
-import org.kaoping.scoring.Source;
+import org.kaoping.scoring.input.Source;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

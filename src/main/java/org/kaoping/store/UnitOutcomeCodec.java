@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.kaoping.roster.RosterUnit;
-import org.kaoping.scoring.AdjustmentType;
 import org.kaoping.scoring.AppliedAdjustment;
-import org.kaoping.scoring.CellRef;
 import org.kaoping.scoring.DeferredLeafScores;
 import org.kaoping.scoring.Scored;
-import org.kaoping.scoring.Source;
 import org.kaoping.scoring.Status;
 import org.kaoping.scoring.UnitOutcome;
 import org.kaoping.scoring.UnitResult;
+import org.kaoping.scoring.input.AdjustmentType;
+import org.kaoping.scoring.input.CellRef;
+import org.kaoping.scoring.input.Source;
 
 /**
  * A unit's outcome as bytes ({@link Binary}), for {@code kp_unit_outcome}: a rerun decodes every unchanged unit's.

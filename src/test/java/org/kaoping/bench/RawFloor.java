@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.kaoping.intake.InputFile;
-import org.kaoping.scoring.Source;
-import org.kaoping.workbook.ReadLimits;
-import org.kaoping.workbook.WorkbookGridReader;
-import org.kaoping.workbook.WorkbookParser;
+import org.kaoping.normalize.WorkbookParser;
+import org.kaoping.read.ReadLimits;
+import org.kaoping.read.WorkbookGridReader;
+import org.kaoping.scoring.input.Source;
 
 /**
  * The floor a run is measured against: open every workbook and stream every sheet's cells, with no

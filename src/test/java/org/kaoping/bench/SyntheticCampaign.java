@@ -14,12 +14,12 @@ import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.kaoping.normalize.WorkbookFixtures.Matrix;
+import org.kaoping.normalize.WorkbookFixtures;
 import org.kaoping.rubric.Leaf;
 import org.kaoping.rubric.Rubric;
 import org.kaoping.rubric.RubricLoader;
 import org.kaoping.support.TestHome;
-import org.kaoping.workbook.WorkbookFixtures.Matrix;
-import org.kaoping.workbook.WorkbookFixtures;
 
 /**
  * A synthetic campaign of N units on the Shanxi rubric: one self-assessment per unit and one inspection matrix

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.kaoping.scoring.DisplayRounding;
-import org.kaoping.scoring.Grade;
-import org.kaoping.scoring.RankingMethod;
-import org.kaoping.scoring.RankingRules;
-import org.kaoping.scoring.TieBreaker;
+import org.kaoping.scoring.ranking.DisplayRounding;
+import org.kaoping.scoring.ranking.Grade;
+import org.kaoping.scoring.ranking.RankingMethod;
+import org.kaoping.scoring.ranking.RankingRules;
+import org.kaoping.scoring.ranking.TieBreaker;
 import org.kaoping.support.TestHome;
 
 /** The {@code ranking:} section of a campaign yml: defaults, the README example, and every refusal. */

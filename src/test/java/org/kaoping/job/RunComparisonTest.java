@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kaoping.intake.InputFile;
 import org.kaoping.report.RunChanges;
-import org.kaoping.scoring.Source;
+import org.kaoping.scoring.input.Source;
 import org.kaoping.store.RunFileRepository;
 import org.kaoping.store.RunRecordRepository;
 

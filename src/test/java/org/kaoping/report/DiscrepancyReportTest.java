@@ -22,21 +22,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.intake.InputFile;
+import org.kaoping.normalize.ParsedWorkbook;
+import org.kaoping.normalize.WorkbookFixtures;
+import org.kaoping.normalize.WorkbookParser;
 import org.kaoping.roster.Roster;
 import org.kaoping.roster.RosterUnit;
 import org.kaoping.rubric.Rubric;
 import org.kaoping.rubric.RubricLoader;
 import org.kaoping.scoring.CampaignResult;
-import org.kaoping.scoring.CellRef;
 import org.kaoping.scoring.Consolidator;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.DiscrepancyKind;
 import org.kaoping.scoring.GapThresholds;
-import org.kaoping.scoring.ScoreSheet;
-import org.kaoping.scoring.Source;
-import org.kaoping.workbook.ParsedWorkbook;
-import org.kaoping.workbook.WorkbookFixtures;
-import org.kaoping.workbook.WorkbookParser;
+import org.kaoping.scoring.input.CellRef;
+import org.kaoping.scoring.input.ScoreSheet;
+import org.kaoping.scoring.input.Source;
 
 /**
  * 差异报告.xlsx for a known set of discrepancies read from generated workbooks: every leaf row names the leaf

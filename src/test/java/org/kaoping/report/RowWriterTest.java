@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.kaoping.scoring.DisplayRounding;
+import org.kaoping.scoring.ranking.DisplayRounding;
 
 class RowWriterTest {
 

@@ -8,6 +8,10 @@ import static org.kaoping.scoring.Fixtures.unit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kaoping.roster.Roster;
+import org.kaoping.scoring.input.Adjustment;
+import org.kaoping.scoring.input.AdjustmentType;
+import org.kaoping.scoring.input.ScoreSheet;
+import org.kaoping.scoring.input.Source;
 
 class ConsolidatorTest {
     private final Roster roster = new Roster(List.of(

@@ -12,18 +12,24 @@ import org.kaoping.rubric.HeadcountBand;
 import org.kaoping.rubric.Leaf;
 import org.kaoping.rubric.Rubric;
 import org.kaoping.rubric.VetoItem;
+import org.kaoping.scoring.input.Adjustment;
+import org.kaoping.scoring.input.AdjustmentType;
+import org.kaoping.scoring.input.CellRef;
+import org.kaoping.scoring.input.LeafScore;
+import org.kaoping.scoring.input.ScoreSheet;
+import org.kaoping.scoring.input.Source;
 
 /** A small rubric with every rule kind, built in code, in the shape of Hunan 2023. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
-    static BigDecimal d(String s) {
+    public static BigDecimal d(String s) {
         return new BigDecimal(s);
     }
 
     /** Two categories: 一 (1.1 max 6, 1.2 max 4 with bonus cap 1) and 二 (2.1 max 10). */
-    static Rubric rubric() {
+    public static Rubric rubric() {
         Leaf a = new Leaf("1.1", "思想建设", "", d("6"), "一", 1, 1, List.of(), List.of(), null);
         Leaf b = new Leaf("1.2", "民主建设", "", d("4"), "一", 1, 2, List.of(), List.of(), d("1"));
         Leaf c = new Leaf("2.1", "领导机制", "", d("10"), "二", 2, 1, List.of(), List.of(), null);
@@ -42,16 +48,16 @@ final class Fixtures {
                 List.of(new VetoItem("虚假信息", List.of(), "取消晋级资格")), bands);
     }
 
-    static RosterUnit unit(String name, Integer headcount, String division, String group) {
+    public static RosterUnit unit(String name, Integer headcount, String division, String group) {
         return new RosterUnit(name, List.of(), headcount, division, group);
     }
 
-    static CellRef cell(String file, String a1) {
+    public static CellRef cell(String file, String a1) {
         return new CellRef(file, "评分表", a1);
     }
 
     /** A sheet scoring 1.1, 1.2, 2.1 with the given values ("" = blank, non-numbers = unreadable). */
-    static ScoreSheet sheet(Source source, String unit, String group, String file, long modified, String... values) {
+    public static ScoreSheet sheet(Source source, String unit, String group, String file, long modified, String... values) {
         String[] codes = {"1.1", "1.2", "2.1"};
         List<LeafScore> scores = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
@@ -62,7 +68,7 @@ final class Fixtures {
                 null, null, null);
     }
 
-    static Adjustment adjustment(String unit, AdjustmentType type, String item, String level, String count,
+    public static Adjustment adjustment(String unit, AdjustmentType type, String item, String level, String count,
                                  String points, String a1) {
         return new Adjustment(Source.INSPECTION, unit, "考核一组", 0, type, item, level,
                 count == null ? null : d(count), points == null ? null : d(points), "佐证", cell("组.xlsx", a1));

@@ -12,6 +12,12 @@ import org.kaoping.roster.RosterUnit;
 import org.kaoping.rubric.Leaf;
 import org.kaoping.rubric.Rubric;
 import org.kaoping.rubric.RubricLoader;
+import org.kaoping.scoring.input.Adjustment;
+import org.kaoping.scoring.input.AdjustmentType;
+import org.kaoping.scoring.input.CellRef;
+import org.kaoping.scoring.input.LeafScore;
+import org.kaoping.scoring.input.ScoreSheet;
+import org.kaoping.scoring.input.Source;
 
 /**
  * Each rule kind the seed rubrics state, counted on the seed's own numbers with the rubric files as configured:

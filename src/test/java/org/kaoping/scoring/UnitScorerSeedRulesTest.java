@@ -9,6 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.kaoping.roster.RosterUnit;
 import org.kaoping.rubric.Rubric;
 import org.kaoping.rubric.RubricLoader;
+import org.kaoping.scoring.input.Adjustment;
+import org.kaoping.scoring.input.AdjustmentType;
+import org.kaoping.scoring.input.CellRef;
+import org.kaoping.scoring.input.LeafScore;
+import org.kaoping.scoring.input.ScoreSheet;
+import org.kaoping.scoring.input.Source;
 
 /**
  * The criterion-level rules of the Jiaozuo 2016 rubric, whose leaf codes carry full-width brackets

@@ -10,6 +10,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kaoping.roster.RosterUnit;
+import org.kaoping.scoring.input.Adjustment;
+import org.kaoping.scoring.input.AdjustmentType;
+import org.kaoping.scoring.input.LeafScore;
+import org.kaoping.scoring.input.ScoreSheet;
+import org.kaoping.scoring.input.Source;
 
 class UnitScorerTest {
     private final UnitScorer scorer = new UnitScorer(Fixtures.rubric());

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.kaoping.scoring.CellRef;
+import org.kaoping.scoring.input.CellRef;
 
 class BinaryDocumentTest {
 

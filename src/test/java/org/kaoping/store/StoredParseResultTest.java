@@ -9,12 +9,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kaoping.intake.InputFile;
 import org.kaoping.intake.InputScanner;
+import org.kaoping.normalize.ParsedWorkbook;
+import org.kaoping.normalize.WorkbookParser;
 import org.kaoping.roster.RosterLoader;
 import org.kaoping.rubric.RubricLoader;
-import org.kaoping.scoring.LeafScore;
+import org.kaoping.scoring.input.LeafScore;
 import org.kaoping.support.Samples;
-import org.kaoping.workbook.ParsedWorkbook;
-import org.kaoping.workbook.WorkbookParser;
 
 class StoredParseResultTest {
 

@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kaoping.roster.RosterUnit;
-import org.kaoping.scoring.AdjustmentType;
 import org.kaoping.scoring.AppliedAdjustment;
-import org.kaoping.scoring.CellRef;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.DiscrepancyKind;
 import org.kaoping.scoring.Scored;
-import org.kaoping.scoring.Source;
 import org.kaoping.scoring.Status;
 import org.kaoping.scoring.UnitOutcome;
 import org.kaoping.scoring.UnitResult;
+import org.kaoping.scoring.input.AdjustmentType;
+import org.kaoping.scoring.input.CellRef;
+import org.kaoping.scoring.input.Source;
 
 class UnitOutcomeCodecTest {
     private static final RosterUnit UNIT = new RosterUnit("审计局", List.of("市审计局"), 120, "政府口", "第一考核组");

@@ -32,15 +32,15 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.kaoping.normalize.WorkbookFixtures.Format;
+import org.kaoping.normalize.WorkbookFixtures.Matrix;
+import org.kaoping.normalize.WorkbookFixtures.ShanxiSelf;
+import org.kaoping.normalize.WorkbookFixtures.Spelling;
+import org.kaoping.normalize.WorkbookFixtures.UnitSheets;
+import org.kaoping.normalize.WorkbookFixtures;
 import org.kaoping.rubric.Leaf;
 import org.kaoping.rubric.Rubric;
 import org.kaoping.rubric.RubricLoader;
-import org.kaoping.workbook.WorkbookFixtures.Format;
-import org.kaoping.workbook.WorkbookFixtures.Matrix;
-import org.kaoping.workbook.WorkbookFixtures.ShanxiSelf;
-import org.kaoping.workbook.WorkbookFixtures.Spelling;
-import org.kaoping.workbook.WorkbookFixtures.UnitSheets;
-import org.kaoping.workbook.WorkbookFixtures;
 
 /**
  * Two campaigns from one table of scores: the 82 units and 4 groups of seed 003's 附件1 on the Jiaozuo 2016 rubric

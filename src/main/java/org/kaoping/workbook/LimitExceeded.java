@@ -1,8 +1,0 @@
-package org.kaoping.workbook;
-
-/** Thrown while streaming a file that is over a limit, to stop reading it; its message is the reason. */
-final class LimitExceeded extends RuntimeException {
-    LimitExceeded(String message) {
-        super(message, null, false, false);
-    }
-}
