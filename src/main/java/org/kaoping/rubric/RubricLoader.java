@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,15 +101,15 @@ public final class RubricLoader {
     }
 
     private Rubric parse(String source, Object root) {
-        Node doc = new Node(source, "", root);
+        RubricNode doc = new RubricNode(source, "", root);
         boolean scored = !doc.map().containsKey("scored") || doc.bool("scored");
         Tree tree = new Tree(scored);
         List<Category> categories = new ArrayList<>();
-        List<Node> categoryNodes = doc.list("categories");
+        List<RubricNode> categoryNodes = doc.list("categories");
         if (categoryNodes.isEmpty()) {
             throw doc.error("没有 categories（一级指标）");
         }
-        for (Node c : categoryNodes) {
+        for (RubricNode c : categoryNodes) {
             categories.add(category(c, categories.size() + 1, tree));
         }
         String responsibilities = doc.string("responsibilities", "");
@@ -124,8 +123,8 @@ public final class RubricLoader {
         if (max != null && max.compareTo(sum) != 0) {
             throw doc.error("总分 " + max.toPlainString() + " 与各一级指标分值之和 " + sum.toPlainString() + " 不符");
         }
-        Node bonus = doc.child("bonus");
-        Node deductions = doc.child("deductions");
+        RubricNode bonus = doc.child("bonus");
+        RubricNode deductions = doc.child("deductions");
         List<DeductionItem> deductionItems = new ArrayList<>(deductionItems(deductions));
         List<VetoItem> vetoItems = new ArrayList<>(vetoItems(doc));
         addLeafRules(tree, deductionItems, vetoItems);
@@ -138,16 +137,16 @@ public final class RubricLoader {
     private static final class Tree {
         final boolean scored;
         final Set<String> codes = new HashSet<>();
-        final List<Map.Entry<Node, DeductionItem>> deductions = new ArrayList<>();
-        final List<Map.Entry<Node, VetoItem>> vetoes = new ArrayList<>();
-        Node firstRule;
+        final List<Map.Entry<RubricNode, DeductionItem>> deductions = new ArrayList<>();
+        final List<Map.Entry<RubricNode, VetoItem>> vetoes = new ArrayList<>();
+        RubricNode firstRule;
 
         Tree(boolean scored) {
             this.scored = scored;
         }
 
         /** A responsibility map has no points, so no scoring rules either. */
-        void refuseScoring(Node doc) {
+        void refuseScoring(RubricNode doc) {
             for (String key : List.of("max", "bonus", "deductions", "vetoes", "responsibilities")) {
                 if (doc.map().containsKey(key)) {
                     throw doc.error("scored: false 的责任分工表不能有 " + key);
@@ -160,13 +159,13 @@ public final class RubricLoader {
     }
 
     private static void addLeafRules(Tree tree, List<DeductionItem> deductions, List<VetoItem> vetoes) {
-        for (Map.Entry<Node, DeductionItem> e : tree.deductions) {
+        for (Map.Entry<RubricNode, DeductionItem> e : tree.deductions) {
             if (deductions.stream().anyMatch(d -> d.name().equals(e.getValue().name()))) {
                 throw e.getKey().error("扣分项目 " + e.getValue().name() + " 重复：已在 deductions.items 中定义");
             }
             deductions.add(e.getValue());
         }
-        for (Map.Entry<Node, VetoItem> e : tree.vetoes) {
+        for (Map.Entry<RubricNode, VetoItem> e : tree.vetoes) {
             if (vetoes.stream().anyMatch(v -> v.name().equals(e.getValue().name()))) {
                 throw e.getKey().error("否决项目 " + e.getValue().name() + " 重复：已在 vetoes 中定义");
             }
@@ -174,7 +173,7 @@ public final class RubricLoader {
         }
     }
 
-    private Category category(Node c, int ordinal, Tree tree) {
+    private Category category(RubricNode c, int ordinal, Tree tree) {
         Set<String> codes = tree.codes;
         String code = c.code();
         unique(c, code, codes);
@@ -185,11 +184,11 @@ public final class RubricLoader {
             throw c.error("不能同时有 indicators 和 leaves：三级细则的评分项写在 indicators 之下");
         }
         if (!c.list("indicators").isEmpty()) {
-            for (Node i : c.list("indicators")) {
+            for (RubricNode i : c.list("indicators")) {
                 String iCode = i.code();
                 unique(i, iCode, codes);
                 List<Leaf> own = new ArrayList<>();
-                for (Node l : i.list("leaves")) {
+                for (RubricNode l : i.list("leaves")) {
                     own.addAll(leaf(l, code, ordinal, leaves.size() + own.size() + 1, tree));
                 }
                 Indicator indicator = new Indicator(iCode, i.string("name", ""), tree.scored ? i.positive("max") : null, own);
@@ -202,7 +201,7 @@ public final class RubricLoader {
                 throw c.error("分值 " + max.toPlainString() + " 与其二级指标分值之和 " + sum.toPlainString() + " 不符");
             }
         } else {
-            for (Node l : c.list("leaves")) {
+            for (RubricNode l : c.list("leaves")) {
                 leaves.addAll(leaf(l, code, ordinal, leaves.size() + 1, tree));
             }
             requireSum(c, max, leaves);
@@ -210,7 +209,7 @@ public final class RubricLoader {
         return new Category(code, c.string("name", ""), max, ordinal, indicators, leaves);
     }
 
-    private static void requireSum(Node node, BigDecimal max, List<Leaf> leaves) {
+    private static void requireSum(RubricNode node, BigDecimal max, List<Leaf> leaves) {
         if (leaves.isEmpty()) {
             throw node.error("没有 leaves（评分项）");
         }
@@ -224,7 +223,7 @@ public final class RubricLoader {
     }
 
     /** A leaf, or one leaf per part for a criterion scored in parts (coded {@code 1(1)}, {@code 1(2)} …). */
-    private List<Leaf> leaf(Node l, String categoryCode, int categoryOrdinal, int position, Tree tree) {
+    private List<Leaf> leaf(RubricNode l, String categoryCode, int categoryOrdinal, int position, Tree tree) {
         String code = l.code();
         unique(l, code, tree.codes);
         String name = l.string("name", "");
@@ -232,7 +231,7 @@ public final class RubricLoader {
         leafRules(l, code, tree);
         List<Responsibility> responsible = responsible(l, tree);
         BigDecimal max = tree.scored ? l.positive("max") : null;
-        List<Node> parts = l.list("parts");
+        List<RubricNode> parts = l.list("parts");
         if (parts.isEmpty()) {
             return List.of(new Leaf(code, name, l.string("text", ""), max, categoryCode, categoryOrdinal, position,
                     l.strings("methods"), l.strings("departments"), bonus, null, l.strings("responsibility"),
@@ -245,7 +244,7 @@ public final class RubricLoader {
             throw l.error("分部分计分（parts）的评分项不能写 bonus、deduction 或 veto");
         }
         List<Leaf> out = new ArrayList<>();
-        for (Node p : parts) {
+        for (RubricNode p : parts) {
             int n = out.size() + 1;
             String partCode = code + "(" + n + ")";
             unique(p, partCode, tree.codes);
@@ -263,8 +262,8 @@ public final class RubricLoader {
     }
 
     /** {@code bonus:} on a leaf, or the older shorthand {@code bonus-cap:}. */
-    private static BonusRule bonusRule(Node l) {
-        Node b = l.child("bonus");
+    private static BonusRule bonusRule(RubricNode l) {
+        RubricNode b = l.child("bonus");
         if (b.value() == null) {
             return BonusRule.capOnly(l.decimal("bonus-cap", null));
         }
@@ -287,8 +286,8 @@ public final class RubricLoader {
     }
 
     /** {@code deduction:} and {@code veto:} a criterion states for itself; they join the rubric's items. */
-    private static void leafRules(Node l, String code, Tree tree) {
-        Node d = l.child("deduction");
+    private static void leafRules(RubricNode l, String code, Tree tree) {
+        RubricNode d = l.child("deduction");
         if (d.value() != null) {
             tree.firstRule = tree.firstRule == null ? d : tree.firstRule;
             Map<String, BigDecimal> levels = d.levels();
@@ -299,7 +298,7 @@ public final class RubricLoader {
             tree.deductions.add(Map.entry(d, new DeductionItem(d.required("name"), d.strings("aliases"), levels, points,
                     null, null, d.bool("scaled"), code)));
         }
-        Node v = l.child("veto");
+        RubricNode v = l.child("veto");
         if (v.value() != null) {
             tree.firstRule = tree.firstRule == null ? v : tree.firstRule;
             tree.vetoes.add(Map.entry(v, new VetoItem(v.required("name"), v.strings("aliases"),
@@ -311,8 +310,8 @@ public final class RubricLoader {
     }
 
     /** {@code responsible:} entries of a responsibility map; a scored rubric gets them from its map instead. */
-    private static List<Responsibility> responsible(Node l, Tree tree) {
-        List<Node> entries = l.list("responsible");
+    private static List<Responsibility> responsible(RubricNode l, Tree tree) {
+        List<RubricNode> entries = l.list("responsible");
         if (tree.scored) {
             if (!entries.isEmpty()) {
                 throw l.error("responsible 只用于责任分工表（scored: false）；评分细则请用 responsibilities 指明分工表");
@@ -323,7 +322,7 @@ public final class RubricLoader {
             throw l.error("责任分工表的评分项缺少 responsible（分管领导、责任科室、责任人）");
         }
         List<Responsibility> out = new ArrayList<>();
-        for (Node e : entries) {
+        for (RubricNode e : entries) {
             Responsibility r = new Responsibility(e.string("standard", ""), e.strings("leaders"), e.strings("departments"),
                     e.strings("people"));
             if (r.departments().isEmpty() && r.people().isEmpty()) {
@@ -334,16 +333,16 @@ public final class RubricLoader {
         return out;
     }
 
-    private static void unique(Node node, String code, Set<String> codes) {
+    private static void unique(RubricNode node, String code, Set<String> codes) {
         if (!codes.add(code)) {
             throw node.error("编号 " + code + " 重复");
         }
     }
 
-    private List<BonusItem> bonusItems(Node bonus) {
+    private List<BonusItem> bonusItems(RubricNode bonus) {
         List<BonusItem> items = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (Node i : bonus.list("items")) {
+        for (RubricNode i : bonus.list("items")) {
             String name = i.required("name");
             unique(i, "加分项目 " + name, names);
             items.add(new BonusItem(name, i.strings("aliases"), i.levels(), i.decimal("points", null),
@@ -352,15 +351,15 @@ public final class RubricLoader {
         return items;
     }
 
-    private List<DeductionItem> deductionItems(Node deductions) {
+    private List<DeductionItem> deductionItems(RubricNode deductions) {
         List<DeductionItem> items = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (Node i : deductions.list("items")) {
+        for (RubricNode i : deductions.list("items")) {
             String name = i.required("name");
             unique(i, "扣分项目 " + name, names);
             BigDecimal min = null;
             BigDecimal max = null;
-            List<Node> range = i.list("range");
+            List<RubricNode> range = i.list("range");
             if (!range.isEmpty()) {
                 if (range.size() != 2) {
                     throw i.error("range 应为 [最小值, 最大值]");
@@ -377,19 +376,19 @@ public final class RubricLoader {
         return items;
     }
 
-    private List<VetoItem> vetoItems(Node doc) {
+    private List<VetoItem> vetoItems(RubricNode doc) {
         List<VetoItem> items = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (Node i : doc.list("vetoes")) {
+        for (RubricNode i : doc.list("vetoes")) {
             unique(i, "否决项目 " + i.required("name"), names);
             items.add(new VetoItem(i.required("name"), i.strings("aliases"), i.string("consequence", "")));
         }
         return items;
     }
 
-    private List<HeadcountBand> bands(Node deductions) {
+    private List<HeadcountBand> bands(RubricNode deductions) {
         List<HeadcountBand> bands = new ArrayList<>();
-        for (Node b : deductions.list("headcount-scaling")) {
+        for (RubricNode b : deductions.list("headcount-scaling")) {
             int min = b.count("min", 0);
             Integer max = b.child("max").value() == null ? null : b.count("max", 0);
             BigDecimal factor = b.positive("factor");
@@ -411,149 +410,5 @@ public final class RubricLoader {
         long aMax = a.max() == null ? Long.MAX_VALUE : a.max();
         long bMax = b.max() == null ? Long.MAX_VALUE : b.max();
         return a.min() <= bMax && b.min() <= aMax;
-    }
-
-    /** A YAML node with its path, so every error names the node. */
-    private record Node(String source, String path, Object value) {
-
-        RubricException error(String message) {
-            return new RubricException("评分细则 " + source + (path.isEmpty() ? "" : " 的 " + path) + ": " + message);
-        }
-
-        Map<?, ?> map() {
-            if (value instanceof Map<?, ?> m) {
-                return m;
-            }
-            if (value == null) {
-                return Map.of();
-            }
-            throw error("应为映射（key: value）");
-        }
-
-        Node child(String key) {
-            return new Node(source, path.isEmpty() ? key : path + "." + key, map().get(key));
-        }
-
-        List<Node> list(String key) {
-            Node child = child(key);
-            if (child.value == null) {
-                return List.of();
-            }
-            if (!(child.value instanceof List<?> items)) {
-                throw child.error("应为列表");
-            }
-            List<Node> nodes = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                Object item = items.get(i);
-                String label = item instanceof Map<?, ?> m && m.get("code") != null ? "[" + m.get("code") + "]"
-                        : item instanceof Map<?, ?> m2 && m2.get("name") != null ? "[" + m2.get("name") + "]"
-                        : "[" + (i + 1) + "]";
-                nodes.add(new Node(source, child.path + label, item));
-            }
-            return nodes;
-        }
-
-        String string(String key, String fallback) {
-            Object v = map().get(key);
-            return v == null ? fallback : String.valueOf(v).strip();
-        }
-
-        /**
-         * Codes must be YAML text: unquoted {@code 1.10} would be read as the number 1.1, and {@code 010} as 8.
-         */
-        String code() {
-            Object v = map().get("code");
-            if (v != null && !(v instanceof String)) {
-                throw error("编号 code: " + v + " 请加引号写成文本（如 code: \"" + v + "\"），否则 YAML 会把它读成数字");
-            }
-            return required("code");
-        }
-
-        String required(String key) {
-            String s = string(key, "");
-            if (s.isEmpty()) {
-                throw error("缺少 " + key);
-            }
-            return s;
-        }
-
-        boolean bool(String key) {
-            Object v = map().get(key);
-            return v instanceof Boolean b ? b : v != null && Boolean.parseBoolean(v.toString());
-        }
-
-        List<String> strings(String key) {
-            Object v = map().get(key);
-            if (v == null) {
-                return List.of();
-            }
-            if (v instanceof List<?> l) {
-                return l.stream().map(String::valueOf).map(String::strip).toList();
-            }
-            return List.of(v.toString().strip());
-        }
-
-        BigDecimal asDecimal() {
-            try {
-                return new BigDecimal(String.valueOf(value).strip());
-            } catch (NumberFormatException e) {
-                throw error("“" + value + "” 不是数值");
-            }
-        }
-
-        BigDecimal decimal(String key, BigDecimal fallback) {
-            Node child = child(key);
-            return child.value == null ? fallback : child.asDecimal();
-        }
-
-        int count(String key, int fallback) {
-            BigDecimal v = decimal(key, null);
-            if (v == null) {
-                return fallback;
-            }
-            try {
-                int n = v.intValueExact();
-                if (n < 0) {
-                    throw error(key + " 应为非负整数，实为 " + v.toPlainString());
-                }
-                return n;
-            } catch (ArithmeticException e) {
-                throw error(key + " 应为整数（人数），实为 " + v.toPlainString());
-            }
-        }
-
-        BigDecimal positive(String key) {
-            BigDecimal v = decimal(key, null);
-            if (v == null) {
-                throw error("缺少 " + key);
-            }
-            if (v.signum() <= 0) {
-                throw error(key + " 应大于 0，实为 " + v.toPlainString());
-            }
-            return v;
-        }
-
-        HighestLevel highest() {
-            String v = string("highest-level-only", "");
-            try {
-                return HighestLevel.parse(v);
-            } catch (IllegalArgumentException e) {
-                throw error("highest-level-only 应为 item（整项按最高级别计一次）或 subject（同一内容按最高级别计一次），实为 " + v);
-            }
-        }
-
-        Map<String, BigDecimal> levels() {
-            Node levels = child("levels");
-            Map<String, BigDecimal> result = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : levels.map().entrySet()) {
-                Node level = new Node(source, levels.path + "." + e.getKey(), e.getValue());
-                BigDecimal points = level.asDecimal();
-                if (points.signum() <= 0) {
-                    throw level.error("分值应大于 0");
-                }
-                result.put(String.valueOf(e.getKey()).strip(), points);
-            }
-            return result;
-        }
     }
 }
