@@ -44,7 +44,7 @@ for /f "delims=-+" %%a in ("%KP_VER%") do set "KP_VER=%%a"
 if not defined KP_VER set "KP_VER=0"
 if defined KAOPING_DEBUG echo kaoping launcher: java %KP_JAVA% (major %KP_VER%) 1>&2
 
-set "KP_OPTS=-XX:+UseSerialGC %JAVA_OPTS% %KAOPING_OPTS%"
+set "KP_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 %JAVA_OPTS% %KAOPING_OPTS%"
 
 rem --- the extracted application (re-extracted when the jar changes: its time and size are recorded) ---
 for %%i in ("%KAOPING_JAR%") do (
@@ -63,6 +63,9 @@ if not "%KP_OLDSTAMP%"=="%KP_STAMPVAL%" (
   >"%KP_APP%\.extracted" echo %KP_STAMPVAL%
 )
 if not exist "%KP_APP%\kaoping.jar" goto plain
+
+rem Spring AOT bean definitions built into the jar (pom.xml, process-aot)
+if not "%KAOPING_SPRING_AOT%"=="0" findstr /m /c:"__ApplicationContextInitializer" "%KP_APP%\kaoping.jar" >nul 2>&1 && set "KP_OPTS=%KP_OPTS% -Dspring.aot.enabled=true"
 
 rem --- class-data archive ---
 set "KP_CDS="
