@@ -1,0 +1,33 @@
+package org.kaoping.report;
+
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Starts what writing a workbook first needs — POI's OOXML schema types and the font measurements SXSSF makes for
+ * every sheet — on a thread of its own while the application context starts. A run starts single-threaded (Spring,
+ * the database, the rubric and roster) and writes its reports last; done at that point, this start-up stood alone
+ * at the end of every cold run, with the other core idle. It changes nothing that is written.
+ */
+public final class WorkbookWriterStart {
+    private WorkbookWriterStart() {
+    }
+
+    /** Begins in the background; {@code -Dkaoping.report.early-start=false} turns it off (for measuring). */
+    public static void begin() {
+        if (Boolean.parseBoolean(System.getProperty("kaoping.report.early-start", "true"))) {
+            Thread thread = new Thread(WorkbookWriterStart::prepare, "report-start");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private static void prepare() {
+        XmlProviders.useJdkDefaults();
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook()) {
+            workbook.createCellStyle().setFont(workbook.createFont());
+            workbook.createSheet("start").createRow(0).createCell(0).setCellValue("考评");
+        } catch (Exception | LinkageError e) {
+            // Nothing is lost: the report step does the same again, and reports whatever fails there.
+        }
+    }
+}
