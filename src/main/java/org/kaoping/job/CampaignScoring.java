@@ -20,8 +20,8 @@ import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.UnitOutcome;
 import org.kaoping.scoring.input.Adjustment;
 import org.kaoping.scoring.input.ScoreSheet;
+import org.kaoping.store.Binary;
 import org.kaoping.store.BuildFingerprint;
-import org.kaoping.store.Canon;
 import org.kaoping.store.ParseKeys;
 import org.kaoping.store.ParsedWorkbookRepository;
 import org.kaoping.store.RunFileRepository;
@@ -104,7 +104,7 @@ final class CampaignScoring {
 
         Map<String, RosterUnit> byName = new HashMap<>();
         roster.forEach(u -> byName.put(u.name(), u));
-        Canon canon = new Canon();
+        Binary.Canon canon = new Binary.Canon();
         List<UnitOutcome> outcomes = new ArrayList<>(roster.size());
         // A batch of units at a time: their files are decoded together and let go before the next batch, so that
         // a large campaign's first run never holds every parsed workbook at once (at 20,000 units, holding them all

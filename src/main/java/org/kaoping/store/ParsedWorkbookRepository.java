@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
- * Parse results ({@code kp_parse_result}), one document per workbook ({@link ParsedWorkbookCodec}): written
+ * Parse results ({@code kp_parse_result}), one binary document per workbook ({@link ParsedWorkbookCodec}): written
  * in batches by the read step, looked up in bulk by their keys — never a query per cell or per file.
  */
 @Repository
@@ -118,7 +118,7 @@ public class ParsedWorkbookRepository {
     public Map<String, ParsedWorkbook> load(Collection<String> keys) {
         Map<String, byte[]> found = new HashMap<>();
         select("p.parse_key, p.parsed", new HashSet<>(keys), rs -> found.put(rs.getString(1), rs.getBytes(2)));
-        Canon canon = new Canon();
+        Binary.Canon canon = new Binary.Canon();
         return found.entrySet().parallelStream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ParsedWorkbookCodec.decode(e.getValue(), canon)));
     }

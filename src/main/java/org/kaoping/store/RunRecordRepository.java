@@ -41,7 +41,26 @@ public class RunRecordRepository {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 run.runId(), run.campaign(), run.filesFound(), run.filesParsed(), run.filesRejected(), run.units(),
                 run.unitsRanked(), run.discrepancies(), run.inputsKey(), Timestamp.from(Instant.now()),
-                StoredJson.write(saved.toArray(UnitRecord[]::new)));
+                Binary.deflated(out -> encode(out, saved)));
+    }
+
+    private static void encode(Binary.Writer out, List<UnitRecord> units) {
+        out.list(units, (w, u) -> {
+            w.text(u.unit());
+            w.text(u.status());
+            w.decimal(u.total());
+            w.count(u.rank() == null ? 0 : u.rank() + 1);
+        });
+    }
+
+    private static List<UnitRecord> decode(byte[] document) {
+        return new Binary.Reader(document).list(in -> {
+            String unit = in.text();
+            String status = in.text();
+            BigDecimal total = in.decimal();
+            int rank = in.count();
+            return new UnitRecord(unit, status, total, rank == 0 ? null : rank - 1);
+        });
     }
 
     /** The latest run of the campaign that reported before {@code runId} (run ids sort by start time). */
@@ -59,7 +78,7 @@ public class RunRecordRepository {
     public List<UnitRecord> units(String runId) {
         List<byte[]> document = jdbc.query("SELECT unit_records FROM kp_run WHERE run_id = ?",
                 (rs, i) -> rs.getBytes(1), runId);
-        return document.isEmpty() || document.get(0) == null ? List.of() : List.of(StoredJson.read(document.get(0), UnitRecord[].class));
+        return document.isEmpty() || document.get(0) == null ? List.of() : decode(Binary.inflate(document.get(0)));
     }
 
     private static final String SELECT = "SELECT run_id, campaign, files_found, files_parsed, files_rejected, units,"
