@@ -1,6 +1,7 @@
 package org.kaoping.report;
 
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.ss.util.SheetUtil;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Starts what writing a workbook first needs — POI's OOXML schema types and the font measurements SXSSF makes for
@@ -23,9 +24,11 @@ public final class WorkbookWriterStart {
 
     private static void prepare() {
         XmlProviders.useJdkDefaults();
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             workbook.createCellStyle().setFont(workbook.createFont());
             workbook.createSheet("start").createRow(0).createCell(0).setCellValue("考评");
+            // What SXSSF measures for every sheet it creates: the first measurement starts the font system.
+            SheetUtil.getDefaultCharWidthAsFloat(workbook);
         } catch (Exception | LinkageError e) {
             // Nothing is lost: the report step does the same again, and reports whatever fails there.
         }
