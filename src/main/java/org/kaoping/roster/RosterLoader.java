@@ -11,15 +11,14 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.kaoping.read.GridCell;
+import org.kaoping.read.ReadLimits;
+import org.kaoping.read.SheetGrid;
+import org.kaoping.read.WorkbookGridReader;
 import org.kaoping.text.Text;
 
 /**
@@ -33,6 +32,9 @@ public final class RosterLoader {
     private static final String DIVISION = "分组";
     private static final String GROUP = "考核组";
     private static final String ALIAS_SEPARATORS = "[；;、,，]";
+    // A roster has a row per unit: as many as a sheet can hold.
+    private static final ReadLimits ROSTER_LIMITS = new ReadLimits(ReadLimits.DEFAULT.maxFileSize(), 1_048_576,
+            ReadLimits.DEFAULT.minInflateRatio(), ReadLimits.DEFAULT.maxEntrySize());
 
     public Roster load(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -102,24 +104,24 @@ public final class RosterLoader {
         return t.isEmpty() ? null : t;
     }
 
+    /** The first sheet's rows, read as returned workbooks are (no POI workbook in memory), without their row limit. */
     private static List<List<String>> spreadsheet(Path file) {
-        DataFormatter formatter = new DataFormatter();
-        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
-            Sheet sheet = wb.getSheetAt(0);
+        try {
+            List<SheetGrid> sheets = new WorkbookGridReader(ROSTER_LIMITS).read(file);
+            SheetGrid sheet = sheets.isEmpty() ? new SheetGrid("", 0) : sheets.get(0);
             List<List<String>> rows = new ArrayList<>();
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
+            for (int r = 0; r <= sheet.lastRow(); r++) {
                 List<String> cells = new ArrayList<>();
-                if (row != null) {
-                    for (int c = 0; c < row.getLastCellNum(); c++) {
-                        Cell cell = row.getCell(c);
-                        cells.add(cell == null ? "" : formatter.formatCellValue(cell));
+                for (Map.Entry<Integer, GridCell> cell : sheet.row(r).entrySet()) {
+                    while (cells.size() < cell.getKey()) {
+                        cells.add("");
                     }
+                    cells.add(cell.getValue().text());
                 }
                 rows.add(cells);
             }
             return rows;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new RosterException("无法读取单位名单 " + file + "：" + e.getMessage(), e);
         }
     }
