@@ -15,7 +15,7 @@ public record Scored(Source source, CellRef origin, BigDecimal base, BigDecimal 
                      List<Discrepancy> discrepancies) {
 
     public Scored {
-        leafScores = leafScores instanceof DeferredLeafScores ? leafScores : Map.copyOf(leafScores);
+        leafScores = Map.copyOf(leafScores);
         adjustments = List.copyOf(adjustments);
         discrepancies = List.copyOf(discrepancies);
     }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.kaoping.roster.RosterUnit;
 import org.kaoping.scoring.AppliedAdjustment;
-import org.kaoping.scoring.DeferredLeafScores;
 import org.kaoping.scoring.Scored;
 import org.kaoping.scoring.Status;
 import org.kaoping.scoring.UnitOutcome;
@@ -106,9 +105,7 @@ public final class UnitOutcomeCodec {
         BigDecimal deduction = in.decimal();
         boolean vetoed = in.bool();
         byte[] leaves = in.document();
-        // Decoded on its own (no shared canon): the few outcomes whose leaf scores are looked at must not keep a
-        // whole bulk decode's canon alive in a process that keeps outcomes from run to run.
-        Map<String, BigDecimal> leafScores = DeferredLeafScores.of(() -> leafScores(leaves));
+        Map<String, BigDecimal> leafScores = leafScores(leaves);
         int n = in.count();
         List<AppliedAdjustment> adjustments = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
