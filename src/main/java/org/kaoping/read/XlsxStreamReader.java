@@ -367,7 +367,10 @@ final class XlsxStreamReader {
         }
     }
 
-    /** Woodstox: the same StAX API as the JDK parser, faster on the many small sheets of a first run (docs/benchmark.md). */
+    /**
+     * Woodstox: the same StAX API as the JDK's parser, and faster on the many small sheets of a first run
+     * (docs/benchmark.md).
+     */
     private static XMLInputFactory factory() {
         XMLInputFactory f = new WstxInputFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
