@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.kaoping.scoring.GapThresholds;
@@ -15,8 +16,12 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
-/** Reads {@code config/campaigns/<code>.yml}; keys are listed in the README ("活动配置"). */
+/** Reads {@code config/campaigns/<code>.yml}; its keys are in docs/configuration.md, and no other key is accepted. */
 public final class CampaignLoader {
+    /** Every key a campaign file may have ({@code schedule} is read by {@code serve} only). */
+    public static final List<String> KEYS = List.of("name", "rubric", "roster", "gaps", "ranking", "retention",
+            "schedule");
+    private static final List<String> GAP_KEYS = List.of("leaf", "total");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /** A campaign code is a file name: letters, digits, {@code .}, {@code _} and {@code -}. */
@@ -39,6 +44,7 @@ public final class CampaignLoader {
         } catch (IOException | YAMLException e) {
             throw new CampaignException("无法读取考核配置 " + file + "：" + e.getMessage(), e);
         }
+        checkKeys(file.getFileName().toString(), doc);
         String rubric = string(doc, "rubric", file);
         String roster = string(doc, "roster", file);
         Object name = doc.get("name");
@@ -51,6 +57,14 @@ public final class CampaignLoader {
         Path rosterFile = home.config().resolve(roster).normalize();
         return new Campaign(code, name == null ? code : name.toString(), rubric, home.rubricFile(rubric), rosterFile,
                 thresholds, ranking, retention(doc.get("retention"), file));
+    }
+
+    /** Refuses any key of a campaign file (top level, {@code gaps}) that kaoping does not read. */
+    public static void checkKeys(String file, Map<?, ?> doc) {
+        KnownKeys.check(file, "", doc, KEYS);
+        if (doc.get("gaps") instanceof Map<?, ?> gaps) {
+            KnownKeys.check(file, "gaps", gaps, GAP_KEYS);
+        }
     }
 
     /** How many run folders to keep; a typo must not silently delete results, so anything but a count is refused. */

@@ -84,7 +84,12 @@ public final class CampaignSchedules {
     private static Object schedule(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-            return loaded instanceof Map<?, ?> m ? m.get(KEY) : null;
+            if (!(loaded instanceof Map<?, ?> m)) {
+                return null;
+            }
+            // A misspelt key in any campaign file stops serve, as it stops run: "shedule:" must not mean "never".
+            CampaignLoader.checkKeys(file.getFileName().toString(), m);
+            return m.get(KEY);
         } catch (IOException | YAMLException e) {
             throw new CampaignException("无法读取考核配置 " + file + "：" + e.getMessage(), e);
         }

@@ -11,16 +11,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kaoping.support.TestHome;
 import org.kaoping.support.Workbooks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The run command end to end: bad configuration stops it, bad files do not, corrections are picked up. */
 @SpringBootTest
+@ExtendWith(OutputCaptureExtension.class)
 class CampaignRunTest {
     private static final TestHome HOME = createHome();
 
@@ -46,7 +50,11 @@ class CampaignRunTest {
                     .campaign("map-as-rubric", "quanzhou-jinrong", "rosters/messy.xlsx")
                     .campaign("missing-map", "needs-map", "rosters/messy.xlsx")
                     .campaign("bad-ranking", "shanxi-2020", "rosters/messy.xlsx")
-                    .appendToCampaign("bad-ranking", "ranking:\n  method: olympic\n");
+                    .appendToCampaign("bad-ranking", "ranking:\n  method: olympic\n")
+                    .sampleCampaign("misspelt", "shanxi-2020-demo", "shanxi-2020")
+                    .appendToCampaign("misspelt", "retension: 3\n")
+                    .sampleCampaign("misspelt-gap", "shanxi-2020-demo", "shanxi-2020")
+                    .appendToCampaign("misspelt-gap", "gaps:\n  leaf: 1\n  toal: 5\n");
             TestHome.write(home.root().resolve("config/rubrics/needs-map.yml"), "code: needs-map\nname: 缺分工表\n"
                     + "responsibilities: nowhere\ncategories:\n  - {code: 一, max: 5, leaves: [{code: \"1.1\", max: 5}]}\n");
             TestHome.write(home.root().resolve("config/rubrics/broken.yml"),
@@ -60,6 +68,18 @@ class CampaignRunTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void aMisspeltKeyIsRefusedNamingTheFileTheNodeAndTheNearestKeyBeforeAnyWorkbookIsRead(CapturedOutput output) {
+        assertThat(campaignRun.run("misspelt")).isEqualTo(ExitCodes.BAD_CONFIG);
+        assertThat(output.getErr()).contains("无法运行：misspelt.yml: 未知的键 “retension”，是否应为 “retention”？");
+        assertThat(campaignRun.run("misspelt-gap")).isEqualTo(ExitCodes.BAD_CONFIG);
+        assertThat(output.getErr()).contains("misspelt-gap.yml: 未知的键 “gaps.toal”，是否应为 “gaps.total”？");
+        assertThat(HOME.root().resolve("output/misspelt")).doesNotExist();
+        // No job was started for either: nothing was read.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION_PARAMS"
+                + " WHERE PARAMETER_VALUE IN ('misspelt', 'misspelt-gap')", Integer.class)).isZero();
     }
 
     @Test
