@@ -23,6 +23,26 @@ import org.yaml.snakeyaml.error.YAMLException;
  * names the file and the node, before any workbook is read.
  */
 public final class RubricLoader {
+    // The keys each kind of node may have (docs/configuration.md); any other is refused with the nearest of them.
+    private static final List<String> RUBRIC_KEYS = List.of("code", "name", "scored", "max", "categories",
+            "responsibilities", "bonus", "deductions", "vetoes");
+    private static final List<String> CATEGORY_KEYS = List.of("code", "name", "max", "indicators", "leaves");
+    private static final List<String> INDICATOR_KEYS = List.of("code", "name", "max", "leaves");
+    private static final List<String> LEAF_KEYS = List.of("code", "name", "text", "max", "methods", "departments",
+            "responsibility", "responsible", "parts", "bonus", "bonus-cap", "deduction", "veto");
+    private static final List<String> PART_KEYS = List.of("name", "text", "max", "methods", "departments");
+    private static final List<String> LEAF_BONUS_KEYS = List.of("levels", "points", "highest-level-only", "cap");
+    private static final List<String> RULE_DEDUCTION_KEYS = List.of("name", "aliases", "levels", "points", "scaled");
+    private static final List<String> VETO_KEYS = List.of("name", "aliases", "consequence");
+    private static final List<String> RESPONSIBLE_KEYS = List.of("standard", "leaders", "departments", "people");
+    private static final List<String> BONUS_KEYS = List.of("cap", "items");
+    private static final List<String> BONUS_ITEM_KEYS = List.of("name", "aliases", "levels", "points", "cap",
+            "highest-level-only");
+    private static final List<String> DEDUCTIONS_KEYS = List.of("items", "headcount-scaling");
+    private static final List<String> DEDUCTION_ITEM_KEYS = List.of("name", "aliases", "levels", "points", "range",
+            "scaled");
+    private static final List<String> BAND_KEYS = List.of("min", "max", "factor");
+
 
     /**
      * Loads a rubric file; when it names a responsibility map ({@code responsibilities: quanzhou-jinrong}), the map
@@ -101,7 +121,7 @@ public final class RubricLoader {
     }
 
     private Rubric parse(String source, Object root) {
-        RubricNode doc = new RubricNode(source, "", root);
+        RubricNode doc = new RubricNode(source, "", root).allow(RUBRIC_KEYS);
         boolean scored = !doc.map().containsKey("scored") || doc.bool("scored");
         Tree tree = new Tree(scored);
         List<Category> categories = new ArrayList<>();
@@ -110,7 +130,7 @@ public final class RubricLoader {
             throw doc.error("没有 categories（一级指标）");
         }
         for (RubricNode c : categoryNodes) {
-            categories.add(category(c, categories.size() + 1, tree));
+            categories.add(category(c.allow(CATEGORY_KEYS), categories.size() + 1, tree));
         }
         String responsibilities = doc.string("responsibilities", "");
         if (!scored) {
@@ -185,6 +205,7 @@ public final class RubricLoader {
         }
         if (!c.list("indicators").isEmpty()) {
             for (RubricNode i : c.list("indicators")) {
+                i.allow(INDICATOR_KEYS);
                 String iCode = i.code();
                 unique(i, iCode, codes);
                 List<Leaf> own = new ArrayList<>();
@@ -224,6 +245,7 @@ public final class RubricLoader {
 
     /** A leaf, or one leaf per part for a criterion scored in parts (coded {@code 1(1)}, {@code 1(2)} …). */
     private List<Leaf> leaf(RubricNode l, String categoryCode, int categoryOrdinal, int position, Tree tree) {
+        l.allow(LEAF_KEYS);
         String code = l.code();
         unique(l, code, tree.codes);
         String name = l.string("name", "");
@@ -245,6 +267,7 @@ public final class RubricLoader {
         }
         List<Leaf> out = new ArrayList<>();
         for (RubricNode p : parts) {
+            p.allow(PART_KEYS);
             int n = out.size() + 1;
             String partCode = code + "(" + n + ")";
             unique(p, partCode, tree.codes);
@@ -270,6 +293,7 @@ public final class RubricLoader {
         if (l.map().containsKey("bonus-cap")) {
             throw l.error("bonus 与 bonus-cap 只能写一个（上限写在 bonus.cap）");
         }
+        b.allow(LEAF_BONUS_KEYS);
         Map<String, BigDecimal> levels = b.levels();
         BigDecimal points = b.decimal("points", null);
         if (!levels.isEmpty() && points != null) {
@@ -289,6 +313,7 @@ public final class RubricLoader {
     private static void leafRules(RubricNode l, String code, Tree tree) {
         RubricNode d = l.child("deduction");
         if (d.value() != null) {
+            d.allow(RULE_DEDUCTION_KEYS);
             tree.firstRule = tree.firstRule == null ? d : tree.firstRule;
             Map<String, BigDecimal> levels = d.levels();
             BigDecimal points = d.decimal("points", null);
@@ -300,6 +325,7 @@ public final class RubricLoader {
         }
         RubricNode v = l.child("veto");
         if (v.value() != null) {
+            v.allow(VETO_KEYS);
             tree.firstRule = tree.firstRule == null ? v : tree.firstRule;
             tree.vetoes.add(Map.entry(v, new VetoItem(v.required("name"), v.strings("aliases"),
                     v.string("consequence", ""), code)));
@@ -323,6 +349,7 @@ public final class RubricLoader {
         }
         List<Responsibility> out = new ArrayList<>();
         for (RubricNode e : entries) {
+            e.allow(RESPONSIBLE_KEYS);
             Responsibility r = new Responsibility(e.string("standard", ""), e.strings("leaders"), e.strings("departments"),
                     e.strings("people"));
             if (r.departments().isEmpty() && r.people().isEmpty()) {
@@ -342,7 +369,9 @@ public final class RubricLoader {
     private List<BonusItem> bonusItems(RubricNode bonus) {
         List<BonusItem> items = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        bonus.allow(BONUS_KEYS);
         for (RubricNode i : bonus.list("items")) {
+            i.allow(BONUS_ITEM_KEYS);
             String name = i.required("name");
             unique(i, "加分项目 " + name, names);
             items.add(new BonusItem(name, i.strings("aliases"), i.levels(), i.decimal("points", null),
@@ -354,7 +383,9 @@ public final class RubricLoader {
     private List<DeductionItem> deductionItems(RubricNode deductions) {
         List<DeductionItem> items = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        deductions.allow(DEDUCTIONS_KEYS);
         for (RubricNode i : deductions.list("items")) {
+            i.allow(DEDUCTION_ITEM_KEYS);
             String name = i.required("name");
             unique(i, "扣分项目 " + name, names);
             BigDecimal min = null;
@@ -380,6 +411,7 @@ public final class RubricLoader {
         List<VetoItem> items = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (RubricNode i : doc.list("vetoes")) {
+            i.allow(VETO_KEYS);
             unique(i, "否决项目 " + i.required("name"), names);
             items.add(new VetoItem(i.required("name"), i.strings("aliases"), i.string("consequence", "")));
         }
@@ -389,6 +421,7 @@ public final class RubricLoader {
     private List<HeadcountBand> bands(RubricNode deductions) {
         List<HeadcountBand> bands = new ArrayList<>();
         for (RubricNode b : deductions.list("headcount-scaling")) {
+            b.allow(BAND_KEYS);
             int min = b.count("min", 0);
             Integer max = b.child("max").value() == null ? null : b.count("max", 0);
             BigDecimal factor = b.positive("factor");

@@ -5,9 +5,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kaoping.text.Nearest;
 
 /** A YAML node with its path, so every error names the node. */
 record RubricNode(String source, String path, Object value) {
+
+    /** Refuses a key this node does not define, naming the nearest one it does: a misspelt key is not ignored. */
+    RubricNode allow(List<String> known) {
+        for (Object key : map().keySet()) {
+            String k = String.valueOf(key);
+            if (!known.contains(k)) {
+                throw error(Nearest.of(k, known).map(n -> "未知的键 “" + k + "”，是否应为 “" + n + "”？")
+                        .orElse("未知的键 “" + k + "”；可用的键：" + String.join("、", known)));
+            }
+        }
+        return this;
+    }
 
     RubricException error(String message) {
         return new RubricException("评分细则 " + source + (path.isEmpty() ? "" : " 的 " + path) + ": " + message);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.schedule.CampaignSchedules;
 import org.kaoping.support.TestHome;
+import org.kaoping.text.Nearest;
 
 class KnownKeysTest {
 
@@ -37,11 +38,11 @@ class KnownKeysTest {
 
     @Test
     void distanceCountsInsertionsDeletionsReplacementsAndSwaps() {
-        assertThat(KnownKeys.distance("retension", "retention")).isEqualTo(1);
-        assertThat(KnownKeys.distance("shedule", "schedule")).isEqualTo(1);
-        assertThat(KnownKeys.distance("rosetr", "roster")).isEqualTo(1);
-        assertThat(KnownKeys.distance("rubirc", "rubric")).isEqualTo(1);
-        assertThat(KnownKeys.distance("ranking", "ranking")).isZero();
-        assertThat(KnownKeys.distance("总分", "total")).isEqualTo(5);
+        assertThat(Nearest.distance("retension", "retention")).isEqualTo(1);
+        assertThat(Nearest.distance("shedule", "schedule")).isEqualTo(1);
+        assertThat(Nearest.distance("rosetr", "roster")).isEqualTo(1);
+        assertThat(Nearest.distance("rubirc", "rubric")).isEqualTo(1);
+        assertThat(Nearest.distance("ranking", "ranking")).isZero();
+        assertThat(Nearest.distance("总分", "total")).isEqualTo(5);
     }
 }
