@@ -11,14 +11,16 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
 /**
- * The command line: {@code run <campaign>}, {@code history <campaign>}, {@code serve}, {@code help}; options
- * ({@code --kaoping.home=…}) are Spring's. The process exits with the command's code ({@link ExitCodes}).
+ * The command line: {@code run <campaign>}, {@code check <campaign>}, {@code history <campaign>}, {@code serve},
+ * {@code help}; options ({@code --kaoping.home=…}) are Spring's. The process exits with the command's code
+ * ({@link ExitCodes}).
  */
 @Component
 public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     static final String USAGE = """
             用法: bin/kaoping <命令> [--kaoping.home=目录]
               run <考核代码>      汇总一次考核（config/campaigns/<考核代码>.yml），如 run demo
+              check <考核代码>    检查配置，列出下次运行会读取、拒收、忽略的文件（不写任何东西）
               history <考核代码>  列出该考核的历次运行
               serve               按各考核的 schedule 定时运行，直到按 Ctrl+C
               help                显示本说明
@@ -27,12 +29,14 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final CampaignRun campaignRun;
     private final ServeCommand serve;
     private final RunHistory history;
+    private final CheckCommand check;
     private int exitCode = ExitCodes.OK;
 
-    public CommandLine(CampaignRun campaignRun, ServeCommand serve, RunHistory history) {
+    public CommandLine(CampaignRun campaignRun, ServeCommand serve, RunHistory history, CheckCommand check) {
         this.campaignRun = campaignRun;
         this.serve = serve;
         this.history = history;
+        this.check = check;
     }
 
     @Override
@@ -52,6 +56,9 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         if (words.size() == 2 && command.equals("history")) {
             history.print(words.get(1), out);
             return ExitCodes.OK;
+        }
+        if (words.size() == 2 && command.equals("check")) {
+            return check.check(words.get(1), out, err);
         }
         if (words.size() == 2 && command.equals("run")) {
             return campaignRun.run(words.get(1));
