@@ -21,7 +21,7 @@ public final class CampaignLoader {
     /** Every key a campaign file may have ({@code schedule} is read by {@code serve} only). */
     public static final List<String> KEYS = List.of("name", "rubric", "roster", "gaps", "ranking", "retention",
             "schedule");
-    private static final List<String> GAP_KEYS = List.of("leaf", "total");
+    static final List<String> GAP_KEYS = List.of("leaf", "total");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /** A campaign code is a file name: letters, digits, {@code .}, {@code _} and {@code -}. */

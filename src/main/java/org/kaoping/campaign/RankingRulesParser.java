@@ -25,8 +25,8 @@ import org.kaoping.text.Text;
  */
 final class RankingRulesParser {
     static final String KEY = "ranking";
-    private static final Set<String> KEYS = Set.of("method", "tie-breakers", "rounding", "grades");
-    private static final Set<String> GRADE_KEYS = Set.of("name", "top", "min");
+    static final Set<String> KEYS = Set.of("method", "tie-breakers", "rounding", "grades");
+    static final Set<String> GRADE_KEYS = Set.of("name", "top", "min");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final String file;

@@ -24,24 +24,24 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class RubricLoader {
     // The keys each kind of node may have (docs/configuration.md); any other is refused with the nearest of them.
-    private static final List<String> RUBRIC_KEYS = List.of("code", "name", "scored", "max", "categories",
+    static final List<String> RUBRIC_KEYS = List.of("code", "name", "scored", "max", "categories",
             "responsibilities", "bonus", "deductions", "vetoes");
-    private static final List<String> CATEGORY_KEYS = List.of("code", "name", "max", "indicators", "leaves");
-    private static final List<String> INDICATOR_KEYS = List.of("code", "name", "max", "leaves");
-    private static final List<String> LEAF_KEYS = List.of("code", "name", "text", "max", "methods", "departments",
+    static final List<String> CATEGORY_KEYS = List.of("code", "name", "max", "indicators", "leaves");
+    static final List<String> INDICATOR_KEYS = List.of("code", "name", "max", "leaves");
+    static final List<String> LEAF_KEYS = List.of("code", "name", "text", "max", "methods", "departments",
             "responsibility", "responsible", "parts", "bonus", "bonus-cap", "deduction", "veto");
-    private static final List<String> PART_KEYS = List.of("name", "text", "max", "methods", "departments");
-    private static final List<String> LEAF_BONUS_KEYS = List.of("levels", "points", "highest-level-only", "cap");
-    private static final List<String> RULE_DEDUCTION_KEYS = List.of("name", "aliases", "levels", "points", "scaled");
-    private static final List<String> VETO_KEYS = List.of("name", "aliases", "consequence");
-    private static final List<String> RESPONSIBLE_KEYS = List.of("standard", "leaders", "departments", "people");
-    private static final List<String> BONUS_KEYS = List.of("cap", "items");
-    private static final List<String> BONUS_ITEM_KEYS = List.of("name", "aliases", "levels", "points", "cap",
+    static final List<String> PART_KEYS = List.of("name", "text", "max", "methods", "departments");
+    static final List<String> LEAF_BONUS_KEYS = List.of("levels", "points", "highest-level-only", "cap");
+    static final List<String> RULE_DEDUCTION_KEYS = List.of("name", "aliases", "levels", "points", "scaled");
+    static final List<String> VETO_KEYS = List.of("name", "aliases", "consequence");
+    static final List<String> RESPONSIBLE_KEYS = List.of("standard", "leaders", "departments", "people");
+    static final List<String> BONUS_KEYS = List.of("cap", "items");
+    static final List<String> BONUS_ITEM_KEYS = List.of("name", "aliases", "levels", "points", "cap",
             "highest-level-only");
-    private static final List<String> DEDUCTIONS_KEYS = List.of("items", "headcount-scaling");
-    private static final List<String> DEDUCTION_ITEM_KEYS = List.of("name", "aliases", "levels", "points", "range",
+    static final List<String> DEDUCTIONS_KEYS = List.of("items", "headcount-scaling");
+    static final List<String> DEDUCTION_ITEM_KEYS = List.of("name", "aliases", "levels", "points", "range",
             "scaled");
-    private static final List<String> BAND_KEYS = List.of("min", "max", "factor");
+    static final List<String> BAND_KEYS = List.of("min", "max", "factor");
 
 
     /**
