@@ -554,6 +554,14 @@ class RubricLoaderTest {
         }
 
         @Test
+        void criteria26And27HaveNoDepartmentAsTheSeedTableLeavesItBlank() {
+            assertThat(rubric.leaf("25").orElseThrow().departments()).containsExactly("图书馆");
+            assertThat(rubric.leaf("26").orElseThrow().departments()).isEmpty();
+            assertThat(rubric.leaf("27").orElseThrow().departments()).isEmpty();
+            assertThat(rubric.leaf("28").orElseThrow().departments()).containsExactly("机关党委", "纪委", "工会", "办公室");
+        }
+
+        @Test
         void honoursAreCappedAtTenAndTheSameExperienceCountsOnceAtItsHighestLevel() {
             BonusItem honours = rubric.bonusItem("荣誉称号").orElseThrow();
             assertThat(honours.levels().get("市级")).isEqualByComparingTo("0.2");
