@@ -12,6 +12,7 @@ public enum DiscrepancyKind {
     SELF_OFFICIAL_GAP("自评与考核差异", Severity.WARNING),
     BONUS_OVER_CAP("加分超过上限", Severity.ERROR),
     DEDUCTION_OUT_OF_RANGE("扣分超出范围", Severity.ERROR),
+    MISSING_HEADCOUNT("缺少在职人数", Severity.ERROR),
     UNKNOWN_ITEM("未知加扣分项目", Severity.ERROR),
     NOT_SUBMITTED("未提交", Severity.WARNING),
     UNKNOWN_UNIT("未知单位", Severity.ERROR),

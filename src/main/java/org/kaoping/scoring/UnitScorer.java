@@ -317,7 +317,10 @@ public final class UnitScorer {
         BigDecimal factor = BigDecimal.ONE;
         if (item.scaled()) {
             if (unit.headcount() == null) {
+                // Counted in full, never silently: the roster must give the headcount the rubric scales by.
                 note = join(note, "在职人数未知，未折算");
+                t.flag(MISSING_HEADCOUNT, a.cell(), item.name(), "“" + item.name() + "”按在职人数折算，但单位名单没有"
+                        + "该单位的在职人数：按未折算的分值计，请在单位名单中补上在职人数");
             } else {
                 factor = rubric.headcountFactor(unit.headcount());
                 if (factor.compareTo(BigDecimal.ONE) != 0) {

@@ -223,6 +223,20 @@ class SeedRuleArithmeticTest {
         }
 
         @Test
+        void aScaledDeductionWithoutAHeadcountCountsInFullAndIsReportedAsAnErrorAtItsCell() {
+            Scored s = scorer.score(unit(null), fullMarks(rubric), List.of(
+                    row(AdjustmentType.DEDUCTION, "党纪处分", "", "1", "4", "", 2)));
+            assertThat(s.deduction()).isEqualByComparingTo("4");
+            assertThat(s.adjustments().get(0).note()).isEqualTo("在职人数未知，未折算");
+            assertThat(s.discrepancies()).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo(DiscrepancyKind.MISSING_HEADCOUNT);
+                assertThat(d.kind().severity()).isEqualTo(DiscrepancyKind.Severity.ERROR);
+                assertThat(d.where().toString()).isEqualTo("考核组.xlsx!加扣分!C2");
+                assertThat(d.unit()).isEqualTo("甲单位");
+            });
+        }
+
+        @Test
         void fixedReprimandIsNotScaledByHeadcount() {
             Scored s = scorer.score(unit(820), fullMarks(rubric), List.of(
                     row(AdjustmentType.DEDUCTION, "通报批评", "", "2", null, "", 2)));
