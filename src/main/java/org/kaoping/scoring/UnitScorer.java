@@ -84,6 +84,7 @@ public final class UnitScorer {
                     BigDecimal points = s.adjustment().negate();
                     checkWholeCases(leaf, points, s.adjustmentCell(), t);
                     t.deduction = t.deduction.add(points);
+                    t.fromLeaf(leaf.code());
                     t.applied.add(new AppliedAdjustment(sheet.source(), AdjustmentType.DEDUCTION, leaf.label(), "",
                             BigDecimal.ONE, points, BigDecimal.ONE, points, "", s.adjustmentCell(), "评分项扣分"));
                 }
@@ -127,6 +128,7 @@ public final class UnitScorer {
                         BigDecimal points = a.points() == null ? BigDecimal.ZERO : a.points().abs();
                         BigDecimal amount = points.multiply(count);
                         t.deduction = t.deduction.add(amount);
+                        t.fromLeaf(leaf.get().code());
                         t.applied.add(new AppliedAdjustment(a.source(), a.type(), leaf.get().label(), a.level(), count,
                                 points, BigDecimal.ONE, amount, a.evidence(), a.cell(), "评分项扣分"));
                         continue;
@@ -152,6 +154,7 @@ public final class UnitScorer {
                     d, BigDecimal.ONE, d, "", sheet.deductionCell(), "汇总表扣分栏"));
         }
 
+        boundLeafDeductions(t);
         for (Map.Entry<Object, List<Claim>> e : claims.entrySet()) {
             countBonus(e.getKey(), e.getValue(), t);
         }
@@ -330,6 +333,9 @@ public final class UnitScorer {
         }
         BigDecimal amount = perCase.multiply(count).multiply(factor);
         t.deduction = t.deduction.add(amount);
+        if (item.leafCode() != null) {
+            t.fromLeaf(item.leafCode());
+        }
         t.applied.add(new AppliedAdjustment(a.source(), a.type(), item.name(), a.level(), count, perCase, factor, amount,
                 a.evidence(), a.cell(), note));
     }
@@ -362,6 +368,24 @@ public final class UnitScorer {
                     + String.join("、", levels.keySet()) + "），" + consequence);
         }
         return points;
+    }
+
+    /**
+     * A deduction taken out of an item is bounded by that item's 分值 (seed 003 （六）2, 分值 4, 2 per 通报批评: three
+     * reprimands take 4): its rows are cut, last first, and the excess is reported at the last row's cell.
+     */
+    private void boundLeafDeductions(Tally t) {
+        t.leafDeductionRows.forEach((code, rows) -> {
+            Leaf leaf = rubric.leaf(code).orElseThrow();
+            BigDecimal sum = rows.stream().map(i -> t.applied.get(i).amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (sum.compareTo(leaf.max()) <= 0) {
+                return;
+            }
+            t.flag(DEDUCTION_OUT_OF_RANGE, t.applied.get(rows.get(rows.size() - 1)).cell(), leaf.label(), "扣分合计 "
+                    + plain(sum) + " 超过该项分值 " + plain(leaf.max()) + "，按 " + plain(leaf.max()) + " 分扣");
+            capRows(t, rows, leaf.max(), "以该项分值 " + plain(leaf.max()) + " 为限");
+            t.deduction = t.deduction.subtract(sum.subtract(leaf.max()));
+        });
     }
 
     /** Cuts the listed rows, last first, so that together they come to {@code cap}. */
@@ -403,10 +427,17 @@ public final class UnitScorer {
         final Map<String, BigDecimal> leafScores = new LinkedHashMap<>();
         final List<AppliedAdjustment> applied = new ArrayList<>();
         final List<Discrepancy> discrepancies = new ArrayList<>();
+        // The rows of applied deductions taken out of each leaf, by leaf code.
+        final Map<String, List<Integer>> leafDeductionRows = new LinkedHashMap<>();
 
         Tally(String unit, Source source) {
             this.unit = unit;
             this.source = source;
+        }
+
+        /** The deduction about to be added to {@link #applied} is taken out of leaf {@code code}. */
+        void fromLeaf(String code) {
+            leafDeductionRows.computeIfAbsent(code, c -> new ArrayList<>()).add(applied.size());
         }
 
         void flag(DiscrepancyKind kind, CellRef where, String item, String message) {

@@ -122,11 +122,33 @@ class SeedRuleArithmeticTest {
 
         @Test
         void eachReprimandDeductsTwoWhetherTheRowNamesTheItemOrTheCriterion() {
-            Scored s = score(row(AdjustmentType.DEDUCTION, "通报批评", "", "2", null, "纪律作风检查通报", 2),
+            Scored s = score(row(AdjustmentType.DEDUCTION, "通报批评", "", "1", null, "纪律作风检查通报", 2),
                     row(AdjustmentType.DEDUCTION, "（六）2", "", "1", "5", "另一次通报", 3));
-            // 2 × 2 + 2 × 1 (the criterion fixes 2 per case; the row's 5 does not count)
-            assertThat(s.deduction()).isEqualByComparingTo("6");
-            assertThat(s.total()).isEqualByComparingTo("94");
+            // 2 × 1 + 2 × 1 (the criterion fixes 2 per case; the row's 5 does not count)
+            assertThat(s.deduction()).isEqualByComparingTo("4");
+            assertThat(s.discrepancies()).isEmpty();
+        }
+
+        @Test
+        void threeReprimandsTakeTheItemsFourPointsNotSixAndTheExcessIsReported() {
+            Scored s = score(row(AdjustmentType.DEDUCTION, "通报批评", "", "2", null, "纪律作风检查通报", 2),
+                    row(AdjustmentType.DEDUCTION, "（六）2", "", "1", null, "另一次通报", 3));
+            assertThat(s.deduction()).isEqualByComparingTo("4");
+            assertThat(s.total()).isEqualByComparingTo("96");
+            assertThat(s.adjustments()).extracting(a -> a.amount().toPlainString()).containsExactly("4", "0");
+            assertThat(s.discrepancies()).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo(DiscrepancyKind.DEDUCTION_OUT_OF_RANGE);
+                assertThat(d.where().toString()).isEqualTo("考核组.xlsx!加扣分!C3");
+                assertThat(d.message()).contains("扣分合计 6 超过该项分值 4，按 4 分扣");
+            });
+        }
+
+        @Test
+        void aNegativeAdjustmentBesideALeafIsBoundedByTheLeaf() {
+            Scored s = scorer.score(unit(40), fullMarks(rubric, "（六）2+=-6"), List.of());
+            assertThat(s.deduction()).isEqualByComparingTo("4");
+            assertThat(s.discrepancies()).extracting(d -> d.message())
+                    .anySatisfy(m -> assertThat(m).contains("扣分合计 6 超过该项分值 4"));
         }
 
         @Test
