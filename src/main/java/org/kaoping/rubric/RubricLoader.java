@@ -32,7 +32,8 @@ public final class RubricLoader {
             "responsibility", "responsible", "parts", "bonus", "bonus-cap", "deduction", "veto");
     static final List<String> PART_KEYS = List.of("name", "text", "max", "methods", "departments");
     static final List<String> LEAF_BONUS_KEYS = List.of("levels", "points", "highest-level-only", "cap");
-    static final List<String> RULE_DEDUCTION_KEYS = List.of("name", "aliases", "levels", "points", "scaled");
+    static final List<String> RULE_DEDUCTION_KEYS = List.of("name", "aliases", "levels", "points", "scaled",
+            "disqualifies");
     static final List<String> VETO_KEYS = List.of("name", "aliases", "consequence");
     static final List<String> RESPONSIBLE_KEYS = List.of("standard", "leaders", "departments", "people");
     static final List<String> BONUS_KEYS = List.of("cap", "items");
@@ -40,7 +41,7 @@ public final class RubricLoader {
             "highest-level-only");
     static final List<String> DEDUCTIONS_KEYS = List.of("items", "headcount-scaling");
     static final List<String> DEDUCTION_ITEM_KEYS = List.of("name", "aliases", "levels", "points", "range",
-            "scaled");
+            "scaled", "disqualifies");
     static final List<String> BAND_KEYS = List.of("min", "max", "factor");
 
 
@@ -321,7 +322,7 @@ public final class RubricLoader {
                 throw d.error("需写每例扣分 points（大于 0）或 levels");
             }
             tree.deductions.add(Map.entry(d, new DeductionItem(d.required("name"), d.strings("aliases"), levels, points,
-                    null, null, d.bool("scaled"), code)));
+                    null, null, d.bool("scaled"), code, d.bool("disqualifies"))));
         }
         RubricNode v = l.child("veto");
         if (v.value() != null) {
@@ -402,7 +403,7 @@ public final class RubricLoader {
                 }
             }
             items.add(new DeductionItem(name, i.strings("aliases"), i.levels(), i.decimal("points", null), min, max,
-                    i.bool("scaled")));
+                    i.bool("scaled"), null, i.bool("disqualifies")));
         }
         return items;
     }

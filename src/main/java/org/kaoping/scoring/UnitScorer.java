@@ -1,6 +1,7 @@
 package org.kaoping.scoring;
 
 import static org.kaoping.scoring.DiscrepancyKind.*;
+import static org.kaoping.scoring.Notes.join;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -98,13 +99,13 @@ public final class UnitScorer {
             Optional<Leaf> leaf = rubric.leaf(a.item());
             switch (a.type()) {
                 case VETO -> {
-                    t.vetoed = true;
                     String consequence = leaf.flatMap(l -> rubric.vetoFor(l.code())).or(() -> rubric.vetoItem(a.item()))
                             .map(v -> v.consequence()).orElse("");
-                    String item = leaf.map(Leaf::label).orElse(a.item());
+                    String item = leaf.map(Leaf::label)
+                            .orElseGet(() -> rubric.vetoItem(a.item()).map(v -> v.name()).orElse(a.item()));
                     t.applied.add(new AppliedAdjustment(a.source(), a.type(), item, a.level(), count, null, null,
                             BigDecimal.ZERO, a.evidence(), a.cell(), consequence));
-                    t.flag(VETOED, a.cell(), item, join("一票否决：" + item, consequence, a.evidence()));
+                    t.veto(a.cell(), item, join("一票否决：" + item, consequence, a.evidence()));
                 }
                 case BONUS -> {
                     detailedBonus = true;
@@ -336,6 +337,11 @@ public final class UnitScorer {
         if (item.leafCode() != null) {
             t.fromLeaf(item.leafCode());
         }
+        if (item.disqualifies()) {
+            // One rule that deducts and disqualifies: a 否决 row naming it only disqualifies, deducting nothing more.
+            String consequence = rubric.vetoItem(item.name()).map(v -> v.consequence()).orElse("");
+            t.veto(a.cell(), item.name(), join("一票否决：" + item.name(), consequence, a.evidence()));
+        }
         t.applied.add(new AppliedAdjustment(a.source(), a.type(), item.name(), a.level(), count, perCase, factor, amount,
                 a.evidence(), a.cell(), note));
     }
@@ -406,17 +412,6 @@ public final class UnitScorer {
         return v.stripTrailingZeros().toPlainString();
     }
 
-    private static String join(String... parts) {
-        StringBuilder s = new StringBuilder();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String p : parts) {
-            if (p != null && !p.isBlank() && seen.add(p.strip())) {
-                s.append(s.isEmpty() ? "" : "；").append(p);
-            }
-        }
-        return s.toString();
-    }
-
     private static final class Tally {
         final String unit;
         final Source source;
@@ -438,6 +433,14 @@ public final class UnitScorer {
         /** The deduction about to be added to {@link #applied} is taken out of leaf {@code code}. */
         void fromLeaf(String code) {
             leafDeductionRows.computeIfAbsent(code, c -> new ArrayList<>()).add(applied.size());
+        }
+
+        /** Vetoes the unit, reported once per item however many rows (a 扣分 and a 否决 row) name it. */
+        void veto(CellRef where, String item, String message) {
+            vetoed = true;
+            if (discrepancies.stream().noneMatch(d -> d.kind() == VETOED && d.item().equals(item))) {
+                flag(VETOED, where, item, message);
+            }
         }
 
         void flag(DiscrepancyKind kind, CellRef where, String item, String message) {

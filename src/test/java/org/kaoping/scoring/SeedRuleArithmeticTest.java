@@ -259,6 +259,24 @@ class SeedRuleArithmeticTest {
         }
 
         @Test
+        void oneFalseReportDeductsFiveAndDisqualifiesAndAVetoRowNamingItDeductsNothingMore() {
+            Scored deducted = scorer.score(unit(100), fullMarks(rubric), List.of(
+                    row(AdjustmentType.DEDUCTION, "虚假信息", "", "1", null, "平台抽查", 2)));
+            assertThat(deducted.deduction()).isEqualByComparingTo("5");
+            assertThat(deducted.vetoed()).isTrue();
+            assertThat(deducted.discrepancies()).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo(DiscrepancyKind.VETOED);
+                assertThat(d.where().toString()).isEqualTo("考核组.xlsx!加扣分!C2");
+                assertThat(d.message()).contains("取消晋级资格");
+            });
+
+            Scored vetoed = scorer.score(unit(100), fullMarks(rubric), List.of(
+                    row(AdjustmentType.VETO, "虚假信息", "", null, null, "平台抽查", 2)));
+            assertThat(vetoed.deduction()).isEqualByComparingTo("0");
+            assertThat(vetoed.vetoed()).isTrue();
+        }
+
+        @Test
         void fixedReprimandIsNotScaledByHeadcount() {
             Scored s = scorer.score(unit(820), fullMarks(rubric), List.of(
                     row(AdjustmentType.DEDUCTION, "通报批评", "", "2", null, "", 2)));
