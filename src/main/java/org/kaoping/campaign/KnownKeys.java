@@ -16,16 +16,9 @@ public final class KnownKeys {
     /** {@code path}: where {@code node} sits in the file, empty for the top level. */
     public static void check(String file, String path, Map<?, ?> node, List<String> known) {
         for (Object key : node.keySet()) {
-            String k = String.valueOf(key);
-            if (!known.contains(k)) {
-                String suggestion = Nearest.of(k, known).map(n -> "，是否应为 “" + qualified(path, n) + "”？")
-                        .orElse("；可用的键：" + String.join("、", known));
-                throw new CampaignException(file + ": 未知的键 “" + qualified(path, k) + "”" + suggestion);
+            if (!known.contains(String.valueOf(key))) {
+                throw new CampaignException(file + ": " + Nearest.unknownKey(path, String.valueOf(key), known));
             }
         }
-    }
-
-    private static String qualified(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
     }
 }

@@ -13,10 +13,8 @@ record RubricNode(String source, String path, Object value) {
     /** Refuses a key this node does not define, naming the nearest one it does: a misspelt key is not ignored. */
     RubricNode allow(List<String> known) {
         for (Object key : map().keySet()) {
-            String k = String.valueOf(key);
-            if (!known.contains(k)) {
-                throw error(Nearest.of(k, known).map(n -> "未知的键 “" + k + "”，是否应为 “" + n + "”？")
-                        .orElse("未知的键 “" + k + "”；可用的键：" + String.join("、", known)));
+            if (!known.contains(String.valueOf(key))) {
+                throw error(Nearest.unknownKey("", String.valueOf(key), known));
             }
         }
         return this;

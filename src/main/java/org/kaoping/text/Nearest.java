@@ -15,6 +15,19 @@ public final class Nearest {
                 .filter(k -> distance(word, k) <= Math.max(2, k.length() / 3));
     }
 
+    /**
+     * The message refusing {@code key} at {@code path} (empty for the top level) of a file whose keys there are
+     * {@code known}: the nearest known key when it is near, else them all.
+     */
+    public static String unknownKey(String path, String key, List<String> known) {
+        return "未知的键 “" + qualified(path, key) + "”" + of(key, known)
+                .map(n -> "，是否应为 “" + qualified(path, n) + "”？").orElse("；可用的键：" + String.join("、", known));
+    }
+
+    private static String qualified(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
     /** Edits (insert, delete, replace, swap two neighbours) that turn {@code a} into {@code b}. */
     public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
