@@ -44,7 +44,7 @@ for /f "delims=-+" %%a in ("%KP_VER%") do set "KP_VER=%%a"
 if not defined KP_VER set "KP_VER=0"
 if defined KAOPING_DEBUG echo kaoping launcher: java %KP_JAVA% (major %KP_VER%) 1>&2
 
-set "KP_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 %JAVA_OPTS% %KAOPING_OPTS%"
+set "KP_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m %JAVA_OPTS% %KAOPING_OPTS%"
 
 rem --- the extracted application (re-extracted when the jar changes: its time and size are recorded) ---
 for %%i in ("%KAOPING_JAR%") do (

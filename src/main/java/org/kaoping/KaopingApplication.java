@@ -1,6 +1,7 @@
 package org.kaoping;
 
 import org.kaoping.report.WorkbookWriterStart;
+import org.kaoping.run.SetupHeadStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,9 +10,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 @EnableConfigurationProperties(KaopingProperties.class)
 public class KaopingApplication {
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("run")) {
+        SpringApplication application = new SpringApplication(KaopingApplication.class);
+        SetupHeadStart.forCommand(args).ifPresent(headStart -> {
             WorkbookWriterStart.begin();
-        }
-        System.exit(SpringApplication.exit(SpringApplication.run(KaopingApplication.class, args)));
+            application.addListeners(headStart);
+        });
+        System.exit(SpringApplication.exit(application.run(args)));
     }
 }
