@@ -39,7 +39,8 @@ public final class DiscrepancyReportWriter {
 
     private static final List<SheetStyles.Column> DETAIL_COLUMNS = List.of(column("类型", 16), column("单位名称", NAME),
             column("文件", 30), column("工作表", SHORT), column("单元格", 8), column("项目", 24), column("自评值", SCORE),
-            column("考核值", SCORE), column("说明", TEXT), column("责任部门", SHORT), column("责任人", SHORT));
+            column("考核值", SCORE), column("说明", TEXT), column("责任部门", SHORT), column("责任人", SHORT),
+            column("分管领导", SHORT));
     // The gap column keeps the two tables apart; one sheet has only one autofilter, so 汇总 has none.
     private static final List<SheetStyles.Column> SUMMARY_COLUMNS = List.of(column("类型", 16), column("数量", 8),
             column("", 4), column("单位名称", NAME), column("数量", 8));
@@ -58,7 +59,8 @@ public final class DiscrepancyReportWriter {
      */
     private static Map<String, List<String>> answering(Rubric rubric) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        rubric.leaves().forEach(leaf -> out.put(leaf.label(), Arrays.asList(leaf.departmentsShown(), leaf.peopleShown())));
+        rubric.leaves().forEach(leaf -> out.put(leaf.label(), Arrays.asList(leaf.departmentsShown(), leaf.peopleShown(),
+                leaf.leadersShown())));
         return out;
     }
 
@@ -104,6 +106,7 @@ public final class DiscrepancyReportWriter {
             List<String> who = answering.get(d.item());
             rows.text(who == null ? null : who.get(0));
             rows.text(who == null ? null : who.get(1));
+            rows.text(who == null ? null : who.get(2));
         });
     }
 

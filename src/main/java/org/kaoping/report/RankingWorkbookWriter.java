@@ -49,7 +49,8 @@ public final class RankingWorkbookWriter {
             column("扣分", SCORE), column("总分", SCORE), column("自评总分", SCORE), column("状态", 8));
     private static final List<SheetStyles.Column> LEAF_COLUMNS = List.of(column("单位名称", NAME), column("状态", 8),
             column("编号", 8), column("评分项", 24), column("分值", SCORE), column("考核得分", SCORE),
-            column("自评得分", SCORE), column("考核方法", SHORT), column("责任部门", SHORT), column("责任人", SHORT));
+            column("自评得分", SCORE), column("考核方法", SHORT), column("责任部门", SHORT), column("责任人", SHORT),
+            column("分管领导", SHORT));
     private static final SheetStyles.Column GRADE = column("等次", 8);
     private static final List<SheetStyles.Column> ADJUSTMENT_COLUMNS = List.of(column("单位名称", NAME),
             column("来源", 6), column("类型", 6), column("项目", 24), column("级别", SHORT), column("次数", 6),
@@ -126,7 +127,7 @@ public final class RankingWorkbookWriter {
         Arrays.stream(Status.values()).forEach(s -> texts.add(s.label()));
         for (Leaf leaf : result.rubric().leaves()) {
             texts.addAll(Arrays.asList(leaf.code(), leaf.name(), String.join("、", leaf.methods()),
-                    leaf.departmentsShown(), leaf.peopleShown()));
+                    leaf.departmentsShown(), leaf.peopleShown(), leaf.leadersShown()));
         }
         result.units().stream().map(u -> u.unit().name()).sorted().forEach(texts::add);
         // After the names, so that the indexes of 分项得分's texts are those its stored rows were rendered with.
@@ -187,7 +188,7 @@ public final class RankingWorkbookWriter {
         List<Leaf> leaves = result.rubric().leaves();
         // The same for every unit: made once per leaf, not once per row, and looked up in the shared strings once.
         List<RowWriter.Prepared[]> shown = leaves.stream().map(leaf -> Stream.of(leaf.code(), leaf.name(),
-                String.join("、", leaf.methods()), leaf.departmentsShown(), leaf.peopleShown())
+                String.join("、", leaf.methods()), leaf.departmentsShown(), leaf.peopleShown(), leaf.leadersShown())
                 .map(styles::prepare).toArray(RowWriter.Prepared[]::new)).toList();
         List<UnitResult> scored = scored(result);
         int perSheet = unitsPerLeafSheet(leaves.size());
@@ -231,6 +232,7 @@ public final class RankingWorkbookWriter {
             rows.prepared(texts[2]);
             rows.prepared(texts[3]);
             rows.prepared(texts[4]);
+            rows.prepared(texts[5]);
         }
     }
 

@@ -28,6 +28,9 @@ public record BonusRule(Map<String, BigDecimal> levels, BigDecimal points, Highe
         if (highest == HighestLevel.ITEM) {
             return levels.isEmpty() ? points : levels.values().stream().max(BigDecimal::compareTo).orElse(null);
         }
+        if (highest == HighestLevel.LEVEL) {
+            return levels.isEmpty() ? points : levels.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
         return null;
     }
 }

@@ -28,10 +28,9 @@ public final class RubricLoader {
             "responsibilities", "bonus", "deductions", "vetoes");
     static final List<String> CATEGORY_KEYS = List.of("code", "name", "max", "indicators", "leaves");
     static final List<String> INDICATOR_KEYS = List.of("code", "name", "max", "leaves");
-    static final List<String> LEAF_KEYS = List.of("code", "name", "text", "max", "methods", "departments",
-            "responsibility", "responsible", "parts", "bonus", "bonus-cap", "deduction", "veto");
+    static final List<String> LEAF_KEYS = List.of("code", "name", "text", "max", "cap", "earned", "methods",
+            "departments", "responsibility", "responsible", "parts", "bonus", "bonus-cap", "deduction", "veto");
     static final List<String> PART_KEYS = List.of("name", "text", "max", "methods", "departments");
-    static final List<String> LEAF_BONUS_KEYS = List.of("levels", "points", "highest-level-only", "cap");
     static final List<String> RULE_DEDUCTION_KEYS = List.of("name", "aliases", "levels", "points", "scaled",
             "disqualifies");
     static final List<String> VETO_KEYS = List.of("name", "aliases", "consequence");
@@ -250,7 +249,7 @@ public final class RubricLoader {
         String code = l.code();
         unique(l, code, tree.codes);
         String name = l.string("name", "");
-        BonusRule bonus = bonusRule(l);
+        BonusRule bonus = LeafRules.bonus(l);
         leafRules(l, code, tree);
         List<Responsibility> responsible = responsible(l, tree);
         BigDecimal max = tree.scored ? l.positive("max") : null;
@@ -258,13 +257,13 @@ public final class RubricLoader {
         if (parts.isEmpty()) {
             return List.of(new Leaf(code, name, l.string("text", ""), max, categoryCode, categoryOrdinal, position,
                     l.strings("methods"), l.strings("departments"), bonus, null, l.strings("responsibility"),
-                    responsible));
+                    responsible, LeafRules.cap(l, max), LeafRules.earned(l)));
         }
         if (!tree.scored) {
             throw l.error("责任分工表的评分项不能分 parts");
         }
-        if (bonus != null || l.map().containsKey("deduction") || l.map().containsKey("veto")) {
-            throw l.error("分部分计分（parts）的评分项不能写 bonus、deduction 或 veto");
+        if (bonus != null || LeafRules.statesOwnRules(l)) {
+            throw l.error("分部分计分（parts）的评分项不能写 bonus、cap、earned、deduction 或 veto");
         }
         List<Leaf> out = new ArrayList<>();
         for (RubricNode p : parts) {
@@ -283,31 +282,6 @@ public final class RubricLoader {
             throw l.error("分值 " + max.toPlainString() + " 与其各部分（parts）分值之和 " + sum.toPlainString() + " 不符");
         }
         return out;
-    }
-
-    /** {@code bonus:} on a leaf, or the older shorthand {@code bonus-cap:}. */
-    private static BonusRule bonusRule(RubricNode l) {
-        RubricNode b = l.child("bonus");
-        if (b.value() == null) {
-            return BonusRule.capOnly(l.decimal("bonus-cap", null));
-        }
-        if (l.map().containsKey("bonus-cap")) {
-            throw l.error("bonus 与 bonus-cap 只能写一个（上限写在 bonus.cap）");
-        }
-        b.allow(LEAF_BONUS_KEYS);
-        Map<String, BigDecimal> levels = b.levels();
-        BigDecimal points = b.decimal("points", null);
-        if (!levels.isEmpty() && points != null) {
-            throw b.error("levels 与 points 只能写一个");
-        }
-        if (points != null && points.signum() <= 0) {
-            throw b.error("points 应大于 0，实为 " + points.toPlainString());
-        }
-        BigDecimal cap = b.decimal("cap", null);
-        if (cap != null && cap.signum() <= 0) {
-            throw b.error("cap 应大于 0，实为 " + cap.toPlainString());
-        }
-        return new BonusRule(levels, points, b.highest(), cap);
     }
 
     /** {@code deduction:} and {@code veto:} a criterion states for itself; they join the rubric's items. */

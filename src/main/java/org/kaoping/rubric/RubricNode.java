@@ -142,7 +142,7 @@ record RubricNode(String source, String path, Object value) {
         try {
             return HighestLevel.parse(v);
         } catch (IllegalArgumentException e) {
-            throw error("highest-level-only 应为 item（整项按最高级别计一次）或 subject（同一内容按最高级别计一次），实为 " + v);
+            throw error("highest-level-only 应为 item（整项按最高级别计一次）、subject（同一内容按最高级别计一次）或 level（每个级别计一次），实为 " + v);
         }
     }
 

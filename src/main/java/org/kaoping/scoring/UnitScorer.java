@@ -34,12 +34,15 @@ public final class UnitScorer {
     private final Rubric rubric;
     // The rubric's leaves are a view gathered from its categories: gathered once, not once per unit.
     private final List<Leaf> leaves;
-    private final boolean leavesStateBonuses;
+    // Whether any rule of the rubric grants a bonus, or states a deduction: a matrix's 加分/扣分 total needs one.
+    private final boolean grantsBonuses;
+    private final boolean statesDeductions;
 
     public UnitScorer(Rubric rubric) {
         this.rubric = rubric;
         this.leaves = rubric.leaves();
-        this.leavesStateBonuses = leaves.stream().anyMatch(l -> l.bonus() != null);
+        this.grantsBonuses = !rubric.bonusItems().isEmpty() || leaves.stream().anyMatch(l -> l.bonus() != null);
+        this.statesDeductions = !rubric.deductionItems().isEmpty();
     }
 
     public Scored score(RosterUnit unit, ScoreSheet sheet, List<Adjustment> adjustments) {
@@ -62,10 +65,13 @@ public final class UnitScorer {
                 t.flag(UNREADABLE_SCORE, s.cell(), leaf.label(), "得分“" + s.raw() + "”不是数值，按 0 分计");
             } else {
                 rawSum = rawSum.add(s.value());
-                counted = Decimals.clamp(s.value(), BigDecimal.ZERO, leaf.max());
-                if (s.value().compareTo(leaf.max()) > 0) {
-                    t.flag(SCORE_ABOVE_MAX, s.cell(), leaf.label(), "得分 " + plain(s.value()) + " 超过满分 "
-                            + plain(leaf.max()) + "，按 " + plain(leaf.max()) + " 分计");
+                BigDecimal ceiling = leaf.scoreMax();
+                counted = Decimals.clamp(s.value(), BigDecimal.ZERO, ceiling);
+                if (s.value().compareTo(ceiling) > 0) {
+                    t.flag(SCORE_ABOVE_MAX, s.cell(), leaf.label(), "得分 " + plain(s.value()) + " 超过"
+                            + (leaf.cap() == null ? "满分 " + plain(ceiling)
+                                    : "细则所述本项最高分 " + plain(ceiling) + "（分值 " + plain(leaf.max()) + "）")
+                            + "，按 " + plain(ceiling) + " 分计");
                 } else if (s.value().signum() < 0) {
                     t.flag(SCORE_BELOW_ZERO, s.cell(), leaf.label(), "得分 " + plain(s.value()) + " 为负，按 0 分计");
                 }
@@ -94,11 +100,17 @@ public final class UnitScorer {
 
         boolean detailedBonus = false;
         boolean detailedDeduction = false;
+        Map<Leaf, List<Adjustment>> cases = new LinkedHashMap<>();
         for (Adjustment a : adjustments) {
             BigDecimal count = a.count() == null ? BigDecimal.ONE : a.count();
             Optional<Leaf> leaf = rubric.leaf(a.item());
             switch (a.type()) {
                 case VETO -> {
+                    if (rubric.vetoItems().isEmpty()) {
+                        t.flag(UNKNOWN_ITEM, a.cell(), a.item(), "评分细则没有一票否决项目，否决“" + Text.oneLine(a.item())
+                                + "”未执行");
+                        continue;
+                    }
                     String consequence = leaf.flatMap(l -> rubric.vetoFor(l.code())).or(() -> rubric.vetoItem(a.item()))
                             .map(v -> v.consequence()).orElse("");
                     String item = leaf.map(Leaf::label)
@@ -108,6 +120,11 @@ public final class UnitScorer {
                     t.veto(a.cell(), item, join("一票否决：" + item, consequence, a.evidence()));
                 }
                 case BONUS -> {
+                    if (leaf.isPresent() && leaf.get().earned() != null) {
+                        // The cases a score is earned by (山西 6.4's awards): checked against the score, never added.
+                        cases.computeIfAbsent(leaf.get(), k -> new ArrayList<>()).add(a);
+                        continue;
+                    }
                     detailedBonus = true;
                     if (leaf.isPresent()) {
                         if (bonusAllowed(leaf.get(), a.cell(), a.points(), t)) {
@@ -143,12 +160,21 @@ public final class UnitScorer {
                 }
             }
         }
-        if (!detailedBonus && sheet.bonusTotal() != null && sheet.bonusTotal().signum() != 0) {
+        cases.forEach((leaf, rows) -> EarnedScore.check(leaf, rows, t.leafScores.get(leaf.code()),
+                byLeaf.containsKey(leaf.code()) ? byLeaf.get(leaf.code()).cell() : sheet.origin(), t));
+        if (!detailedBonus && sheet.bonusTotal() != null && sheet.bonusTotal().signum() != 0 && !grantsBonuses) {
+            t.flag(UNKNOWN_ITEM, sheet.bonusCell(), "加分", "评分细则没有任何加分规定，汇总表加分 " + plain(sheet.bonusTotal())
+                    + " 未计");
+        } else if (!detailedBonus && sheet.bonusTotal() != null && sheet.bonusTotal().signum() != 0) {
             t.bonus = t.bonus.add(sheet.bonusTotal());
             t.applied.add(new AppliedAdjustment(sheet.source(), AdjustmentType.BONUS, "加分", "", BigDecimal.ONE,
                     sheet.bonusTotal(), BigDecimal.ONE, sheet.bonusTotal(), "", sheet.bonusCell(), "汇总表加分栏"));
         }
-        if (!detailedDeduction && sheet.deductionTotal() != null && sheet.deductionTotal().signum() != 0) {
+        if (!detailedDeduction && sheet.deductionTotal() != null && sheet.deductionTotal().signum() != 0
+                && !statesDeductions) {
+            t.flag(UNKNOWN_ITEM, sheet.deductionCell(), "扣分", "评分细则没有任何扣分项目，汇总表扣分 "
+                    + plain(sheet.deductionTotal().abs()) + " 未扣；扣评分项的分请填在该项得分中");
+        } else if (!detailedDeduction && sheet.deductionTotal() != null && sheet.deductionTotal().signum() != 0) {
             BigDecimal d = sheet.deductionTotal().abs();
             t.deduction = t.deduction.add(d);
             t.applied.add(new AppliedAdjustment(sheet.source(), AdjustmentType.DEDUCTION, "扣分", "", BigDecimal.ONE,
@@ -168,7 +194,7 @@ public final class UnitScorer {
                     bonusRows.add(i);
                 }
             }
-            capRows(t, bonusRows, rubric.bonusCap(), "加分合计最多 " + plain(rubric.bonusCap()));
+            t.capRows(bonusRows, rubric.bonusCap(), "加分合计最多 " + plain(rubric.bonusCap()));
             t.bonus = rubric.bonusCap();
         }
 
@@ -199,6 +225,9 @@ public final class UnitScorer {
             t.flag(UNKNOWN_ITEM, a.pointsCell(), label, "“" + label + "”需填写分值，未计分");
             return;
         }
+        if (!r.levels().isEmpty() || r.points() != null) {
+            checkTypedPoints(label, a, perCase, t);
+        }
         String subject = Text.key(a.evidence());
         claims.computeIfAbsent(target, k -> new ArrayList<>()).add(new Claim(new AppliedAdjustment(a.source(), a.type(),
                 label, a.level(), count, perCase, BigDecimal.ONE, perCase.multiply(count), a.evidence(), a.cell(), ""),
@@ -217,7 +246,11 @@ public final class UnitScorer {
                 counted.add(c.row());
                 continue;
             }
-            String group = highest == HighestLevel.ITEM ? "" : c.subject();
+            String group = switch (highest) {
+                case ITEM -> "";
+                case LEVEL -> Text.key(c.row().level());
+                default -> c.subject();
+            };
             Integer previous = best.get(group);
             AppliedAdjustment once = withAmount(c.row(), c.row().pointsPerCase(),
                     c.row().count().compareTo(BigDecimal.ONE) > 0 ? "按 1 次计" : "");
@@ -243,23 +276,31 @@ public final class UnitScorer {
             for (int i = first; i < t.applied.size(); i++) {
                 indices.add(i);
             }
-            capRows(t, indices, cap, "本项最多加 " + plain(cap));
+            t.capRows(indices, cap, "本项最多加 " + plain(cap));
             amount = cap;
         }
         t.bonus = t.bonus.add(amount);
     }
 
     /**
-     * Where criteria state their own bonuses (焦作), a criterion that states none cannot gain one; elsewhere the
-     * 加（扣）分 column is taken as written.
+     * A leaf gains a bonus only where the rubric grants it one (焦作's criteria state theirs; 山西, 湖南 and 益阳 grant
+     * none): otherwise the bonus is reported and not counted.
      */
     private boolean bonusAllowed(Leaf leaf, CellRef cell, BigDecimal amount, Tally t) {
-        if (leaf.bonus() != null || !leavesStateBonuses) {
+        if (leaf.bonus() != null) {
             return true;
         }
         t.flag(UNKNOWN_ITEM, cell, leaf.label(), "评分细则未规定此项可加分，加分" + (amount == null ? "" : " " + plain(amount))
                 + "未计");
         return false;
+    }
+
+    /** A 分值 typed beside an item whose points per case the rubric fixes counts the rubric's; a difference is reported. */
+    private static void checkTypedPoints(String item, Adjustment a, BigDecimal perCase, Tally t) {
+        if (a.points() != null && a.points().abs().compareTo(perCase) != 0) {
+            t.flag(POINTS_DIFFER, a.pointsCell(), item, "分值 " + plain(a.points().abs()) + " 与细则规定的每例 "
+                    + plain(perCase) + " 分不符，按 " + plain(perCase) + " 分计");
+        }
     }
 
     /** A deduction typed beside a criterion that fixes points per case should be a whole number of cases. */
@@ -273,7 +314,11 @@ public final class UnitScorer {
     }
 
     private static String lowerNote(HighestLevel highest) {
-        return highest == HighestLevel.ITEM ? "只按最高级别计一次" : "同一内容只按最高级别计一次";
+        return switch (highest) {
+            case ITEM -> "只按最高级别计一次";
+            case LEVEL -> "每个级别只计一次";
+            default -> "同一内容只按最高级别计一次";
+        };
     }
 
     private static AppliedAdjustment withAmount(AppliedAdjustment row, BigDecimal amount, String note) {
@@ -317,6 +362,9 @@ public final class UnitScorer {
         } else {
             t.flag(UNKNOWN_ITEM, a.pointsCell(), item.name(), "“" + item.name() + "”需填写分值，未扣分");
             return;
+        }
+        if (!item.ranged()) {
+            checkTypedPoints(item.name(), a, perCase, t);
         }
         BigDecimal factor = BigDecimal.ONE;
         if (item.scaled()) {
@@ -364,7 +412,7 @@ public final class UnitScorer {
     }
 
     /** Points per case for the adjustment's 级别; an unknown level is reported and counts nothing. */
-    private static Optional<BigDecimal> levelPoints(String item, Map<String, BigDecimal> levels, Adjustment a, Tally t,
+    static Optional<BigDecimal> levelPoints(String item, Map<String, BigDecimal> levels, Adjustment a, Tally t,
                                                     String consequence) {
         String key = Text.key(a.level());
         Optional<BigDecimal> points = levels.entrySet().stream().filter(e -> Text.key(e.getKey()).equals(key))
@@ -389,62 +437,12 @@ public final class UnitScorer {
             }
             t.flag(DEDUCTION_OUT_OF_RANGE, t.applied.get(rows.get(rows.size() - 1)).cell(), leaf.label(), "扣分合计 "
                     + plain(sum) + " 超过该项分值 " + plain(leaf.max()) + "，按 " + plain(leaf.max()) + " 分扣");
-            capRows(t, rows, leaf.max(), "以该项分值 " + plain(leaf.max()) + " 为限");
+            t.capRows(rows, leaf.max(), "以该项分值 " + plain(leaf.max()) + " 为限");
             t.deduction = t.deduction.subtract(sum.subtract(leaf.max()));
         });
     }
 
-    /** Cuts the listed rows, last first, so that together they come to {@code cap}. */
-    private static void capRows(Tally t, List<Integer> rows, BigDecimal cap, String note) {
-        BigDecimal sum = rows.stream().map(i -> t.applied.get(i).amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal excess = sum.subtract(cap);
-        for (int k = rows.size() - 1; k >= 0 && excess.signum() > 0; k--) {
-            AppliedAdjustment row = t.applied.get(rows.get(k));
-            BigDecimal cut = row.amount().min(excess);
-            excess = excess.subtract(cut);
-            t.applied.set(rows.get(k), new AppliedAdjustment(row.source(), row.type(), row.item(), row.level(),
-                    row.count(), row.pointsPerCase(), row.factor(), row.amount().subtract(cut), row.evidence(),
-                    row.cell(), join(row.note(), note)));
-        }
-    }
-
     private static String plain(BigDecimal v) {
         return v.stripTrailingZeros().toPlainString();
-    }
-
-    private static final class Tally {
-        final String unit;
-        final Source source;
-        BigDecimal base = BigDecimal.ZERO;
-        BigDecimal bonus = BigDecimal.ZERO;
-        BigDecimal deduction = BigDecimal.ZERO;
-        boolean vetoed;
-        final Map<String, BigDecimal> leafScores = new LinkedHashMap<>();
-        final List<AppliedAdjustment> applied = new ArrayList<>();
-        final List<Discrepancy> discrepancies = new ArrayList<>();
-        // The rows of applied deductions taken out of each leaf, by leaf code.
-        final Map<String, List<Integer>> leafDeductionRows = new LinkedHashMap<>();
-
-        Tally(String unit, Source source) {
-            this.unit = unit;
-            this.source = source;
-        }
-
-        /** The deduction about to be added to {@link #applied} is taken out of leaf {@code code}. */
-        void fromLeaf(String code) {
-            leafDeductionRows.computeIfAbsent(code, c -> new ArrayList<>()).add(applied.size());
-        }
-
-        /** Vetoes the unit, reported once per item however many rows (a 扣分 and a 否决 row) name it. */
-        void veto(CellRef where, String item, String message) {
-            vetoed = true;
-            if (discrepancies.stream().noneMatch(d -> d.kind() == VETOED && d.item().equals(item))) {
-                flag(VETOED, where, item, message);
-            }
-        }
-
-        void flag(DiscrepancyKind kind, CellRef where, String item, String message) {
-            discrepancies.add(Discrepancy.of(kind, unit, where, item, source.label() + "：" + message));
-        }
     }
 }

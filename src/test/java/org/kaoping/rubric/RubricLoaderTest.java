@@ -188,7 +188,16 @@ class RubricLoaderTest {
 
         @Test
         void otherDeductionsCarryTheSeedsPoints() {
-            assertThat(rubric.deductionItems()).hasSize(12);
+            // 安全事故 as the seed names its kinds: three at 10 (通报批评), five at 40
+            assertThat(rubric.deductionItems()).hasSize(19);
+            for (String kind : List.of("重大安全责任事故", "重大消防责任事故", "重大食物中毒事件", "重大不诚信事件", "重大疫情传播事件")) {
+                DeductionItem item = rubric.deductionItem(kind).orElseThrow();
+                assertThat(item.points()).isEqualByComparingTo(dec("40"));
+                assertThat(item.scaled()).isFalse();
+            }
+            for (String kind : List.of("安全责任事故", "环保不达标", "群体性事件")) {
+                assertThat(rubric.deductionItem(kind).orElseThrow().points()).isEqualByComparingTo(dec("10"));
+            }
             assertThat(rubric.deductionItem("通报批评").orElseThrow().points()).isEqualByComparingTo(dec("3"));
             DeductionItem crime = rubric.deductionItem("刑事责任").orElseThrow();
             assertThat(crime.levels().get("主要领导")).isEqualByComparingTo(dec("40"));

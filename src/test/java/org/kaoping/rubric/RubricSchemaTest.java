@@ -41,7 +41,7 @@ class RubricSchemaTest {
                 Map.entry(def("indicator"), RubricLoader.INDICATOR_KEYS),
                 Map.entry(def("leaf"), RubricLoader.LEAF_KEYS),
                 Map.entry(def("part"), RubricLoader.PART_KEYS),
-                Map.entry(def("leafBonus"), RubricLoader.LEAF_BONUS_KEYS),
+                Map.entry(def("leafBonus"), LeafRules.RULE_KEYS),
                 Map.entry(def("ruleDeduction"), RubricLoader.RULE_DEDUCTION_KEYS),
                 Map.entry(def("veto"), RubricLoader.VETO_KEYS),
                 Map.entry(def("responsible"), RubricLoader.RESPONSIBLE_KEYS),

@@ -111,6 +111,34 @@ class SeedRuleArithmeticTest {
         }
 
         @Test
+        void materialAndPartyNewsAdoptedCountOncePerKindAtMostOneAndAHalf() {
+            // "宣传材料、党建活动信息被工委采用的分别加1分、0.5分" has no 每: read as once per kind
+            Scored s = score(row(AdjustmentType.BONUS, "（一）4", "宣传材料", "3", null, "简报采用", 2),
+                    row(AdjustmentType.BONUS, "（一）4", "党建活动信息", "2", null, "信息采用", 3),
+                    row(AdjustmentType.BONUS, "（一）4", "宣传材料", "1", null, "网站采用", 4));
+            assertThat(s.bonus()).isEqualByComparingTo("1.5");
+            assertThat(s.adjustments()).extracting(a -> a.amount().stripTrailingZeros().toPlainString(),
+                    AppliedAdjustment::note).containsExactly(org.assertj.core.groups.Tuple.tuple("1", "按 1 次计"),
+                    org.assertj.core.groups.Tuple.tuple("0.5", "按 1 次计"),
+                    org.assertj.core.groups.Tuple.tuple("0", "每个级别只计一次"));
+            assertThat(s.discrepancies()).isEmpty();
+        }
+
+        @Test
+        void aPaperCommendedTwiceCountsTwoOnce() {
+            Scored s = score(row(AdjustmentType.BONUS, "（二）4", "", "2", null, "论文被省里表彰", 2));
+            assertThat(s.bonus()).isEqualByComparingTo("2");
+        }
+
+        @Test
+        void newsAdoptedTypedBesideTheScoreIsCutToOneAndAHalf() {
+            Scored s = scorer.score(unit(40), fullMarks(rubric, "（一）4+=3"), List.of());
+            assertThat(s.bonus()).isEqualByComparingTo("1.5");
+            assertThat(s.discrepancies()).singleElement()
+                    .satisfies(d -> assertThat(d.kind()).isEqualTo(DiscrepancyKind.BONUS_OVER_CAP));
+        }
+
+        @Test
         void bonusTypedBesideTheScoreIsCutToTheBestSingleCase() {
             Scored s = scorer.score(unit(40), fullMarks(rubric, "（一）1+=6"), List.of());
             assertThat(s.bonus()).isEqualByComparingTo("5");
@@ -121,12 +149,16 @@ class SeedRuleArithmeticTest {
         }
 
         @Test
-        void eachReprimandDeductsTwoWhetherTheRowNamesTheItemOrTheCriterion() {
+        void eachReprimandDeductsTwoWhetherTheRowNamesTheItemOrTheCriterionAndATypedFiveIsReported() {
             Scored s = score(row(AdjustmentType.DEDUCTION, "通报批评", "", "1", null, "纪律作风检查通报", 2),
                     row(AdjustmentType.DEDUCTION, "（六）2", "", "1", "5", "另一次通报", 3));
-            // 2 × 1 + 2 × 1 (the criterion fixes 2 per case; the row's 5 does not count)
+            // 2 × 1 + 2 × 1 (the criterion fixes 2 per case; the row's 5 does not count, and is reported)
             assertThat(s.deduction()).isEqualByComparingTo("4");
-            assertThat(s.discrepancies()).isEmpty();
+            assertThat(s.discrepancies()).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo(DiscrepancyKind.POINTS_DIFFER);
+                assertThat(d.where().toString()).isEqualTo("考核组.xlsx!加扣分!C3");
+                assertThat(d.message()).isEqualTo("考核：分值 5 与细则规定的每例 2 分不符，按 2 分计");
+            });
         }
 
         @Test
@@ -232,6 +264,92 @@ class SeedRuleArithmeticTest {
     }
 
     @Nested
+    class Shanxi {
+        private final Rubric rubric = rubric("shanxi-2020");
+        private final UnitScorer scorer = new UnitScorer(rubric);
+
+        private Scored score(ScoreSheet sheet, Adjustment... rows) {
+            return scorer.score(unit(300), sheet, List.of(rows));
+        }
+
+        @Test
+        void influenceScoredAtItsFivePointsCountsTheFourItsTextStatesAndIsReportedAtItsCell() {
+            Scored s = score(fullMarks(rubric));
+            assertThat(s.base()).isEqualByComparingTo("99");
+            assertThat(s.leafScores().get("6.4")).isEqualByComparingTo("4");
+            assertThat(s.discrepancies()).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo(DiscrepancyKind.SCORE_ABOVE_MAX);
+                assertThat(d.item()).isEqualTo("6.4 影响广泛");
+                assertThat(d.where().toString()).isEqualTo("考核组.xlsx!评分表!D" + (5 + rubric.leaves().indexOf(
+                        rubric.leaf("6.4").orElseThrow())));
+                assertThat(d.message()).isEqualTo("考核：得分 5 超过细则所述本项最高分 4（分值 5），按 4 分计");
+            });
+        }
+
+        @Test
+        void awardsListedForInfluenceThatAddUpToItsScoreAreNotReportedAndAddNoBonus() {
+            // 项目甲 at 省部级 and 国家级 counts 0.8 once; 项目乙 厅局级 0.2; 项目丙 省部级 0.5: 1.5
+            Scored s = score(fullMarks(rubric, "6.4=1.5"),
+                    row(AdjustmentType.BONUS, "6.4", "省部级", "1", null, "项目甲", 2),
+                    row(AdjustmentType.BONUS, "6.4", "国家级", "1", null, "项目甲", 3),
+                    row(AdjustmentType.BONUS, "6.4", "厅局级", "1", null, "项目乙", 4),
+                    row(AdjustmentType.BONUS, "6.4", "省部级", "1", null, "项目丙", 5));
+            assertThat(s.bonus()).isEqualByComparingTo("0");
+            assertThat(s.leafScores().get("6.4")).isEqualByComparingTo("1.5");
+            assertThat(s.discrepancies()).isEmpty();
+        }
+
+        @Test
+        void aScoreTheListedAwardsDoNotEarnCountsAsGivenAndIsReportedAtItsCell() {
+            Scored s = score(fullMarks(rubric, "6.4=2"),
+                    row(AdjustmentType.BONUS, "6.4", "省部级", "2", null, "项目甲", 2),
+                    row(AdjustmentType.BONUS, "6.4", "厅局级", "1", null, "", 3));
+            assertThat(s.leafScores().get("6.4")).isEqualByComparingTo("2");
+            assertThat(s.discrepancies()).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo(DiscrepancyKind.EARNED_SCORE_DIFFERS);
+                assertThat(d.where().cell()).isEqualTo("D" + (5 + rubric.leaves().indexOf(rubric.leaf("6.4").orElseThrow())));
+                assertThat(d.message()).isEqualTo("考核：得分 2 与所列 2 项依据按细则应得的 0.7 分不符（厅局级 0.2、省部级 0.5、"
+                        + "国家级 0.8，同一内容只按最高级别计一次，最多 4 分），按所填得分计");
+            });
+        }
+
+        @Test
+        void aBonusBesideALeafIsReportedAndNotCountedAsTheRubricGrantsNone() {
+            Scored s = score(fullMarks(rubric, "6.4=4", "1.1+=2"));
+            assertThat(s.bonus()).isEqualByComparingTo("0");
+            assertThat(s.discrepancies()).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo(DiscrepancyKind.UNKNOWN_ITEM);
+                assertThat(d.message()).isEqualTo("考核：评分细则未规定此项可加分，加分 2未计");
+            });
+        }
+
+        @Test
+        void aMatrixBonusTotalIsReportedAndNotCountedAsTheRubricGrantsNone() {
+            ScoreSheet full = fullMarks(rubric, "6.4=4");
+            CellRef cell = new CellRef("考核组.xlsx", "汇总表", "AC4");
+            ScoreSheet matrix = new ScoreSheet(full.source(), full.unit(), full.group(), full.origin(), 0, full.scores(),
+                    null, null, new BigDecimal("3"), cell, null, null);
+            Scored s = score(matrix);
+            assertThat(s.bonus()).isEqualByComparingTo("0");
+            assertThat(s.discrepancies()).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo(DiscrepancyKind.UNKNOWN_ITEM);
+                assertThat(d.where()).isEqualTo(cell);
+            });
+        }
+
+        @Test
+        void aVetoRowIsReportedAndNotAppliedAsTheRubricDefinesNoVeto() {
+            Scored s = score(fullMarks(rubric, "6.4=4"), row(AdjustmentType.VETO, "严重违纪", "", null, null, "", 2));
+            assertThat(s.vetoed()).isFalse();
+            assertThat(s.discrepancies()).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo(DiscrepancyKind.UNKNOWN_ITEM);
+                assertThat(d.where().toString()).isEqualTo("考核组.xlsx!加扣分!C2");
+                assertThat(d.message()).isEqualTo("考核：评分细则没有一票否决项目，否决“严重违纪”未执行");
+            });
+        }
+    }
+
+    @Nested
     class Hunan {
         private final Rubric rubric = rubric("hunan-2023");
         private final UnitScorer scorer = new UnitScorer(rubric);
@@ -274,6 +392,35 @@ class SeedRuleArithmeticTest {
                     row(AdjustmentType.VETO, "虚假信息", "", null, null, "平台抽查", 2)));
             assertThat(vetoed.deduction()).isEqualByComparingTo("0");
             assertThat(vetoed.vetoed()).isTrue();
+        }
+
+        @Test
+        void eachOfTheFiveMajorIncidentsIsKnownByItsOwnNameAndDeductsFortyNotScaledByHeadcount() {
+            // 820 staff: a scaled item would count 40 %
+            Scored s = scorer.score(unit(820), fullMarks(rubric), List.of(
+                    row(AdjustmentType.DEDUCTION, "重大安全责任事故", "", "1", null, "", 2),
+                    row(AdjustmentType.DEDUCTION, "重大消防责任事故", "", "1", null, "", 3),
+                    row(AdjustmentType.DEDUCTION, "重大食物中毒事件", "", "1", null, "", 4),
+                    row(AdjustmentType.DEDUCTION, "重大不诚信事件", "", "1", null, "", 5),
+                    row(AdjustmentType.DEDUCTION, "重大疫情传播事件", "", "2", null, "", 6)));
+            assertThat(s.deduction()).isEqualByComparingTo("240");
+            assertThat(s.adjustments()).extracting(AppliedAdjustment::item).containsExactly("重大安全责任事故",
+                    "重大消防责任事故", "重大食物中毒事件", "重大不诚信事件", "重大疫情传播事件");
+            assertThat(s.adjustments()).allSatisfy(a -> {
+                assertThat(a.pointsPerCase()).isEqualByComparingTo("40");
+                assertThat(a.factor()).isEqualByComparingTo("1");
+            });
+            assertThat(s.discrepancies()).isEmpty();
+        }
+
+        @Test
+        void reprimandedSafetyEnvironmentAndMassIncidentCasesDeductTenEach() {
+            Scored s = scorer.score(unit(820), fullMarks(rubric), List.of(
+                    row(AdjustmentType.DEDUCTION, "安全责任事故", "", "2", null, "", 2),
+                    row(AdjustmentType.DEDUCTION, "环保不达标", "", "1", null, "", 3),
+                    row(AdjustmentType.DEDUCTION, "群体性事件", "", "1", null, "", 4)));
+            assertThat(s.deduction()).isEqualByComparingTo("40");
+            assertThat(s.adjustments()).extracting(a -> a.amount().intValueExact()).containsExactly(20, 10, 10);
         }
 
         @Test

@@ -206,8 +206,9 @@ public final class MixedCampaign {
                 }
                 if (random.nextInt(4) == 0) {
                     boolean material = random.nextBoolean();
+                    // once per kind (the rubric's reading of （一）4): one case
                     adjustments.add(new Adjustment("加分", "（一）4", material ? "宣传材料" : "党建活动信息",
-                            1 + random.nextInt(3), material ? BigDecimal.ONE : half(1), "被工委采用"));
+                            1, material ? BigDecimal.ONE : half(1), "被工委采用"));
                 }
                 if (random.nextInt(5) == 0) {
                     int level = random.nextInt(3);
