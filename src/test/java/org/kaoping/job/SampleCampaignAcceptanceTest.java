@@ -138,7 +138,7 @@ class SampleCampaignAcceptanceTest {
                 .containsExactly("排名", "单位名称", "分组", "考核组", "基础分", "加分", "扣分", "总分", "自评总分", "状态");
         assertThat(Workbooks.header(HOME.latest("shanxi", "差异报告.xlsx"), "差异明细"))
                 .containsExactly("类型", "单位名称", "文件", "工作表", "单元格", "项目", "自评值", "考核值", "说明", "责任部门",
-                        "责任人");
+                        "责任人", "分管领导");
     }
 
     @Test

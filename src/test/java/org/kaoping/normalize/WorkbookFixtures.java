@@ -235,7 +235,7 @@ public final class WorkbookFixtures {
         }
 
         Object scoreOf(Leaf leaf) {
-            return scores.containsKey(leaf.code()) ? scores.get(leaf.code()) : leaf.max();
+            return scores.containsKey(leaf.code()) ? scores.get(leaf.code()) : leaf.scoreMax();
         }
 
         Object totalOf(List<Object> written) {
@@ -580,7 +580,7 @@ public final class WorkbookFixtures {
                     BigDecimal sum = BigDecimal.ZERO;
                     for (int i = 0; i < leaves.size(); i++) {
                         Leaf leaf = leaves.get(i);
-                        Object v = row.scores.containsKey(leaf.code()) ? row.scores.get(leaf.code()) : leaf.max();
+                        Object v = row.scores.containsKey(leaf.code()) ? row.scores.get(leaf.code()) : leaf.scoreMax();
                         set(sheet, r, 2 + i, v);
                         sum = sum.add(numeric(v));
                     }

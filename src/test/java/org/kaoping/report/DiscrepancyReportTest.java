@@ -61,7 +61,7 @@ class DiscrepancyReportTest {
      */
     @BeforeAll
     static void writeReport() throws IOException {
-        Path self = WorkbookFixtures.shanxiSelf(SHANXI).unit("省财政厅").score("2.2", 8).score("1.3", "良好").total(95)
+        Path self = WorkbookFixtures.shanxiSelf(SHANXI).unit("省财政厅").score("2.2", 8).score("1.3", "良好").total(94)
                 .write(dir, "省财政厅自查打分表");
         Path matrix = WorkbookFixtures.matrix(SHANXI).group("第一考核组").unit("省财政厅").score("2.2", 4)
                 .write(dir, "第一考核组评分汇总表");

@@ -134,7 +134,7 @@ class ReportWritersTest {
     void leafScoresHaveARowPerUnitAndLeafNamingWhoAnswersForIt() {
         Sheet sheet = ranking.getSheet("分项得分");
         assertThat(texts(sheet.getRow(0))).containsExactly("单位名称", "状态", "编号", "评分项", "分值", "考核得分", "自评得分",
-                "考核方法", "责任部门", "责任人");
+                "考核方法", "责任部门", "责任人", "分管领导");
         assertThat(column(sheet, 0)).containsExactly("审计局", "审计局", "审计局", FORMULA_NAME, FORMULA_NAME, FORMULA_NAME,
                 "统计局", "统计局", "统计局", "乡镇甲", "乡镇甲", "乡镇甲");
         Row first = sheet.getRow(1);
@@ -142,14 +142,15 @@ class ReportWritersTest {
         assertThat(numbers(first, 4, 6)).containsExactly(30.0, 28.5);
         assertThat(first.getCell(6).getCellType()).isEqualTo(CellType.BLANK);
         assertThat(first.getCell(7).getStringCellValue()).isEqualTo("查看资料、实地查看");
-        // The responsibility map's 责任科室 and 责任人 win over the leaf's own departments.
+        // The responsibility map's 责任科室 and 责任人 win over the leaf's own departments; its 分管领导 beside them.
         assertThat(first.getCell(8).getStringCellValue()).isEqualTo("党支部");
         assertThat(first.getCell(9).getStringCellValue()).isEqualTo("许伟灿");
+        assertThat(first.getCell(10).getStringCellValue()).isEqualTo("朱亮");
         Row second = sheet.getRow(2);
         assertThat(second.getCell(8).getStringCellValue()).isEqualTo("办公室、人事科");
         assertThat(second.getCell(9).getCellType()).isEqualTo(CellType.BLANK);
         assertThat(column(sheet, 5)).containsExactly(28.5, 27.5, 34.0, 30.0, 30.0, 31.5, 25.0, 25.0, null, null, null, null);
-        assertThat(((XSSFSheet) sheet).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J13");
+        assertThat(((XSSFSheet) sheet).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:K13");
     }
 
     @Test
@@ -166,15 +167,15 @@ class ReportWritersTest {
         XSSFSheet second = paged.getSheet("分项得分（2）");
         assertThat(texts(second.getRow(0))).startsWith("单位名称", "状态", "编号");
         assertThat(column(second, 0)).containsExactly("统计局", "统计局", "统计局", "乡镇甲", "乡镇甲", "乡镇甲");
-        assertThat(second.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J7");
-        assertThat(second.getCTWorksheet().getDimension().getRef()).isEqualTo("A1:J7");
+        assertThat(second.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:K7");
+        assertThat(second.getCTWorksheet().getDimension().getRef()).isEqualTo("A1:K7");
         paged.close();
     }
 
     @Test
     void streamedLeafScoresLookLikeTheOtherTablesAndAreSizedToTheirRows() {
         XSSFSheet sheet = ranking.getSheet("分项得分");
-        assertThat(sheet.getCTWorksheet().getDimension().getRef()).isEqualTo("A1:J13");
+        assertThat(sheet.getCTWorksheet().getDimension().getRef()).isEqualTo("A1:K13");
         assertThat(sheet.getLastRowNum()).isEqualTo(12);
         Row last = sheet.getRow(12);
         assertThat(last.getCell(0).getStringCellValue()).isEqualTo("乡镇甲");
@@ -257,7 +258,7 @@ class ReportWritersTest {
         Sheet sheet = report.getSheet("差异明细");
         assertThat(report.getSheetIndex("差异明细")).isZero();
         assertThat(texts(sheet.getRow(0))).containsExactly("类型", "单位名称", "文件", "工作表", "单元格", "项目", "自评值",
-                "考核值", "说明", "责任部门", "责任人");
+                "考核值", "说明", "责任部门", "责任人", "分管领导");
         Row error = sheet.getRow(1);
         assertThat(texts(error, 11).subList(9, 11)).containsExactly("党支部", "许伟灿");
         assertThat(texts(error, 6)).containsExactly("得分无法识别", "审计局", "审计局自评.xlsx", "自评表", "D7",
