@@ -78,8 +78,9 @@ class JiaozuoSeedCampaignTest {
                 // base 100 − 2 （三）2 − 1 （五）1; bonus 3 (廉政风险防控成果 国家级; its 省级 not counted)
                 // + 2 (another 成果 at 省级); deduction 2 × 2 (通报批评 twice); self 100 − 1 （三）2
                 new ExpectedUnit("市纪委", "97", "5", "4", "98", "6", "正常", "99"),
-                // base 100 − 2 （一）5 − 4 （六）1; vetoed by （六）1 违法案件: listed with its scores, not ranked
-                new ExpectedUnit("市审计局", "94", "0", "0", "94", "", "否决", "100"),
+                // base 100 − 2 （一）5 − 4 （六）1; bonus 1.5 (（一）4 once per kind: 宣传材料 1 of 3 pieces, 党建活动信息
+                // 0.5 of 2); vetoed by （六）1 违法案件: listed with its scores, not ranked
+                new ExpectedUnit("市审计局", "94", "1.5", "0", "95.5", "", "否决", "100"),
                 // no group scored it; self 100 − 1 （二）2
                 new ExpectedUnit("市地震局", "", "", "", "", "", "未考核", "99"));
         assertThat(rows).extracting(r -> r.get("单位名称"))

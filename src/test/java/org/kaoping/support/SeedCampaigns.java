@@ -88,7 +88,10 @@ public final class SeedCampaigns {
             new Claim("市纪委", "加分", "（三）1", "省级", 1, null, "监督执纪一体化成果"),
             new Claim("市纪委", "加分", "（三）1", "国家级", 1, null, "廉政风险防控成果"),
             new Claim("市纪委", "扣分", "（六）2", "", 2, null, "纪律作风检查中被通报批评"),
-            new Claim("市审计局", "否决", "（六）1", "", null, null, "干部王某违法案件"));
+            new Claim("市审计局", "否决", "（六）1", "", null, null, "干部王某违法案件"),
+            // （一）4 has no 每: once per kind, 1 + 0.5 however many pieces were adopted
+            new Claim("市审计局", "加分", "（一）4", "宣传材料", 3, null, "工作简报被工委采用"),
+            new Claim("市审计局", "加分", "（一）4", "党建活动信息", 2, null, "党建信息被工委采用"));
 
     static final List<Claim> JIAOZUO_GROUP_2_CLAIMS = List.of(
             new Claim("市总工会", "加分", "（四）2", "市级", 1, null, "职工服务站品牌"),
