@@ -51,6 +51,25 @@ class DemoJarIT {
         assertThat(home.resolve("output/demo/latest/差异报告.xlsx")).exists();
     }
 
+    @Test
+    void aMisspeltKeyStopsTheRunWithExitThreeBeforeAnythingIsOpenedOrWritten(@TempDir Path home) throws Exception {
+        TestHome.copyTree(Path.of("config"), home.resolve("config"));
+        TestHome.copyTree(Path.of("input/demo"), home.resolve("input/demo"));
+        Path campaign = home.resolve("config/campaigns/demo.yml");
+        Files.writeString(campaign, Files.readString(campaign) + "retension: 3\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-jar", new File("target/kaoping.jar").getAbsolutePath(), "run",
+                "demo").directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("run.log").toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(3);
+        assertThat(Files.readString(home.resolve("run.log")).strip())
+                .isEqualTo("无法运行：demo.yml: 未知的键 “retension”，是否应为 “retention”？");
+        assertThat(home.resolve("data")).doesNotExist();
+        assertThat(home.resolve("output")).doesNotExist();
+    }
+
     /** 总排名 by unit name: rank, base (基础分), total (总分) as shown with two decimals. */
     private static Map<String, String[]> overall(Path file) throws Exception {
         Map<String, String[]> rows = new HashMap<>();
