@@ -1,5 +1,8 @@
 package org.kaoping;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.kaoping.report.WorkbookWriterStart;
 import org.kaoping.run.SetupHeadStart;
 import org.springframework.boot.SpringApplication;
@@ -11,10 +14,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class KaopingApplication {
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(KaopingApplication.class);
-        SetupHeadStart.forCommand(args).ifPresent(headStart -> {
+        // The command's words, as CommandLine reads them: the arguments that are not --options.
+        List<String> words = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        if (words.size() == 2 && words.get(0).equals("run")) {
             WorkbookWriterStart.begin();
-            application.addListeners(headStart);
-        });
+            application.addListeners(new SetupHeadStart(words.get(1)));
+        }
+        if (!words.isEmpty() && words.get(0).equals("check")) {
+            // check stores nothing: a database in memory, so that not even a new home's data/ is made
+            application.setDefaultProperties(Map.of("kaoping.database.url", "jdbc:h2:mem:kaoping-check"));
+        }
         System.exit(SpringApplication.exit(application.run(args)));
     }
 }

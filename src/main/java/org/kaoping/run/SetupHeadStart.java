@@ -1,8 +1,6 @@
 package org.kaoping.run;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,15 +29,9 @@ public final class SetupHeadStart implements ApplicationListener<SpringApplicati
     private KaopingHome home;
     private CompletableFuture<CampaignSetup> setup;
 
-    private SetupHeadStart(String campaign) {
+    /** For {@code run <campaign>}. */
+    public SetupHeadStart(String campaign) {
         this.campaign = campaign;
-    }
-
-    /** A head start for {@code run <campaign>}; none for any other command line. */
-    public static Optional<SetupHeadStart> forCommand(String[] args) {
-        List<String> words = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
-        return words.size() == 2 && words.get(0).equals("run")
-                ? Optional.of(new SetupHeadStart(words.get(1))) : Optional.empty();
     }
 
     @Override

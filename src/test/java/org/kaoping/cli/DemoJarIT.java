@@ -70,6 +70,23 @@ class DemoJarIT {
         assertThat(home.resolve("output")).doesNotExist();
     }
 
+    @Test
+    void checkListsWhatARunWouldReadAndWritesNothing(@TempDir Path home) throws Exception {
+        TestHome.copyTree(Path.of("config"), home.resolve("config"));
+        TestHome.copyTree(Path.of("input/demo"), home.resolve("input/demo"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-jar", new File("target/kaoping.jar").getAbsolutePath(), "check",
+                "demo").directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("check.log").toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        String log = Files.readString(home.resolve("check.log"));
+        assertThat(process.exitValue()).as(log).isZero();
+        assertThat(log).contains("考核 demo（");
+        assertThat(home.resolve("data")).doesNotExist();
+        assertThat(home.resolve("output")).doesNotExist();
+    }
+
     /** 总排名 by unit name: rank, base (基础分), total (总分) as shown with two decimals. */
     private static Map<String, String[]> overall(Path file) throws Exception {
         Map<String, String[]> rows = new HashMap<>();
