@@ -7,11 +7,14 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import org.kaoping.campaign.CampaignException;
 import org.kaoping.campaign.CampaignLoader;
 import org.kaoping.campaign.KaopingHome;
@@ -71,6 +74,32 @@ public final class CampaignLock implements AutoCloseable {
             closeQuietly(channel);
             throw new UncheckedIOException("无法创建锁文件 " + file + "：" + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The campaigns whose lock another process holds now, by a moment's shared lock on each lock file of the home (a
+     * run starting in that moment is refused as if the campaign were running).
+     */
+    public static List<String> heldElsewhere(KaopingHome home) {
+        Path dir = home.root().resolve("data").resolve("locks");
+        List<String> held = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.lock")) {
+            for (Path file : files) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                    FileLock probe = channel.tryLock(0, Long.MAX_VALUE, true);
+                    if (probe == null) {
+                        held.add(file.getFileName().toString().replaceFirst("\\.lock$", ""));
+                    } else {
+                        probe.release();
+                    }
+                } catch (OverlappingFileLockException e) {
+                    // held by this process
+                }
+            }
+        } catch (IOException e) {
+            // no locks folder yet, or one not readable: nothing known to wait for
+        }
+        return held;
     }
 
     public boolean held() {

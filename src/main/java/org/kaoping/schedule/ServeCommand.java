@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
+import sun.misc.Signal;
 
 /**
  * {@code serve}: checks every campaign's {@code schedule:}, reconciles the stored triggers with them, starts the
@@ -34,10 +35,17 @@ public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
         this.reconciler = reconciler;
     }
 
-    /** Starts the scheduler and blocks until the application is stopped; returns at once when it cannot start. */
+    /**
+     * Starts the scheduler and blocks until the application is stopped; returns at once when it cannot start.
+     * Ctrl+C or SIGTERM ends the wait here, so that the context closes in order — a run in progress finishes
+     * (Quartz waits for its jobs), then other processes' runs this one serves the database to
+     * ({@link org.kaoping.run.DatabaseHandOff}) — before the JVM's own shutdown closes the database. A second
+     * Ctrl+C stops at once; an interrupted run is resumed by the next one.
+     */
     public int serve() {
         int exit = start();
         if (exit == ExitCodes.OK) {
+            onStopSignal();
             try {
                 stopped.await();
             } catch (InterruptedException e) {
@@ -70,6 +78,23 @@ public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
         }
         log.info("定时运行已启动，目录 {}；按 Ctrl+C 停止", home.root());
         return ExitCodes.OK;
+    }
+
+    private void onStopSignal() {
+        for (String name : List.of("INT", "TERM")) {
+            try {
+                Signal.handle(new Signal(name), signal -> {
+                    if (stopped.getCount() == 0) {
+                        log.warn("再次收到停止信号：立即退出，未完成的运行将在下次运行时恢复");
+                        System.exit(ExitCodes.FAILED);
+                    }
+                    log.info("收到停止信号：等正在进行的运行结束后退出（再按一次 Ctrl+C 立即退出）");
+                    stopped.countDown();
+                });
+            } catch (IllegalArgumentException e) {
+                // a signal this system does not have: the JVM's default handling stays
+            }
+        }
     }
 
     private static void logOutcome(ScheduleReconciler.Outcome o) {

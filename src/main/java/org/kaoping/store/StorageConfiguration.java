@@ -1,5 +1,6 @@
 package org.kaoping.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.kaoping.KaopingProperties;
@@ -12,11 +13,18 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Where a run works: {@code kaoping.home}, and the H2 file database under its {@code data/}. The URL is built
  * from the absolute home path because H2 refuses implicitly relative paths ({@code --kaoping.home=work}).
- * {@code WRITE_DELAY=0}: H2 otherwise holds commits back for up to half a second, and a process killed in
- * that window (kill -9) would lose them — the job repository would forget a run it had started, or the
- * chunks it had committed. {@code MAX_COMPACT_TIME=0}: H2 otherwise spends up to 200 ms compacting the file when a
- * process closes it, on every run; without it the file stays smaller still, as the space of freed chunks is reused
- * (docs/benchmark.md).
+ * <ul>
+ * <li>{@code AUTO_SERVER=TRUE}: the first process to open the file serves it to the others ({@code serve}, a manual
+ * {@code run}, {@code history} side by side); {@code AUTO_RECONNECT=TRUE} lets a process that was served take the
+ * file over when the first one has gone. The first one waits for the others' runs before it goes ({@code run.DatabaseHandOff}).
+ * <li>{@code WRITE_DELAY=0}: H2 otherwise holds commits back for up to half a second, and a process killed in that
+ * window (kill -9) would lose them — the job repository would forget a run it had started, or the chunks it had
+ * committed.
+ * <li>{@code MAX_COMPACT_TIME=0}: H2 otherwise spends up to 200 ms compacting the file when a process closes it, on
+ * every run; without it the file stays smaller still, as the space of freed chunks is reused (docs/benchmark.md).
+ * </ul>
+ * Connections are let go after 10 s idle, so that a process served by another (an idle {@code serve}) does not keep
+ * the serving one waiting.
  */
 @Configuration
 public class StorageConfiguration {
@@ -34,10 +42,17 @@ public class StorageConfiguration {
     @Bean
     DataSource dataSource(KaopingHome home, KaopingProperties properties) {
         String url = properties.database().url();
-        String resolved = url.isBlank()
-                ? "jdbc:h2:file:" + home.root().resolve("data").resolve("kaoping")
-                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=0"
-                : url;
-        return DataSourceBuilder.create().url(resolved).username("sa").password("").build();
+        if (!url.isBlank()) {
+            return DataSourceBuilder.create().url(url).username("sa").password("").build();
+        }
+        HikariDataSource pool = DataSourceBuilder.create().type(HikariDataSource.class)
+                .url("jdbc:h2:file:" + home.root().resolve("data").resolve("kaoping")
+                        + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0;MAX_COMPACT_TIME=0")
+                .username("sa").password("").build();
+        pool.setMinimumIdle(0);
+        pool.setIdleTimeout(10_000);
+        // The file may be changing hands (a process opening it, or going): keep trying for a while at the start.
+        pool.setInitializationFailTimeout(30_000);
+        return pool;
     }
 }
