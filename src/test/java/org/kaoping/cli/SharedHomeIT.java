@@ -1,0 +1,100 @@
+package org.kaoping.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kaoping.campaign.KaopingHome;
+import org.kaoping.run.CampaignLock;
+import org.kaoping.support.TestHome;
+
+/**
+ * Several kaoping processes on one home, each a JVM of its own started from the packaged jar: {@code serve} holds
+ * the H2 file and serves it to a manual {@code run} and {@code history}; a campaign locked by another process is
+ * refused with exit 4 naming the holder; stopping {@code serve} lets a run it serves finish.
+ */
+class SharedHomeIT {
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    private Process start(Path home, String log, String... command) throws IOException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", new File("target/kaoping.jar").getAbsolutePath()));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.resolve(log).toFile()).start();
+        started.add(process);
+        return process;
+    }
+
+    private static int finished(Process process) throws InterruptedException {
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
+    }
+
+    private static void awaitLine(Path log, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no “" + text + "” in " + log + ":\n" + Files.readString(log));
+    }
+
+    private static Path demoHome(Path home) {
+        TestHome.copyTree(Path.of("config"), home.resolve("config"));
+        TestHome.copyTree(Path.of("input/demo"), home.resolve("input/demo"));
+        return home;
+    }
+
+    @Test
+    void runAndHistoryWorkBesideServeOnTheSameHomeAndStoppingServeLetsTheRunFinish(@TempDir Path dir) throws Exception {
+        Path home = demoHome(dir);
+        Process serve = start(home, "serve.log", "serve");
+        awaitLine(home.resolve("serve.log"), "定时运行已启动");
+
+        Process run = start(home, "run.log", "run", "demo");
+        assertThat(finished(run)).as(Files.readString(home.resolve("run.log"))).isZero();
+        assertThat(home.resolve("output/demo/latest/综合排名.xlsx")).exists();
+
+        Process history = start(home, "history.log", "history", "demo");
+        assertThat(finished(history)).isZero();
+        assertThat(Files.readString(home.resolve("history.log"))).contains("考核 demo 的运行记录（1 次）");
+
+        Process second = start(home, "run2.log", "run", "demo");
+        awaitLine(home.resolve("run2.log"), "开始汇总");
+        serve.destroy(); // SIGTERM
+        assertThat(finished(second)).as(Files.readString(home.resolve("run2.log"))).isZero();
+        assertThat(finished(serve)).isZero();
+        assertThat(Files.readString(home.resolve("serve.log"))).contains("收到停止信号").doesNotContain("Exception");
+    }
+
+    @Test
+    void aCampaignRunningInAnotherProcessIsRefusedWithExitFourNamingTheHolder(@TempDir Path dir) throws Exception {
+        Path home = demoHome(dir);
+        try (CampaignLock lock = CampaignLock.tryAcquire(new KaopingHome(home), "demo")) {
+            assertThat(lock.held()).isTrue();
+            Process run = start(home, "run.log", "run", "demo");
+            assertThat(finished(run)).isEqualTo(4);
+            assertThat(Files.readString(home.resolve("run.log")))
+                    .contains("无法运行：考核“demo”正在运行（进程 " + ProcessHandle.current().pid() + "，");
+        }
+        Process again = start(home, "again.log", "run", "demo");
+        assertThat(finished(again)).isZero();
+    }
+}
