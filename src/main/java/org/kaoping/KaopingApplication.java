@@ -20,6 +20,10 @@ public class KaopingApplication {
             WorkbookWriterStart.begin();
             application.addListeners(new SetupHeadStart(words.get(1)));
         }
+        if (!words.isEmpty() && words.get(0).equals("serve")) {
+            // serve runs unattended: its log also goes to logs/ in the home, rotated (10 MB a file, 7 days)
+            application.setDefaultProperties(Map.of("logging.file.name", "${kaoping.home:.}/logs/kaoping-serve.log"));
+        }
         if (!words.isEmpty() && words.get(0).equals("check")) {
             // check stores nothing: a database in memory, so that not even a new home's data/ is made
             application.setDefaultProperties(Map.of("kaoping.database.url", "jdbc:h2:mem:kaoping-check"));
