@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.stream.Stream;
 import org.kaoping.campaign.CampaignException;
 import org.kaoping.campaign.CampaignLoader;
@@ -27,6 +30,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class CampaignSchedules {
     public static final String KEY = "schedule";
+    public static final String ZONE_KEY = "schedule-zone";
 
     /** Campaigns with a schedule, by code; throws {@link CampaignException} on the first invalid one. */
     public List<CampaignSchedule> read(KaopingHome home) {
@@ -45,7 +49,8 @@ public final class CampaignSchedules {
         for (Path file : files) {
             String name = file.getFileName().toString();
             String code = name.substring(0, name.length() - ".yml".length());
-            Object value = schedule(file);
+            Map<?, ?> settings = settings(file);
+            Object value = settings.get(KEY);
             if (value == null || value.toString().isBlank()) {
                 continue;
             }
@@ -53,7 +58,7 @@ public final class CampaignSchedules {
                 throw new CampaignException("考核配置 " + name + " 有 schedule，但考核代码“" + code
                         + "”无效：只能使用字母、数字、点、下划线和连字符");
             }
-            out.add(new CampaignSchedule(code, check(name, value), file));
+            out.add(new CampaignSchedule(code, check(name, value), zone(name, settings.get(ZONE_KEY)), file));
         }
         return out;
     }
@@ -81,15 +86,27 @@ public final class CampaignSchedules {
                 + reason + "）；格式为 秒 分 时 日 月 星期，如 \"0 0 2 * * ?\" 表示每天 2 点");
     }
 
-    private static Object schedule(Path file) {
+    /** {@code schedule-zone:}, a time-zone id such as {@code Asia/Shanghai}; the server's when not given. */
+    private static TimeZone zone(String file, Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return TimeZone.getDefault();
+        }
+        try {
+            return TimeZone.getTimeZone(ZoneId.of(value.toString().strip()));
+        } catch (DateTimeException e) {
+            throw new CampaignException("考核配置 " + file + " 的 schedule-zone：“" + value + "”不是时区；应写成如 Asia/Shanghai");
+        }
+    }
+
+    private static Map<?, ?> settings(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
             if (!(loaded instanceof Map<?, ?> m)) {
-                return null;
+                return Map.of();
             }
             // A misspelt key in any campaign file stops serve, as it stops run: "shedule:" must not mean "never".
             CampaignLoader.checkKeys(file.getFileName().toString(), m);
-            return m.get(KEY);
+            return m;
         } catch (IOException | YAMLException e) {
             throw new CampaignException("无法读取考核配置 " + file + "：" + e.getMessage(), e);
         }

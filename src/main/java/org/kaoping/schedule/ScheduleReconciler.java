@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.quartz.CronScheduleBuilder;
@@ -31,7 +32,7 @@ public final class ScheduleReconciler {
     public enum Change { ADDED, UPDATED, UNCHANGED, REMOVED }
 
     /** What happened to one campaign's schedule; {@code nextFire} is null for a removed one. */
-    public record Outcome(String campaign, Change change, String cron, Date nextFire) {
+    public record Outcome(String campaign, Change change, String cron, Date nextFire, TimeZone zone) {
     }
 
     public List<Outcome> reconcile(Scheduler scheduler, List<CampaignSchedule> schedules) throws SchedulerException {
@@ -42,14 +43,15 @@ public final class ScheduleReconciler {
         for (JobKey key : existing.stream().sorted().toList()) {
             if (!wanted.containsKey(key.getName())) {
                 scheduler.deleteJob(key);
-                outcomes.add(new Outcome(key.getName(), Change.REMOVED, null, null));
+                outcomes.add(new Outcome(key.getName(), Change.REMOVED, null, null, null));
             }
         }
         for (CampaignSchedule s : schedules) {
             TriggerKey triggerKey = triggerKey(s.campaign());
             Trigger current = scheduler.getTrigger(triggerKey);
             Change change;
-            if (current instanceof CronTrigger cron && cron.getCronExpression().equals(s.cron())) {
+            if (current instanceof CronTrigger cron && cron.getCronExpression().equals(s.cron())
+                    && cron.getTimeZone().getID().equals(s.zone().getID())) {
                 change = Change.UNCHANGED;
             } else if (current != null) {
                 scheduler.rescheduleJob(triggerKey, trigger(s));
@@ -61,7 +63,8 @@ public final class ScheduleReconciler {
                 scheduler.scheduleJob(job(s.campaign()), trigger(s));
                 change = Change.ADDED;
             }
-            outcomes.add(new Outcome(s.campaign(), change, s.cron(), scheduler.getTrigger(triggerKey).getNextFireTime()));
+            outcomes.add(new Outcome(s.campaign(), change, s.cron(), scheduler.getTrigger(triggerKey).getNextFireTime(),
+                    s.zone()));
         }
         return outcomes;
     }
@@ -86,7 +89,8 @@ public final class ScheduleReconciler {
     public static TriggerBuilder<CronTrigger> triggerBuilder(CampaignSchedule s) {
         return TriggerBuilder.newTrigger().withIdentity(triggerKey(s.campaign())).forJob(jobKey(s.campaign()))
                 .withDescription(s.file().getFileName() + " 的 schedule")
-                .withSchedule(CronScheduleBuilder.cronSchedule(s.cron()).withMisfireHandlingInstructionFireAndProceed());
+                .withSchedule(CronScheduleBuilder.cronSchedule(s.cron()).inTimeZone(s.zone())
+                        .withMisfireHandlingInstructionFireAndProceed());
     }
 
     static Trigger trigger(CampaignSchedule s) {

@@ -3,6 +3,7 @@ package org.kaoping.schedule;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.concurrent.CountDownLatch;
 import org.kaoping.campaign.CampaignException;
 import org.kaoping.campaign.KaopingHome;
@@ -108,7 +109,11 @@ public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
             log.info("定时 {}：{}（考核配置中已没有 schedule）", o.campaign(), change);
             return;
         }
-        String next = o.nextFire() == null ? "无" : new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(o.nextFire());
+        // shown in the schedule's own time zone, named when it is not the server's
+        SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd HH:mm:ss");
+        format.setTimeZone(o.zone());
+        String next = o.nextFire() == null ? "无" : format.format(o.nextFire())
+                + (o.zone().equals(TimeZone.getDefault()) ? "" : "（" + o.zone().getID() + "）");
         if (o.nextFire() != null && o.nextFire().before(new Date())) {
             next += "（已错过，启动后补运行一次）";
         }

@@ -107,6 +107,32 @@ class ScheduleReconcileTest {
     }
 
     @Test
+    void aScheduleZoneFixesWhenTheCampaignFiresAndAChangedZoneReschedulesIt() throws Exception {
+        Path file = HOME.root().resolve("config/campaigns/zoned.yml");
+        config("zoned", "0 0 2 * * ?");
+        try {
+            TestHome.write(file, Files.readString(file) + "schedule-zone: Asia/Shanghai\n");
+            assertThat(reconcile()).filteredOn(o -> o.campaign().equals("zoned")).singleElement()
+                    .satisfies(o -> assertThat(o.change()).isEqualTo(ScheduleReconciler.Change.ADDED));
+            CronTrigger trigger = (CronTrigger) scheduler.getTrigger(ScheduleReconciler.triggerKey("zoned"));
+            assertThat(trigger.getTimeZone().getID()).isEqualTo("Asia/Shanghai");
+            // 02:00 in Shanghai is 18:00 UTC the day before
+            assertThat(trigger.getNextFireTime().toInstant().atZone(java.time.ZoneOffset.UTC).getHour()).isEqualTo(18);
+
+            TestHome.write(file, Files.readString(file).replace("Asia/Shanghai", "Europe/Berlin"));
+            assertThat(reconcile()).filteredOn(o -> o.campaign().equals("zoned")).singleElement()
+                    .satisfies(o -> assertThat(o.change()).isEqualTo(ScheduleReconciler.Change.UPDATED));
+
+            TestHome.write(file, Files.readString(file).replace("Europe/Berlin", "Asia/Beijing"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(this::reconcile)
+                    .hasMessage("考核配置 zoned.yml 的 schedule-zone：“Asia/Beijing”不是时区；应写成如 Asia/Shanghai");
+        } finally {
+            Files.delete(file);
+            reconcile();
+        }
+    }
+
+    @Test
     void anInvalidCronStopsServeWithExitCode3ButRunIgnoresIt(CapturedOutput output) throws Exception {
         new TestHome(HOME.root()).sampleCampaign("badcron", "shanxi-2020-demo", "shanxi-2020")
                 .appendToCampaign("badcron", "schedule: \"0 0 25 * * ?\"\n");
