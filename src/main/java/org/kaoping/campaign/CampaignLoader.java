@@ -18,9 +18,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /** Reads {@code config/campaigns/<code>.yml}; its keys are in docs/configuration.md, and no other key is accepted. */
 public final class CampaignLoader {
-    /** Every key a campaign file may have ({@code schedule} and {@code schedule-zone} are read by {@code serve} only). */
+    /** Every key a campaign file may have ({@code schedule}, {@code schedule-zone}, {@code watch}: {@code serve} only). */
     public static final List<String> KEYS = List.of("name", "rubric", "roster", "gaps", "ranking", "retention",
-            "schedule", "schedule-zone");
+            "schedule", "schedule-zone", "watch");
     static final List<String> GAP_KEYS = List.of("leaf", "total");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 

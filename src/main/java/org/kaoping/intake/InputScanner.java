@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.kaoping.scoring.input.Source;
 
 /**
@@ -61,6 +62,27 @@ public final class InputScanner {
         // Hashing is most of intake's time in a large campaign: spread over the cores, kept in path order.
         long trustedBefore = earlierScan.toEpochMilli() - RACY_MILLIS;
         return found.parallelStream().map(f -> describe(campaignInput, f, earlier, trustedBefore)).toList();
+    }
+
+    /** A file's size and modification time (ms): what a watched input folder is compared by. */
+    public record Stamp(long size, long modified) {
+    }
+
+    /**
+     * Every file under the campaign's input by path (as {@link #scan} names them), with its size and modification
+     * time: a stat per file, nothing read.
+     */
+    public static Map<String, Stamp> stamps(Path campaignInput) {
+        Map<String, Stamp> out = new TreeMap<>();
+        if (Files.isDirectory(campaignInput)) {
+            for (Found f : files(campaignInput)) {
+                if (f.stat() != null) {
+                    out.put(campaignInput.relativize(f.path()).toString().replace('\\', '/'),
+                            new Stamp(f.stat().size(), f.stat().modified()));
+                }
+            }
+        }
+        return out;
     }
 
     /** A file under the input (or a link to one) and its attributes, or why they could not be read. */

@@ -2,6 +2,9 @@ package org.kaoping.schedule;
 
 import javax.sql.DataSource;
 import org.kaoping.campaign.KaopingHome;
+import org.kaoping.run.CampaignRunner;
+import org.kaoping.store.RunFileRepository;
+import org.kaoping.store.RunRecordRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.context.ApplicationContext;
@@ -35,8 +38,14 @@ public class ScheduleConfiguration {
     }
 
     @Bean
+    InputWatcher inputWatcher(KaopingHome home, CampaignRunner runner, RunRecordRepository records,
+                              RunFileRepository runFiles) {
+        return new InputWatcher(home, runner, records, runFiles);
+    }
+
+    @Bean
     ServeCommand serveCommand(KaopingHome home, LazyScheduler scheduler, CampaignSchedules schedules,
-                              ScheduleReconciler reconciler) {
-        return new ServeCommand(home, scheduler, schedules, reconciler);
+                              ScheduleReconciler reconciler, InputWatcher watcher) {
+        return new ServeCommand(home, scheduler, schedules, reconciler, watcher);
     }
 }

@@ -27,13 +27,16 @@ public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
     private final LazyScheduler scheduler;
     private final CampaignSchedules schedules;
     private final ScheduleReconciler reconciler;
+    private final InputWatcher watcher;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    public ServeCommand(KaopingHome home, LazyScheduler scheduler, CampaignSchedules schedules, ScheduleReconciler reconciler) {
+    public ServeCommand(KaopingHome home, LazyScheduler scheduler, CampaignSchedules schedules,
+                        ScheduleReconciler reconciler, InputWatcher watcher) {
         this.home = home;
         this.scheduler = scheduler;
         this.schedules = schedules;
         this.reconciler = reconciler;
+        this.watcher = watcher;
     }
 
     /**
@@ -59,8 +62,10 @@ public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
     /** Reconciles and starts the scheduler; exit code 3 (and nothing started) when a schedule is invalid. */
     public int start() {
         List<CampaignSchedule> wanted;
+        List<CampaignWatch> watched;
         try {
             wanted = schedules.read(home);
+            watched = schedules.watches(home);
         } catch (CampaignException e) {
             System.err.println("无法启动定时运行：" + e.getMessage());
             return ExitCodes.BAD_CONFIG;
@@ -69,14 +74,15 @@ public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
             Scheduler quartz = scheduler.get();
             List<ScheduleReconciler.Outcome> outcomes = reconciler.reconcile(quartz, wanted);
             outcomes.forEach(ServeCommand::logOutcome);
-            if (wanted.isEmpty()) {
-                log.warn("没有设置了 schedule 的考核（{}）：定时运行已启动，但不会运行任何考核", home.config().resolve("campaigns"));
+            if (wanted.isEmpty() && watched.isEmpty()) {
+                log.warn("没有设置了 schedule 或 watch 的考核（{}）：定时运行已启动，但不会运行任何考核", home.config().resolve("campaigns"));
             }
             quartz.start();
         } catch (SchedulerException e) {
             System.err.println("无法启动定时运行：" + e.getMessage());
             return ExitCodes.FAILED;
         }
+        watcher.start(watched);
         log.info("定时运行已启动，目录 {}；按 Ctrl+C 停止", home.root());
         return ExitCodes.OK;
     }
