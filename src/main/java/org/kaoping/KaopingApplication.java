@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.kaoping.report.WorkbookWriterStart;
 import org.kaoping.run.SetupHeadStart;
+import org.kaoping.store.DatabaseSettings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class KaopingApplication {
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(KaopingApplication.class);
+        application.addListeners(new DatabaseSettings());
         // The command's words, as CommandLine reads them: the arguments that are not --options.
         List<String> words = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
         if (words.size() == 2 && words.get(0).equals("run")) {

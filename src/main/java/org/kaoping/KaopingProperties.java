@@ -7,15 +7,12 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Every {@code kaoping.*} setting (application.properties, {@code --kaoping.…=} on the command line, or the
- * environment): the home folder, an optional database URL, how workbooks are read and how the report scores.
+ * environment): the home folder, how workbooks are read and how the report scores. The database is chosen by
+ * {@code kaoping.database.url} or {@code spring.datasource.*} ({@link org.kaoping.store.DatabaseSettings}).
  */
 @ConfigurationProperties("kaoping")
-public record KaopingProperties(@DefaultValue(".") String home, @DefaultValue Database database,
-                                @DefaultValue Read read, @DefaultValue Report report) {
-
-    /** {@code url}: a JDBC URL instead of the H2 file database in {@code data/} under the home. */
-    public record Database(@DefaultValue("") String url) {
-    }
+public record KaopingProperties(@DefaultValue(".") String home, @DefaultValue Read read,
+                                @DefaultValue Report report) {
 
     /**
      * {@code chunkSize}: workbooks per read-step transaction; {@code threads}: threads that parse them (0: one per

@@ -2,6 +2,7 @@ package org.kaoping.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.kaoping.KaopingProperties;
 import org.kaoping.campaign.CampaignSetupLoader;
@@ -9,6 +10,7 @@ import org.kaoping.campaign.KaopingHome;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Where a run works: {@code kaoping.home}, and the H2 file database under its {@code data/}. The URL is built
@@ -40,10 +42,12 @@ public class StorageConfiguration {
     }
 
     @Bean
-    DataSource dataSource(KaopingHome home, KaopingProperties properties) {
-        String url = properties.database().url();
-        if (!url.isBlank()) {
-            return DataSourceBuilder.create().url(url).username("sa").password("").build();
+    DataSource dataSource(KaopingHome home, Environment env) {
+        Optional<String> url = DatabaseSettings.url(env);
+        if (url.isPresent()) {
+            return DataSourceBuilder.create().url(url.get())
+                    .username(env.getProperty("spring.datasource.username", "sa"))
+                    .password(env.getProperty("spring.datasource.password", "")).build();
         }
         HikariDataSource pool = DataSourceBuilder.create().type(HikariDataSource.class)
                 .url("jdbc:h2:file:" + home.root().resolve("data").resolve("kaoping")

@@ -87,6 +87,31 @@ class DemoJarIT {
         assertThat(home.resolve("output")).doesNotExist();
     }
 
+    @Test
+    void springDatasourceUrlChoosesTheDatabaseAndOneThatIsNotH2IsRefusedWithExitThree(@TempDir Path home)
+            throws Exception {
+        TestHome.copyTree(Path.of("config"), home.resolve("config"));
+        TestHome.copyTree(Path.of("input/demo"), home.resolve("input/demo"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = new File("target/kaoping.jar").getAbsolutePath();
+        Process postgres = new ProcessBuilder(java, "-jar", jar, "run", "demo",
+                "--spring.datasource.url=jdbc:postgresql://localhost/kaoping").directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(home.resolve("pg.log").toFile()).start();
+        assertThat(postgres.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(postgres.exitValue()).isEqualTo(3);
+        assertThat(Files.readString(home.resolve("pg.log")).strip())
+                .startsWith("无法运行：数据库 jdbc:postgresql://localhost/kaoping 不是 H2；");
+        assertThat(home.resolve("data")).doesNotExist();
+
+        Path shared = home.resolve("shared/kaoping");
+        Process h2 = new ProcessBuilder(java, "-jar", jar, "run", "demo", "--spring.datasource.url=jdbc:h2:file:" + shared)
+                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("h2.log").toFile()).start();
+        assertThat(h2.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(h2.exitValue()).as(Files.readString(home.resolve("h2.log"))).isZero();
+        assertThat(home.resolve("shared/kaoping.mv.db")).exists();
+        assertThat(home.resolve("data/kaoping.mv.db")).doesNotExist();
+    }
+
     /** 总排名 by unit name: rank, base (基础分), total (总分) as shown with two decimals. */
     private static Map<String, String[]> overall(Path file) throws Exception {
         Map<String, String[]> rows = new HashMap<>();
