@@ -1,5 +1,6 @@
 package org.kaoping;
 
+import java.time.Duration;
 import org.kaoping.read.ReadLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,7 +13,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("kaoping")
 public record KaopingProperties(@DefaultValue(".") String home, @DefaultValue Read read,
-                                @DefaultValue Report report) {
+                                @DefaultValue Report report, @DefaultValue Serve serve) {
 
     /**
      * {@code chunkSize}: workbooks per read-step transaction; {@code threads}: threads that parse them (0: one per
@@ -33,5 +34,9 @@ public record KaopingProperties(@DefaultValue(".") String home, @DefaultValue Re
 
     /** {@code scoreBatch}: units scored together, their files' parse results let go before the next batch. */
     public record Report(@DefaultValue("2000") int scoreBatch) {
+    }
+
+    /** {@code gracePeriod}: how long a stopped {@code serve} waits for runs in progress before it leaves them. */
+    public record Serve(@DefaultValue("30m") Duration gracePeriod) {
     }
 }

@@ -1,6 +1,7 @@
 package org.kaoping.schedule;
 
 import javax.sql.DataSource;
+import org.kaoping.KaopingProperties;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.run.CampaignRunner;
 import org.kaoping.store.RunFileRepository;
@@ -45,7 +46,7 @@ public class ScheduleConfiguration {
 
     @Bean
     ServeCommand serveCommand(KaopingHome home, LazyScheduler scheduler, CampaignSchedules schedules,
-                              ScheduleReconciler reconciler, InputWatcher watcher) {
-        return new ServeCommand(home, scheduler, schedules, reconciler, watcher);
+                              ScheduleReconciler reconciler, InputWatcher watcher, KaopingProperties properties) {
+        return new ServeCommand(home, scheduler, schedules, reconciler, watcher, properties.serve().gracePeriod());
     }
 }

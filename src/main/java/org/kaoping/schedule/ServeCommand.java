@@ -1,6 +1,7 @@
 package org.kaoping.schedule;
 
 import java.text.SimpleDateFormat;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.TimeZone;
@@ -28,23 +29,25 @@ public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
     private final CampaignSchedules schedules;
     private final ScheduleReconciler reconciler;
     private final InputWatcher watcher;
+    private final Duration gracePeriod;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public ServeCommand(KaopingHome home, LazyScheduler scheduler, CampaignSchedules schedules,
-                        ScheduleReconciler reconciler, InputWatcher watcher) {
+                        ScheduleReconciler reconciler, InputWatcher watcher, Duration gracePeriod) {
         this.home = home;
         this.scheduler = scheduler;
         this.schedules = schedules;
         this.reconciler = reconciler;
         this.watcher = watcher;
+        this.gracePeriod = gracePeriod;
     }
 
     /**
      * Starts the scheduler and blocks until the application is stopped; returns at once when it cannot start.
      * Ctrl+C or SIGTERM ends the wait here, so that the context closes in order — a run in progress finishes
      * (Quartz waits for its jobs), then other processes' runs this one serves the database to
-     * ({@link org.kaoping.run.DatabaseHandOff}) — before the JVM's own shutdown closes the database. A second
-     * Ctrl+C stops at once; an interrupted run is resumed by the next one.
+     * ({@link org.kaoping.run.DatabaseHandOff}) — before the JVM's own shutdown closes the database, for at most
+     * {@code kaoping.serve.grace-period}. A second Ctrl+C stops at once; an interrupted run is resumed by the next.
      */
     public int serve() {
         int exit = start();
@@ -95,8 +98,20 @@ public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
                         log.warn("再次收到停止信号：立即退出，未完成的运行将在下次运行时恢复");
                         System.exit(ExitCodes.FAILED);
                     }
-                    log.info("收到停止信号：等正在进行的运行结束后退出（再按一次 Ctrl+C 立即退出）");
+                    log.info("收到停止信号：等正在进行的运行结束后退出，最多等 {}（再按一次 Ctrl+C 立即退出）",
+                            CampaignWatch.describe(gracePeriod));
                     stopped.countDown();
+                    Thread deadline = new Thread(() -> {
+                        try {
+                            Thread.sleep(gracePeriod.toMillis());
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        log.warn("等待超过 {}：立即退出，未完成的运行将在下次运行时恢复", CampaignWatch.describe(gracePeriod));
+                        System.exit(ExitCodes.FAILED);
+                    }, "serve-grace");
+                    deadline.setDaemon(true);
+                    deadline.start();
                 });
             } catch (IllegalArgumentException e) {
                 // a signal this system does not have: the JVM's default handling stays
