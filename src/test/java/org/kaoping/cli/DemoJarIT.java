@@ -2,21 +2,19 @@ package org.kaoping.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kaoping.support.TestHome;
+import org.kaoping.support.KaopingJar;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -28,16 +26,11 @@ import tools.jackson.databind.ObjectMapper;
 class DemoJarIT {
 
     @Test
-    void theJarRunsTheBundledDemoAndRanksItAsTheSampleExpects(@TempDir Path home) throws Exception {
-        TestHome.copyTree(Path.of("config"), home.resolve("config"));
-        TestHome.copyTree(Path.of("input/demo"), home.resolve("input/demo"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", new File("target/kaoping.jar").getAbsolutePath(), "run",
-                "demo").directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.resolve("run.log").toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    void theJarRunsTheBundledDemoAndRanksItAsTheSampleExpects(@TempDir Path dir) throws Exception {
+        Path home = KaopingJar.demoHome(dir);
+        int exit = KaopingJar.run(home, "run.log", "run", "demo");
 
-        assertThat(process.exitValue()).as(Files.readString(home.resolve("run.log"))).isZero();
+        assertThat(exit).as(KaopingJar.log(home, "run.log")).isZero();
         Map<String, String[]> ranked = overall(home.resolve("output/demo/latest/综合排名.xlsx"));
         JsonNode expected = new ObjectMapper().readTree(
                 Path.of("src/test/resources/samples/shanxi-2020-demo/expected.json").toFile());
@@ -52,62 +45,43 @@ class DemoJarIT {
     }
 
     @Test
-    void aMisspeltKeyStopsTheRunWithExitThreeBeforeAnythingIsOpenedOrWritten(@TempDir Path home) throws Exception {
-        TestHome.copyTree(Path.of("config"), home.resolve("config"));
-        TestHome.copyTree(Path.of("input/demo"), home.resolve("input/demo"));
+    void aMisspeltKeyStopsTheRunWithExitThreeBeforeAnythingIsOpenedOrWritten(@TempDir Path dir) throws Exception {
+        Path home = KaopingJar.demoHome(dir);
         Path campaign = home.resolve("config/campaigns/demo.yml");
         Files.writeString(campaign, Files.readString(campaign) + "retension: 3\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", new File("target/kaoping.jar").getAbsolutePath(), "run",
-                "demo").directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.resolve("run.log").toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(process.exitValue()).isEqualTo(3);
-        assertThat(Files.readString(home.resolve("run.log")).strip())
+        assertThat(KaopingJar.run(home, "run.log", "run", "demo")).isEqualTo(3);
+        assertThat(KaopingJar.log(home, "run.log").strip())
                 .isEqualTo("无法运行：demo.yml: 未知的键 “retension”，是否应为 “retention”？");
         assertThat(home.resolve("data")).doesNotExist();
         assertThat(home.resolve("output")).doesNotExist();
     }
 
     @Test
-    void checkListsWhatARunWouldReadAndWritesNothing(@TempDir Path home) throws Exception {
-        TestHome.copyTree(Path.of("config"), home.resolve("config"));
-        TestHome.copyTree(Path.of("input/demo"), home.resolve("input/demo"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", new File("target/kaoping.jar").getAbsolutePath(), "check",
-                "demo").directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.resolve("check.log").toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    void checkListsWhatARunWouldReadAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path home = KaopingJar.demoHome(dir);
+        int exit = KaopingJar.run(home, "check.log", "check", "demo");
 
-        String log = Files.readString(home.resolve("check.log"));
-        assertThat(process.exitValue()).as(log).isZero();
+        String log = KaopingJar.log(home, "check.log");
+        assertThat(exit).as(log).isZero();
         assertThat(log).contains("考核 demo（");
         assertThat(home.resolve("data")).doesNotExist();
         assertThat(home.resolve("output")).doesNotExist();
     }
 
     @Test
-    void springDatasourceUrlChoosesTheDatabaseAndOneThatIsNotH2IsRefusedWithExitThree(@TempDir Path home)
+    void springDatasourceUrlChoosesTheDatabaseAndOneThatIsNotH2IsRefusedWithExitThree(@TempDir Path dir)
             throws Exception {
-        TestHome.copyTree(Path.of("config"), home.resolve("config"));
-        TestHome.copyTree(Path.of("input/demo"), home.resolve("input/demo"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = new File("target/kaoping.jar").getAbsolutePath();
-        Process postgres = new ProcessBuilder(java, "-jar", jar, "run", "demo",
-                "--spring.datasource.url=jdbc:postgresql://localhost/kaoping").directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(home.resolve("pg.log").toFile()).start();
-        assertThat(postgres.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(postgres.exitValue()).isEqualTo(3);
-        assertThat(Files.readString(home.resolve("pg.log")).strip())
+        Path home = KaopingJar.demoHome(dir);
+        assertThat(KaopingJar.run(home, "pg.log", "run", "demo",
+                "--spring.datasource.url=jdbc:postgresql://localhost/kaoping")).isEqualTo(3);
+        assertThat(KaopingJar.log(home, "pg.log").strip())
                 .startsWith("无法运行：数据库 jdbc:postgresql://localhost/kaoping 不是 H2；");
         assertThat(home.resolve("data")).doesNotExist();
 
         Path shared = home.resolve("shared/kaoping");
-        Process h2 = new ProcessBuilder(java, "-jar", jar, "run", "demo", "--spring.datasource.url=jdbc:h2:file:" + shared)
-                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("h2.log").toFile()).start();
-        assertThat(h2.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(h2.exitValue()).as(Files.readString(home.resolve("h2.log"))).isZero();
+        int exit = KaopingJar.run(home, "h2.log", "run", "demo", "--spring.datasource.url=jdbc:h2:file:" + shared);
+        assertThat(exit).as(KaopingJar.log(home, "h2.log")).isZero();
         assertThat(home.resolve("shared/kaoping.mv.db")).exists();
         assertThat(home.resolve("data/kaoping.mv.db")).doesNotExist();
     }

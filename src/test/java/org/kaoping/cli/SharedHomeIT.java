@@ -2,20 +2,18 @@ package org.kaoping.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.run.CampaignLock;
-import org.kaoping.support.TestHome;
+import org.kaoping.support.KaopingJar;
 
 /**
  * Several kaoping processes on one home, each a JVM of its own started from the packaged jar: {@code serve} holds
@@ -31,18 +29,13 @@ class SharedHomeIT {
     }
 
     private Process start(Path home, String log, String... command) throws IOException {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", new File("target/kaoping.jar").getAbsolutePath()));
-        line.addAll(List.of(command));
-        Process process = new ProcessBuilder(line).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.resolve(log).toFile()).start();
+        Process process = KaopingJar.start(home, log, command);
         started.add(process);
         return process;
     }
 
     private static int finished(Process process) throws InterruptedException {
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return process.exitValue();
+        return KaopingJar.exitCode(process);
     }
 
     private static void awaitLine(Path log, String text) throws Exception {
@@ -56,15 +49,9 @@ class SharedHomeIT {
         throw new AssertionError("no “" + text + "” in " + log + ":\n" + Files.readString(log));
     }
 
-    private static Path demoHome(Path home) {
-        TestHome.copyTree(Path.of("config"), home.resolve("config"));
-        TestHome.copyTree(Path.of("input/demo"), home.resolve("input/demo"));
-        return home;
-    }
-
     @Test
     void runAndHistoryWorkBesideServeOnTheSameHomeAndStoppingServeLetsTheRunFinish(@TempDir Path dir) throws Exception {
-        Path home = demoHome(dir);
+        Path home = KaopingJar.demoHome(dir);
         Process serve = start(home, "serve.log", "serve");
         awaitLine(home.resolve("serve.log"), "定时运行已启动");
 
@@ -86,7 +73,7 @@ class SharedHomeIT {
 
     @Test
     void aCampaignRunningInAnotherProcessIsRefusedWithExitFourNamingTheHolder(@TempDir Path dir) throws Exception {
-        Path home = demoHome(dir);
+        Path home = KaopingJar.demoHome(dir);
         try (CampaignLock lock = CampaignLock.tryAcquire(new KaopingHome(home), "demo")) {
             assertThat(lock.held()).isTrue();
             Process run = start(home, "run.log", "run", "demo");
