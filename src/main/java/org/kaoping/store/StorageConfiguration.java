@@ -27,8 +27,6 @@ import org.springframework.core.env.Environment;
  * <li>{@code MAX_COMPACT_TIME=0}: H2 otherwise spends up to 200 ms compacting the file when a process closes it, on
  * every run; without it the file stays smaller still, as the space of freed chunks is reused (docs/benchmark.md).
  * </ul>
- * Connections are let go after 10 s idle, so that a process served by another (an idle {@code serve}) does not keep
- * the serving one waiting.
  */
 @Configuration
 public class StorageConfiguration {
@@ -55,8 +53,6 @@ public class StorageConfiguration {
                 .url("jdbc:h2:file:" + home.root().resolve("data").resolve("kaoping")
                         + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;FILE_LOCK=SOCKET;WRITE_DELAY=0;MAX_COMPACT_TIME=0")
                 .username("sa").password("").build();
-        pool.setMinimumIdle(0);
-        pool.setIdleTimeout(10_000);
         // The file may be changing hands (a process opening it, or going): keep trying for a while at the start.
         pool.setInitializationFailTimeout(30_000);
         return pool;
