@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.kaoping.report.WorkbookWriterStart;
 import org.kaoping.run.SetupHeadStart;
+import org.kaoping.schedule.ServeConfigurationCheck;
 import org.kaoping.store.DatabaseSettings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,6 +22,9 @@ public class KaopingApplication {
         if (words.size() == 2 && words.get(0).equals("run")) {
             WorkbookWriterStart.begin();
             application.addListeners(new SetupHeadStart(words.get(1)));
+        }
+        if (words.size() == 1 && words.get(0).equals("serve")) {
+            application.addListeners(new ServeConfigurationCheck());
         }
         if (!words.isEmpty() && words.get(0).equals("serve")) {
             // serve runs unattended: its log also goes to logs/ in the home, rotated (10 MB a file, 7 days)

@@ -58,6 +58,18 @@ class DemoJarIT {
     }
 
     @Test
+    void aMisspeltKeyStopsServeWithExitThreeBeforeAnythingIsOpened(@TempDir Path dir) throws Exception {
+        Path home = KaopingJar.demoHome(dir);
+        Path campaign = home.resolve("config/campaigns/demo.yml");
+        Files.writeString(campaign, Files.readString(campaign) + "shedule: \"0 0 2 * * ?\"\n");
+
+        assertThat(KaopingJar.run(home, "serve.log", "serve")).isEqualTo(3);
+        assertThat(KaopingJar.log(home, "serve.log").strip())
+                .isEqualTo("无法启动定时运行：demo.yml: 未知的键 “shedule”，是否应为 “schedule”？");
+        assertThat(home.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void checkListsWhatARunWouldReadAndWritesNothing(@TempDir Path dir) throws Exception {
         Path home = KaopingJar.demoHome(dir);
         int exit = KaopingJar.run(home, "check.log", "check", "demo");
