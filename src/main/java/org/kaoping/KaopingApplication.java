@@ -25,8 +25,6 @@ public class KaopingApplication {
         }
         if (words.size() == 1 && words.get(0).equals("serve")) {
             application.addListeners(new ServeConfigurationCheck());
-        }
-        if (!words.isEmpty() && words.get(0).equals("serve")) {
             // serve runs unattended: its log also goes to logs/ in the home, rotated (10 MB a file, 7 days)
             application.setDefaultProperties(Map.of("logging.file.name", "${kaoping.home:.}/logs/kaoping-serve.log"));
         }

@@ -28,7 +28,23 @@ public final class CampaignSetupLoader {
     private record LoadedRoster(byte[] digest, Roster roster) {
     }
 
+    /** The campaign file and its rubric, checked, and its roster found: where a misspelt key or a wrong reference stops. */
+    public record Configuration(Campaign campaign, Rubric rubric) {
+    }
+
     public CampaignSetup load(KaopingHome home, String code) {
+        return withRoster(configuration(home, code));
+    }
+
+    /** The setup of a checked configuration: its roster read. */
+    public CampaignSetup withRoster(Configuration configuration) {
+        Campaign campaign = configuration.campaign();
+        Rubric rubric = configuration.rubric();
+        return new CampaignSetup(campaign, rubric, roster(campaign.rosterFile()), CampaignSetup.fingerprint(campaign, rubric));
+    }
+
+    /** Everything of a campaign's setup but reading its roster (which only has to exist). */
+    public Configuration configuration(KaopingHome home, String code) {
         Campaign campaign = campaigns.load(home, code);
         if (!Files.isRegularFile(campaign.rubricFile())) {
             throw new RubricException("考核“" + code + "”的评分细则 " + campaign.rubric() + " 不存在：" + campaign.rubricFile());
@@ -39,8 +55,8 @@ public final class CampaignSetupLoader {
                     + " 是责任分工表（scored: false），没有分值，不能用于评分；请在评分细则中用 responsibilities 引用它");
         }
         new RankingRulesParser(campaign.code() + ".yml").checkAgainst(campaign.ranking(), rubric);
-        Roster roster = roster(campaign.rosterFile());
-        return new CampaignSetup(campaign, rubric, roster, CampaignSetup.fingerprint(campaign, rubric));
+        RosterLoader.requireFile(campaign.rosterFile());
+        return new Configuration(campaign, rubric);
     }
 
     /**

@@ -33,13 +33,18 @@ public final class RosterLoader {
     private static final String GROUP = "考核组";
     private static final String ALIAS_SEPARATORS = "[；;、,，]";
     // A roster has a row per unit: as many as a sheet can hold.
+    /** Throws the error a run gives for a roster that is not there, before anything else is read. */
+    public static void requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new RosterException("找不到单位名单 " + file);
+        }
+    }
+
     private static final ReadLimits ROSTER_LIMITS = new ReadLimits(ReadLimits.DEFAULT.maxFileSize(), 1_048_576,
             ReadLimits.DEFAULT.minInflateRatio(), ReadLimits.DEFAULT.maxEntrySize());
 
     public Roster load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new RosterException("找不到单位名单 " + file);
-        }
+        requireFile(file);
         List<List<String>> rows = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")
                 ? csv(file) : spreadsheet(file);
         return parse(file.getFileName().toString(), rows);

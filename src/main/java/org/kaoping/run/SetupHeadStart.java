@@ -17,12 +17,13 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Loads the setup of the campaign a {@code run <campaign>} names (campaign file, rubric, roster) on a thread of its
- * own while the application context starts, as soon as the settings say where the home is: a cold run otherwise
- * loads it on its one busy thread after the context. The run takes it once it holds the campaign's lock
- * ({@link RunSetups#prepare}), exactly as if it had loaded it then. A configuration that cannot run (a misspelt key,
- * a missing roster) stops the process before the context starts, with exit 3 and the same one-line reason as a run
- * gives: nothing is opened or written, not even the database of a new home. Taken once; any other run loads its own.
+ * The setup of the campaign a {@code run <campaign>} names, begun as soon as the settings say where the home is.
+ * The campaign file and rubric are checked there and then: a configuration that cannot run (a misspelt key, a
+ * missing roster) stops the process before the context starts, with exit 3 and the same one-line reason as a run
+ * gives, so nothing is opened or written, not even the database of a new home. The roster — thousands of rows in a
+ * large campaign — is read on a thread of its own while the context starts. The run takes the setup once it holds
+ * the campaign's lock ({@link RunSetups#prepare}), as if it had loaded it then. Taken once; any other run loads its
+ * own.
  */
 public final class SetupHeadStart implements ApplicationListener<SpringApplicationEvent> {
     private final String campaign;
@@ -39,23 +40,18 @@ public final class SetupHeadStart implements ApplicationListener<SpringApplicati
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
             home = new KaopingHome(Path.of(Binder.get(prepared.getEnvironment()).bind("kaoping.home", String.class)
                     .orElse(".")));
-            setup = CompletableFuture.supplyAsync(() -> new CampaignSetupLoader().load(home, campaign),
-                    task -> startDaemon(task));
-        } else if (event instanceof ApplicationPreparedEvent context) {
-            refuseBrokenConfiguration();
-            context.getApplicationContext().getBeanFactory().registerSingleton("setupHeadStart", this);
-        }
-    }
-
-    private void refuseBrokenConfiguration() {
-        try {
-            setup.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof CampaignException || e.getCause() instanceof RubricException
-                    || e.getCause() instanceof RosterException) {
-                System.err.println("无法运行：" + e.getCause().getMessage());
+            CampaignSetupLoader loader = new CampaignSetupLoader();
+            CampaignSetupLoader.Configuration checked;
+            try {
+                checked = loader.configuration(home, campaign);
+            } catch (CampaignException | RubricException | RosterException e) {
+                System.err.println("无法运行：" + e.getMessage());
                 System.exit(ExitCodes.BAD_CONFIG);
+                return;
             }
+            setup = CompletableFuture.supplyAsync(() -> loader.withRoster(checked), SetupHeadStart::startDaemon);
+        } else if (event instanceof ApplicationPreparedEvent context) {
+            context.getApplicationContext().getBeanFactory().registerSingleton("setupHeadStart", this);
         }
     }
 
