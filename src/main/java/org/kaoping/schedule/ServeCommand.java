@@ -96,7 +96,8 @@ public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
                 Signal.handle(new Signal(name), signal -> {
                     if (stopped.getCount() == 0) {
                         log.warn("再次收到停止信号：立即退出，未完成的运行将在下次运行时恢复");
-                        System.exit(ExitCodes.FAILED);
+                        // halt, not exit: the orderly close in progress would hold exit's shutdown hooks back
+                        Runtime.getRuntime().halt(ExitCodes.FAILED);
                     }
                     log.info("收到停止信号：等正在进行的运行结束后退出，最多等 {}（再按一次 Ctrl+C 立即退出）",
                             CampaignWatch.describe(gracePeriod));
@@ -108,7 +109,7 @@ public class ServeCommand implements ApplicationListener<ContextClosedEvent> {
                             return;
                         }
                         log.warn("等待超过 {}：立即退出，未完成的运行将在下次运行时恢复", CampaignWatch.describe(gracePeriod));
-                        System.exit(ExitCodes.FAILED);
+                        Runtime.getRuntime().halt(ExitCodes.FAILED);
                     }, "serve-grace");
                     deadline.setDaemon(true);
                     deadline.start();

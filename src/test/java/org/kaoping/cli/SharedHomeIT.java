@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +71,27 @@ class SharedHomeIT {
         assertThat(finished(second)).as(Files.readString(home.resolve("run2.log"))).isZero();
         assertThat(finished(serve)).isZero();
         assertThat(Files.readString(home.resolve("serve.log"))).contains("收到停止信号").doesNotContain("Exception");
+    }
+
+    @Test
+    void aStoppedServeWaitsForARunItServesOnlyForItsGracePeriod(@TempDir Path dir) throws Exception {
+        Path home = KaopingJar.demoHome(dir);
+        Process serve = start(home, "serve.log", "serve", "--kaoping.serve.grace-period=2s");
+        awaitLine(home.resolve("serve.log"), "定时运行已启动");
+        // this process stands for a run that serve serves: connected through serve, holding the campaign's lock
+        try (Connection served = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("data/kaoping")
+                + ";AUTO_SERVER=TRUE;FILE_LOCK=SOCKET", "sa", "");
+             CampaignLock lock = CampaignLock.tryAcquire(new KaopingHome(home), "demo")) {
+            served.createStatement().execute("SELECT 1");
+            assertThat(lock.held()).isTrue();
+            long stopped = System.nanoTime();
+            serve.destroy(); // SIGTERM
+            assertThat(finished(serve)).isEqualTo(1);
+            assertThat(Duration.ofNanos(System.nanoTime() - stopped))
+                    .isBetween(Duration.ofSeconds(2), Duration.ofSeconds(30));
+            assertThat(Files.readString(home.resolve("serve.log"))).contains("其他 kaoping 进程正在运行 demo")
+                    .contains("等待超过 2 秒：立即退出");
+        }
     }
 
     @Test
