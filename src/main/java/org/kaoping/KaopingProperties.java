@@ -1,9 +1,13 @@
 package org.kaoping;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import org.kaoping.campaign.KaopingHome;
 import org.kaoping.read.ReadLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -34,6 +38,14 @@ public record KaopingProperties(@DefaultValue(".") String home, @DefaultValue Re
 
     /** {@code scoreBatch}: units scored together, their files' parse results let go before the next batch. */
     public record Report(@DefaultValue("2000") int scoreBatch) {
+    }
+
+    /**
+     * The home as the settings give it, before the context exists (for what runs while it starts): bound as the
+     * context binds it, with the same default.
+     */
+    public static KaopingHome home(Environment env) {
+        return new KaopingHome(Path.of(Binder.get(env).bindOrCreate("kaoping", KaopingProperties.class).home()));
     }
 
     /** {@code gracePeriod}: how long a stopped {@code serve} waits for runs in progress before it leaves them. */

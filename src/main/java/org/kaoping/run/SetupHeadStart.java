@@ -1,9 +1,9 @@
 package org.kaoping.run;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.kaoping.KaopingProperties;
 import org.kaoping.campaign.CampaignException;
 import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.CampaignSetupLoader;
@@ -13,7 +13,6 @@ import org.kaoping.rubric.RubricException;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.SpringApplicationEvent;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 
 /**
@@ -38,8 +37,7 @@ public final class SetupHeadStart implements ApplicationListener<SpringApplicati
     @Override
     public void onApplicationEvent(SpringApplicationEvent event) {
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-            home = new KaopingHome(Path.of(Binder.get(prepared.getEnvironment()).bind("kaoping.home", String.class)
-                    .orElse(".")));
+            home = KaopingProperties.home(prepared.getEnvironment());
             CampaignSetupLoader loader = new CampaignSetupLoader();
             CampaignSetupLoader.Configuration checked;
             try {

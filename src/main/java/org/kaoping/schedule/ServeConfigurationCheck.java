@@ -1,11 +1,10 @@
 package org.kaoping.schedule;
 
-import java.nio.file.Path;
+import org.kaoping.KaopingProperties;
 import org.kaoping.campaign.CampaignException;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.run.ExitCodes;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 
 /**
@@ -18,8 +17,7 @@ public final class ServeConfigurationCheck implements ApplicationListener<Applic
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        KaopingHome home = new KaopingHome(Path.of(Binder.get(event.getEnvironment()).bind("kaoping.home", String.class)
-                .orElse(".")));
+        KaopingHome home = KaopingProperties.home(event.getEnvironment());
         try {
             CampaignSchedules schedules = new CampaignSchedules();
             schedules.read(home);

@@ -11,4 +11,9 @@ public final class Decimals {
     public static BigDecimal clamp(BigDecimal value, BigDecimal min, BigDecimal max) {
         return value.max(min).min(max);
     }
+
+    /** A value as a discrepancy's message quotes it: exact, without trailing zeros ({@code 4}, {@code 0.5}). */
+    public static String plain(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
+    }
 }

@@ -1,5 +1,7 @@
 package org.kaoping.scoring;
 
+import static org.kaoping.scoring.Decimals.plain;
+
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,9 +64,5 @@ final class EarnedScore {
             case SUBJECT -> each + "，同一内容只按最高级别计一次";
             case LEVEL -> each + "，每个级别只计一次";
         };
-    }
-
-    private static String plain(BigDecimal v) {
-        return v.stripTrailingZeros().toPlainString();
     }
 }

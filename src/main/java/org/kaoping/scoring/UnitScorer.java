@@ -1,5 +1,6 @@
 package org.kaoping.scoring;
 
+import static org.kaoping.scoring.Decimals.plain;
 import static org.kaoping.scoring.DiscrepancyKind.*;
 import static org.kaoping.scoring.Notes.join;
 
@@ -440,9 +441,5 @@ public final class UnitScorer {
             t.capRows(rows, leaf.max(), "以该项分值 " + plain(leaf.max()) + " 为限");
             t.deduction = t.deduction.subtract(sum.subtract(leaf.max()));
         });
-    }
-
-    private static String plain(BigDecimal v) {
-        return v.stripTrailingZeros().toPlainString();
     }
 }
