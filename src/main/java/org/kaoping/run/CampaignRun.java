@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one run path, of {@code run <campaign>} and of a schedule alike: take the campaign's lock (never two runs of a
- * campaign at once), finish its interrupted run if there is one ({@link RunRecovery}) or start a new one, and
+ * campaign at once: the home's lock file, and on a shared database its lock there too), finish its interrupted run if there is one ({@link RunRecovery}) or start a new one, and
  * return the exit code ({@link ExitCodes}), with a one-line reason on standard error when it is not 0.
  */
 @Component
@@ -31,10 +31,12 @@ public class CampaignRun implements CampaignRunner {
     private final JobOperator jobOperator;
     private final Job consolidationJob;
     private final RunRecovery recovery;
+    private final DatabaseCampaignLock databaseLock;
 
     public CampaignRun(KaopingHome home, RunSetups setups, JobOperator jobOperator, Job consolidationJob,
-                       RunRecovery recovery) {
+                       RunRecovery recovery, DatabaseCampaignLock databaseLock) {
         this.home = home;
+        this.databaseLock = databaseLock;
         this.setups = setups;
         this.jobOperator = jobOperator;
         this.consolidationJob = consolidationJob;
@@ -48,7 +50,14 @@ public class CampaignRun implements CampaignRunner {
                 System.err.println("无法运行：" + lock.refusal());
                 return ExitCodes.BUSY;
             }
-            return runLocked(campaign);
+            Optional<DatabaseCampaignLock.Held> shared = databaseLock.tryAcquire(campaign);
+            if (shared.isEmpty()) {
+                System.err.println("无法运行：" + databaseLock.refusal(campaign));
+                return ExitCodes.BUSY;
+            }
+            try (DatabaseCampaignLock.Held held = shared.get()) {
+                return runLocked(campaign);
+            }
         } catch (CampaignException e) {
             System.err.println("无法运行：" + e.getMessage());
             return ExitCodes.BAD_CONFIG;

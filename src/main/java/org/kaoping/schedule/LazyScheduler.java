@@ -2,6 +2,7 @@ package org.kaoping.schedule;
 
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.kaoping.store.SqlDialect;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.quartz.autoconfigure.JobStoreType;
@@ -18,18 +19,21 @@ import org.springframework.transaction.PlatformTransactionManager;
  * (scheduler name, job store type, Quartz properties, shutdown), with jobs built by Spring (constructor injection).
  */
 public class LazyScheduler implements DisposableBean {
+    private static final String DRIVER_DELEGATE = "org.quartz.jobStore.driverDelegateClass";
     private final QuartzProperties properties;
     private final DataSource dataSource;
     private final PlatformTransactionManager transactionManager;
     private final ApplicationContext context;
+    private final SqlDialect dialect;
     private SchedulerFactoryBean factory;
 
     public LazyScheduler(QuartzProperties properties, DataSource dataSource,
-                         PlatformTransactionManager transactionManager, ApplicationContext context) {
+                         PlatformTransactionManager transactionManager, ApplicationContext context, SqlDialect dialect) {
         this.properties = properties;
         this.dataSource = dataSource;
         this.transactionManager = transactionManager;
         this.context = context;
+        this.dialect = dialect;
     }
 
     /** The scheduler, created on first use, not started. */
@@ -49,6 +53,9 @@ public class LazyScheduler implements DisposableBean {
                 f.setTransactionManager(transactionManager);
             }
             Properties quartz = new Properties();
+            if (dialect == SqlDialect.POSTGRESQL) { // its BYTEA columns need Quartz's PostgreSQL delegate
+                quartz.put(DRIVER_DELEGATE, "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+            }
             quartz.putAll(properties.getProperties());
             f.setQuartzProperties(quartz);
             try {

@@ -6,6 +6,7 @@ import org.kaoping.campaign.KaopingHome;
 import org.kaoping.run.CampaignRunner;
 import org.kaoping.store.RunFileRepository;
 import org.kaoping.store.RunRecordRepository;
+import org.kaoping.store.SqlDialect;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.context.ApplicationContext;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Wiring of {@code serve}: Quartz with its JDBC job store in the kaoping H2 database ({@code spring.quartz.*} in
+ * Wiring of {@code serve}: Quartz with its JDBC job store, clustered, in kaoping's database ({@code spring.quartz.*} in
  * application.properties). Boot's Quartz auto-configuration is excluded there and replaced by {@link LazyScheduler},
  * so that only {@code serve} creates (and starts) a scheduler; the QRTZ_* tables come from the migrations.
  */
@@ -24,8 +25,9 @@ public class ScheduleConfiguration {
 
     @Bean
     LazyScheduler lazyScheduler(QuartzProperties properties, DataSource dataSource,
-                                PlatformTransactionManager transactionManager, ApplicationContext context) {
-        return new LazyScheduler(properties, dataSource, transactionManager, context);
+                                PlatformTransactionManager transactionManager, ApplicationContext context,
+                                SqlDialect dialect) {
+        return new LazyScheduler(properties, dataSource, transactionManager, context, dialect);
     }
 
     @Bean

@@ -9,9 +9,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * Which database a process uses: {@code kaoping.database.url}, else the standard {@code spring.datasource.url} (with
- * {@code spring.datasource.username} and {@code password}), else the H2 file in the home's {@code data/}. Only H2 is
- * supported (a file, or an H2 server shared by several machines: {@code jdbc:h2:tcp://…}); any other URL stops the
- * process before anything is opened, with exit 3, rather than being ignored without a word.
+ * {@code spring.datasource.username} and {@code password}), else the H2 file in the home's {@code data/}. H2 and
+ * PostgreSQL are supported ({@link SqlDialect}); any other URL stops the process before anything is opened, with
+ * exit 3, rather than being ignored without a word.
  */
 public final class DatabaseSettings implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
     static final String KAOPING_URL = "kaoping.database.url";
@@ -25,10 +25,15 @@ public final class DatabaseSettings implements ApplicationListener<ApplicationEn
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        url(event.getEnvironment()).filter(u -> !u.startsWith("jdbc:h2:")).ifPresent(u -> {
-            System.err.println("无法运行：数据库 " + u + " 不是 H2；目前只支持 H2 数据库（目录 data/ 中的文件，或多台机器共用的"
-                    + " H2 服务器 jdbc:h2:tcp://…），PostgreSQL 等尚不支持");
+        url(event.getEnvironment()).filter(u -> SqlDialect.of(u).isEmpty()).ifPresent(u -> {
+            System.err.println("无法运行：不支持数据库 " + u + "；只支持 PostgreSQL（jdbc:postgresql://主机/数据库，多台机器共用）"
+                    + "和 H2（默认为目录 data/ 中的文件）");
             System.exit(ExitCodes.BAD_CONFIG);
         });
+    }
+
+    /** The database's dialect: of the URL configured, else H2 (the file in data/). */
+    static SqlDialect dialect(Environment env) {
+        return url(env).flatMap(SqlDialect::of).orElse(SqlDialect.H2);
     }
 }

@@ -27,12 +27,15 @@ public class ParsedWorkbookRepository {
     private static final String UNIT_SEPARATOR = "\n";
     // Keys are looked up as a table joined on the primary key, not an IN list: H2 checks every row it finds against
     // the whole list again, which for thousands of keys cost more than the rest of an unchanged rerun.
-    private static final String BY_KEYS = " FROM UNNEST(?) AS t(k) JOIN kp_parse_result p ON p.parse_key = t.k";
-
+    private final String byKeys;
+    private final String upsert;
     private final JdbcTemplate jdbc;
 
-    public ParsedWorkbookRepository(JdbcTemplate jdbc) {
+    public ParsedWorkbookRepository(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.byKeys = " FROM " + dialect.stringsTable() + " JOIN kp_parse_result p ON p.parse_key = t.k";
+        this.upsert = dialect.upsert("kp_parse_result", List.of("parse_key"), List.of("parse_key", "path", "rejected",
+                "parsed", "parsed_at", "units", "summary", "rejection", "findings"));
     }
 
     /**
@@ -55,8 +58,7 @@ public class ParsedWorkbookRepository {
 
     public void saveAll(List<Stored> items) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate("MERGE INTO kp_parse_result (parse_key, path, rejected, parsed, parsed_at, units, summary,"
-                + " rejection, findings) KEY (parse_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", items, 100, (ps, s) -> {
+        jdbc.batchUpdate(upsert, items, 100, (ps, s) -> {
                     Outline o = s.outline();
                     ps.setString(1, o.parseKey());
                     ps.setString(2, s.path());
@@ -111,7 +113,7 @@ public class ParsedWorkbookRepository {
 
     /** The rows of {@code kp_parse_result} under {@code keys}, in one query. */
     private void select(String columns, Set<String> keys, RowCallbackHandler row) {
-        jdbc.query("SELECT " + columns + BY_KEYS, ps -> ps.setObject(1, keys.toArray(String[]::new)), row);
+        jdbc.query("SELECT " + columns + byKeys, ps -> ps.setObject(1, keys.toArray(String[]::new)), row);
     }
 
     /** The stored results under {@code keys}, decoded in parallel. */

@@ -14,16 +14,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RunFileRepository {
     private final JdbcTemplate jdbc;
+    private final String upsert;
 
-    public RunFileRepository(JdbcTemplate jdbc) {
+    public RunFileRepository(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.upsert = dialect.upsert("kp_run_file_list", List.of("run_id"), List.of("run_id", "campaign", "files"));
     }
 
     /** Replaces the run's file list, so that a restarted intake step does not list a file twice. */
     public void save(String runId, String campaign, List<RunFile> files) {
         List<RunFile> sorted = files.stream().sorted(Comparator.comparing((RunFile f) -> f.file().path())).toList();
-        jdbc.update("MERGE INTO kp_run_file_list (run_id, campaign, files) KEY (run_id) VALUES (?, ?, ?)",
-                runId, campaign, Binary.deflated(out -> encode(out, sorted)));
+        jdbc.update(upsert, runId, campaign, Binary.deflated(out -> encode(out, sorted)));
     }
 
     /** The run's files in path order. */

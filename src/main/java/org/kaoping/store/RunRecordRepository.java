@@ -20,9 +20,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RunRecordRepository {
     private final JdbcTemplate jdbc;
+    private final String upsert;
 
-    public RunRecordRepository(JdbcTemplate jdbc) {
+    public RunRecordRepository(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.upsert = dialect.upsert("kp_run", List.of("run_id"), List.of("run_id", "campaign", "files_found",
+                "files_parsed", "files_rejected", "units", "units_ranked", "discrepancies", "inputs_key", "reported_at",
+                "unit_records"));
     }
 
     /** What {@code history} prints of a run, and the fingerprint of its inputs and configuration. */
@@ -36,9 +40,7 @@ public class RunRecordRepository {
 
     public void save(RunRecord run, List<UnitRecord> units) {
         List<UnitRecord> saved = units.stream().sorted(Comparator.comparing(UnitRecord::unit)).toList();
-        jdbc.update("MERGE INTO kp_run (run_id, campaign, files_found, files_parsed, files_rejected, units, units_ranked,"
-                        + " discrepancies, inputs_key, reported_at, unit_records) KEY (run_id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update(upsert,
                 run.runId(), run.campaign(), run.filesFound(), run.filesParsed(), run.filesRejected(), run.units(),
                 run.unitsRanked(), run.discrepancies(), run.inputsKey(), Timestamp.from(Instant.now()),
                 Binary.deflated(out -> encode(out, saved)));

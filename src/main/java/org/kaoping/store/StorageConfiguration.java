@@ -42,6 +42,11 @@ public class StorageConfiguration {
     }
 
     @Bean
+    SqlDialect sqlDialect(Environment env) {
+        return DatabaseSettings.dialect(env);
+    }
+
+    @Bean
     DataSource dataSource(KaopingHome home, Environment env) {
         Optional<String> url = DatabaseSettings.url(env);
         if (url.isPresent()) {

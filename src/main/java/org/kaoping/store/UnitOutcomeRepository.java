@@ -36,9 +36,12 @@ public class UnitOutcomeRepository {
     private static final byte FORMAT = 1;
     private static final int WRITE_BATCH = 16;
     private final JdbcTemplate jdbc;
+    private final String upsert;
 
-    public UnitOutcomeRepository(JdbcTemplate jdbc) {
+    public UnitOutcomeRepository(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.upsert = dialect.upsert("kp_unit_outcome_shard", List.of("campaign", "shard"),
+                List.of("campaign", "shard", "outcomes"));
     }
 
     /** An encoded outcome and, when a report was written from it, the unit's rows there. */
@@ -91,8 +94,7 @@ public class UnitOutcomeRepository {
         if (shards.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("MERGE INTO kp_unit_outcome_shard (campaign, shard, outcomes) KEY (campaign, shard)"
-                + " VALUES (?, ?, ?)", shards);
+        jdbc.batchUpdate(upsert, shards);
         shards.clear();
     }
 

@@ -82,13 +82,13 @@ class DemoJarIT {
     }
 
     @Test
-    void springDatasourceUrlChoosesTheDatabaseAndOneThatIsNotH2IsRefusedWithExitThree(@TempDir Path dir)
+    void springDatasourceUrlChoosesTheDatabaseAndOneNeitherH2NorPostgresqlIsRefusedWithExitThree(@TempDir Path dir)
             throws Exception {
         Path home = KaopingJar.demoHome(dir);
-        assertThat(KaopingJar.run(home, "pg.log", "run", "demo",
-                "--spring.datasource.url=jdbc:postgresql://localhost/kaoping")).isEqualTo(3);
-        assertThat(KaopingJar.log(home, "pg.log").strip())
-                .startsWith("无法运行：数据库 jdbc:postgresql://localhost/kaoping 不是 H2；");
+        assertThat(KaopingJar.run(home, "mysql.log", "run", "demo",
+                "--spring.datasource.url=jdbc:mysql://localhost/kaoping")).isEqualTo(3);
+        assertThat(KaopingJar.log(home, "mysql.log").strip())
+                .startsWith("无法运行：不支持数据库 jdbc:mysql://localhost/kaoping；只支持 PostgreSQL");
         assertThat(home.resolve("data")).doesNotExist();
 
         Path shared = home.resolve("shared/kaoping");

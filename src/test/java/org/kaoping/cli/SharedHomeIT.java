@@ -10,12 +10,16 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.run.CampaignLock;
 import org.kaoping.support.KaopingJar;
+import org.kaoping.support.ScheduledFires;
+import org.kaoping.support.TestDatabase;
+import org.kaoping.support.TestHome;
 
 /**
  * Several kaoping processes on one home, each a JVM of its own started from the packaged jar: {@code serve} holds
@@ -30,7 +34,14 @@ class SharedHomeIT {
         started.forEach(Process::destroyForcibly);
     }
 
+    /** The jar on the home's database: its H2 file, or in the postgres profile its schema on the server. */
     private Process start(Path home, String log, String... command) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(command));
+        arguments.addAll(TestDatabase.arguments(home));
+        return startAsIs(home, log, arguments.toArray(String[]::new));
+    }
+
+    private Process startAsIs(Path home, String log, String... command) throws IOException {
         Process process = KaopingJar.start(home, log, command);
         started.add(process);
         return process;
@@ -41,14 +52,7 @@ class SharedHomeIT {
     }
 
     private static void awaitLine(Path log, String text) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no “" + text + "” in " + log + ":\n" + Files.readString(log));
+        KaopingJar.awaitLine(log, text);
     }
 
     @Test
@@ -76,7 +80,8 @@ class SharedHomeIT {
     @Test
     void aStoppedServeWaitsForARunItServesOnlyForItsGracePeriod(@TempDir Path dir) throws Exception {
         Path home = KaopingJar.demoHome(dir);
-        Process serve = start(home, "serve.log", "serve", "--kaoping.serve.grace-period=2s");
+        // H2's own hand-off: always on the home's H2 file
+        Process serve = startAsIs(home, "serve.log", "serve", "--kaoping.serve.grace-period=2s");
         awaitLine(home.resolve("serve.log"), "定时运行已启动");
         // this process stands for a run that serve serves: connected through serve, holding the campaign's lock
         try (Connection served = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("data/kaoping")
@@ -92,6 +97,52 @@ class SharedHomeIT {
             assertThat(Files.readString(home.resolve("serve.log"))).contains("其他 kaoping 进程正在运行 demo")
                     .contains("等待超过 2 秒：立即退出");
         }
+    }
+
+    @Test
+    void aCorrectionDroppedIntoAWatchedInputFolderReachesLatestOnceQuietWithoutACommand(@TempDir Path dir)
+            throws Exception {
+        Path home = KaopingJar.demoHome(dir);
+        TestHome.write(home.resolve("config/campaigns/demo.yml"),
+                Files.readString(home.resolve("config/campaigns/demo.yml")) + "watch: 2s\n");
+        assertThat(finished(start(home, "run.log", "run", "demo"))).isZero();
+        Process serve = start(home, "serve.log", "serve");
+        awaitLine(home.resolve("serve.log"), "监视 demo 的输入目录");
+        Thread.sleep(3_000);
+        assertThat(ScheduledFires.runFolders(home, "demo")).as("nothing changed since the run").isEqualTo(1);
+
+        Path self = home.resolve("input/demo/self");
+        Path original;
+        try (Stream<Path> files = Files.list(self)) {
+            original = files.filter(f -> f.toString().endsWith(".xlsx")).sorted().findFirst().orElseThrow();
+        }
+        Path correction = self.resolve("更正-" + original.getFileName());
+        long dropped = System.nanoTime();
+        Files.copy(original, correction);
+        long deadline = dropped + Duration.ofSeconds(60).toNanos();
+        while (ScheduledFires.runFolders(home, "demo") < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Duration wait = Duration.ofNanos(System.nanoTime() - dropped);
+        assertThat(ScheduledFires.runFolders(home, "demo")).as(Files.readString(home.resolve("serve.log"))).isEqualTo(2);
+        awaitLine(home.resolve("serve.log"), "最新结果");
+        System.out.printf("drop → latest (watch: 2s, %s): %.1f s%n", TestDatabase.postgres() ? "PostgreSQL" : "H2",
+                wait.toMillis() / 1000.0);
+        assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(Files.readString(home.resolve("serve.log")))
+                .contains("demo 的输入目录有变化（新增 self/" + correction.getFileName() + "），已静置，开始汇总");
+        serve.destroy();
+        assertThat(finished(serve)).isZero();
+    }
+
+    @Test
+    void twoServeProcessesOnOneHomeRunEachFireTimeOnce(@TempDir Path dir) throws Exception {
+        Path home = ScheduledFires.everyThreeSeconds(KaopingJar.demoHome(dir));
+        Process first = start(home, "serve-1.log", "serve");
+        Process second = start(home, "serve-2.log", "serve");
+        ScheduledFires fires = ScheduledFires.watch(List.of(first, second),
+                List.of(home.resolve("serve-1.log"), home.resolve("serve-2.log")));
+        fires.assertEachFireTimeRanOnce(TestDatabase.open(home));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kaoping.store.SqlDialect;
 import org.kaoping.run.CampaignRun;
 import org.kaoping.run.ExitCodes;
 import org.kaoping.store.UnitOutcomeRepository;
@@ -94,7 +95,7 @@ class IncrementalRerunTest {
         assertThat(campaignRun.run(CLEAN)).isEqualTo(ExitCodes.OK);
         assertThat(rescored(output)).isZero();
         assertSameReports();
-        assertThat(new UnitOutcomeRepository(jdbc).load(CLEAN)).hasSize(82);
+        assertThat(new UnitOutcomeRepository(jdbc, SqlDialect.H2).load(CLEAN)).hasSize(82);
     }
 
     private static void assertSameReports() {

@@ -16,9 +16,9 @@ import org.kaoping.KaopingApplication;
 import org.kaoping.store.RunFileRepository;
 import org.kaoping.support.HostileWorkbooks;
 import org.kaoping.support.RankingWorkbooks;
+import org.kaoping.support.TestDatabase;
 import org.kaoping.support.TestHome;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * kill -9 at three points of a run — after intake, during the read step, during the report — each time in a
@@ -67,8 +67,7 @@ class CrashRestartTest {
         assertThat(RankingWorkbooks.cells(crashed.latest(CAMPAIGN, "综合排名.xlsx"))).isEqualTo(RankingWorkbooks.cells(expected));
 
         // one run (job instance), four executions: three killed, marked FAILED on recovery, then COMPLETED
-        JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(
-                "jdbc:h2:file:" + crashed.root().resolve("data/kaoping"), "sa", ""));
+        JdbcTemplate db = TestDatabase.open(crashed.root());
         assertThat(new CampaignExecutions(db).runs(CAMPAIGN)).singleElement().satisfies(r -> {
             assertThat(r.runId()).isEqualTo(runId);
             assertThat(r.executions()).isEqualTo(4);
@@ -77,7 +76,7 @@ class CrashRestartTest {
         });
         assertThat(db.queryForList("SELECT EXIT_CODE FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID", String.class))
                 .containsExactly(RunRecovery.INTERRUPTED, RunRecovery.INTERRUPTED, RunRecovery.INTERRUPTED, "COMPLETED");
-        assertThat(new RunFileRepository(db).files(runId)).hasSize(12);
+        assertThat(new RunFileRepository(db, TestDatabase.dialect()).files(runId)).hasSize(12);
     }
 
     private static TestHome home(Path root) {
@@ -97,10 +96,11 @@ class CrashRestartTest {
     /** Runs kaoping in its own JVM; SIGKILLs it (destroyForcibly) as soon as a line of its output matches. */
     private static Child child(TestHome home, int readDelayMs, Predicate<String> killWhen) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-XX:TieredStopAtLevel=1", "-cp", classpath, KaopingApplication.class.getName(),
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath, KaopingApplication.class.getName(),
                 "run", CAMPAIGN, "--kaoping.home=" + home.root(), "--kaoping.test.read-delay-ms=" + readDelayMs,
-                "--kaoping.read.chunk-size=1");
+                "--kaoping.read.chunk-size=1"));
+        cmd.addAll(TestDatabase.arguments(home.root()));
         Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         boolean killed = false;

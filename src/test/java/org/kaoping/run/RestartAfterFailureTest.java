@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kaoping.store.SqlDialect;
 import org.kaoping.store.RunFileRepository;
 import org.kaoping.support.RankingWorkbooks;
 import org.kaoping.support.TestHome;
@@ -87,7 +88,7 @@ class RestartAfterFailureTest {
         // 11 workbooks, each parsed once: 4 before the failure, 7 after the restart
         assertThat(parsedIn(runs.get(0).instanceId())).isEqualTo(11);
         assertThat(jdbc.queryForObject("SELECT files_parsed FROM kp_run WHERE run_id = ?", Integer.class, runId)).isEqualTo(11);
-        assertThat(new RunFileRepository(jdbc).files(runId)).hasSize(11);
+        assertThat(new RunFileRepository(jdbc, SqlDialect.H2).files(runId)).hasSize(11);
 
         Path restarted = HOME.root().resolve("output/failing").resolve(runId).resolve("综合排名.xlsx");
         Path clean = HOME.latest("clean", "综合排名.xlsx");

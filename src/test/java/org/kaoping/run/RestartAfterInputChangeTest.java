@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.kaoping.store.SqlDialect;
 import org.kaoping.store.RunFileRepository;
 import org.kaoping.support.TestHome;
 import org.kaoping.support.Workbooks;
@@ -68,7 +69,7 @@ class RestartAfterInputChangeTest {
             assertThat(r.status().name()).isEqualTo("COMPLETED");
         });
         // 11 sample files − the withdrawn self-assessment + the correction
-        assertThat(new RunFileRepository(jdbc).files(runId)).hasSize(11);
+        assertThat(new RunFileRepository(jdbc, SqlDialect.H2).files(runId)).hasSize(11);
         List<Map<String, String>> ranking = Workbooks.rows(HOME.latest("changing", "综合排名.xlsx"), "总排名");
         assertThat(ranking).filteredOn(r -> r.get("单位名称").equals("省财政厅")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("总分", "78"));

@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,18 @@ public final class KaopingJar {
     /** Starts the jar and waits for it: its exit code. */
     public static int run(Path home, String log, String... arguments) throws Exception {
         return exitCode(start(home, log, arguments));
+    }
+
+    /** Waits up to a minute for {@code text} to appear in the file {@code log}. */
+    public static void awaitLine(Path log, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no “" + text + "” in " + log + ":\n" + Files.readString(log));
     }
 
     public static String log(Path home, String log) throws IOException {

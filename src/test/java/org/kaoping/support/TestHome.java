@@ -33,6 +33,7 @@ public final class TestHome {
     /** Points the application under test at this home. */
     public void register(DynamicPropertyRegistry registry) {
         registry.add("kaoping.home", () -> root.toString());
+        TestDatabase.register(registry, root);
     }
 
     /** A campaign from the bundled sample src/test/resources/samples/&lt;sample&gt;: its roster and its input folder. */

@@ -1,0 +1,88 @@
+package org.kaoping.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Several {@code serve} processes sharing one database and a frequent schedule of the demo campaign: they are left
+ * to fire for a while, stopped (SIGTERM, so a run in progress finishes), and their logs read for the fire times each
+ * ran ({@code 定时运行 demo（计划时间 …）}).
+ */
+public final class ScheduledFires {
+    private static final Pattern FIRED = Pattern.compile("定时运行 demo（计划时间 ([0-9: -]+)）");
+    private static final Duration WINDOW = Duration.ofSeconds(16);
+
+    private final List<Path> logs;
+
+    private ScheduledFires(List<Path> logs) {
+        this.logs = logs;
+    }
+
+    /** The demo home with a schedule every three seconds. */
+    public static Path everyThreeSeconds(Path home) throws IOException {
+        Path config = home.resolve("config/campaigns/demo.yml");
+        TestHome.write(config, Files.readString(config) + "schedule: \"0/3 * * * * ?\"\n");
+        return home;
+    }
+
+    /** Waits for every node to have started, lets the schedule fire for a while, then stops them all. */
+    public static ScheduledFires watch(List<Process> nodes, List<Path> logs) throws Exception {
+        for (Path log : logs) {
+            KaopingJar.awaitLine(log, "定时运行已启动");
+        }
+        Thread.sleep(WINDOW.toMillis());
+        nodes.forEach(Process::destroy);
+        for (Process node : nodes) {
+            assertThat(node.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(node.exitValue()).isZero();
+        }
+        return new ScheduledFires(logs);
+    }
+
+    /**
+     * Each fire time ran once, on one node: no fire time twice, none skipped because the campaign was already
+     * running, every one completed, and as many runs recorded in the database as fire times.
+     */
+    public void assertEachFireTimeRanOnce(JdbcTemplate db) throws IOException {
+        List<String> fireTimes = new ArrayList<>();
+        StringBuilder all = new StringBuilder();
+        int completed = 0;
+        for (Path log : logs) {
+            String text = Files.readString(log);
+            all.append("== ").append(log.getFileName()).append('\n').append(text);
+            Matcher m = FIRED.matcher(text);
+            while (m.find()) {
+                fireTimes.add(m.group(1));
+            }
+            completed += (int) text.lines().filter(l -> l.contains("定时运行 demo 完成")).count();
+        }
+        assertThat(fireTimes).as(all.toString()).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
+        assertThat(all.toString()).doesNotContain("已跳过").doesNotContain("Exception");
+        assertThat(completed).as(all.toString()).isEqualTo(fireTimes.size());
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM kp_run WHERE campaign = 'demo'", Integer.class))
+                .isEqualTo(fireTimes.size());
+    }
+
+    /** The run folders under output/&lt;campaign&gt;/ (latest/ and hidden ones aside). */
+    public static long runFolders(Path home, String campaign) throws IOException {
+        Path output = home.resolve("output").resolve(campaign);
+        if (!Files.isDirectory(output)) {
+            return 0;
+        }
+        try (Stream<Path> dirs = Files.list(output)) {
+            return dirs.filter(d -> !d.getFileName().toString().equals("latest")
+                    && !d.getFileName().toString().startsWith(".")).count();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.kaoping.support;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.kaoping.store.SqlDialect;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The database a test's home stores in: the H2 file in its {@code data/}, as staff run kaoping, or — in the
+ * {@code postgres} Maven profile, which {@code .ci/run} uses with the server it starts — a schema of its own on the
+ * PostgreSQL server named by {@code -Dkaoping.test.postgres.url} (user and password {@code kaoping}, or
+ * {@code kaoping.test.postgres.user}/{@code password}), selected by the standard {@code spring.datasource.*}.
+ */
+public final class TestDatabase {
+    public static final String URL = "kaoping.test.postgres.url";
+
+    private TestDatabase() {
+    }
+
+    public static boolean postgres() {
+        String url = System.getProperty(URL, "");
+        return !url.isBlank();
+    }
+
+    public static SqlDialect dialect() {
+        return postgres() ? SqlDialect.POSTGRESQL : SqlDialect.H2;
+    }
+
+    private static String user() {
+        return System.getProperty("kaoping.test.postgres.user", "kaoping");
+    }
+
+    private static String password() {
+        return System.getProperty("kaoping.test.postgres.password", "kaoping");
+    }
+
+    /** The home's own schema on the server: from its folder's name, which is unique. */
+    static String schema(Path home) {
+        return "t_" + home.toAbsolutePath().normalize().getFileName().toString().toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
+    }
+
+    static String url(Path home) {
+        String url = System.getProperty(URL).strip();
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema(home);
+    }
+
+    /** The settings that point an application context at the home's database (none for H2: its data/ file). */
+    public static void register(DynamicPropertyRegistry registry, Path home) {
+        arguments(home).forEach(a -> {
+            String[] kv = a.substring(2).split("=", 2);
+            registry.add(kv[0], () -> kv[1]);
+        });
+    }
+
+    /** The same as command-line arguments of the packaged jar. */
+    public static List<String> arguments(Path home) {
+        if (!postgres()) {
+            return List.of();
+        }
+        String schema = schema(home);
+        return List.of("--spring.datasource.url=" + url(home), "--spring.datasource.username=" + user(),
+                "--spring.datasource.password=" + password(), "--spring.flyway.schemas=" + schema,
+                "--spring.flyway.default-schema=" + schema);
+    }
+
+    /** The home's database, opened beside the application. */
+    public static JdbcTemplate open(Path home) {
+        if (postgres()) {
+            return new JdbcTemplate(new DriverManagerDataSource(url(home), user(), password()));
+        }
+        return new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:file:" + home.resolve("data/kaoping")
+                + ";AUTO_SERVER=TRUE;FILE_LOCK=SOCKET", "sa", ""));
+    }
+}
