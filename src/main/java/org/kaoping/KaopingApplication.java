@@ -1,6 +1,7 @@
 package org.kaoping;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kaoping.report.WorkbookWriterStart;
@@ -16,7 +17,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class KaopingApplication {
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(KaopingApplication.class);
-        application.addListeners(new DatabaseSettings());
+        Map<String, Object> defaults = new HashMap<>();
+        // settings of the home (spring.datasource.* for a shared database, kaoping.*) in its config/, wherever it is
+        defaults.put("spring.config.additional-location", "optional:file:${kaoping.home:.}/config/");
+        application.addListeners(new SettingsCheck(), new DatabaseSettings());
         // The command's words, as CommandLine reads them: the arguments that are not --options.
         List<String> words = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
         if (words.size() == 2 && words.get(0).equals("run")) {
@@ -26,12 +30,13 @@ public class KaopingApplication {
         if (words.size() == 1 && words.get(0).equals("serve")) {
             application.addListeners(new ServeConfigurationCheck());
             // serve runs unattended: its log also goes to logs/ in the home, rotated (10 MB a file, 7 days)
-            application.setDefaultProperties(Map.of("logging.file.name", "${kaoping.home:.}/logs/kaoping-serve.log"));
+            defaults.put("logging.file.name", "${kaoping.home:.}/logs/kaoping-serve.log");
         }
         if (!words.isEmpty() && words.get(0).equals("check")) {
             // check stores nothing: a database in memory, so that not even a new home's data/ is made
-            application.setDefaultProperties(Map.of("kaoping.database.url", "jdbc:h2:mem:kaoping-check"));
+            defaults.put("kaoping.database.url", "jdbc:h2:mem:kaoping-check");
         }
+        application.setDefaultProperties(defaults);
         System.exit(SpringApplication.exit(application.run(args)));
     }
 }

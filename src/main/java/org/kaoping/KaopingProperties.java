@@ -17,7 +17,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("kaoping")
 public record KaopingProperties(@DefaultValue(".") String home, @DefaultValue Read read,
-                                @DefaultValue Report report, @DefaultValue Serve serve) {
+                                @DefaultValue Report report, @DefaultValue Serve serve,
+                                @DefaultValue Database database) {
 
     /**
      * {@code chunkSize}: workbooks per read-step transaction; {@code threads}: threads that parse them (0: one per
@@ -36,8 +37,16 @@ public record KaopingProperties(@DefaultValue(".") String home, @DefaultValue Re
         }
     }
 
-    /** {@code scoreBatch}: units scored together, their files' parse results let go before the next batch. */
-    public record Report(@DefaultValue("2000") int scoreBatch) {
+    /**
+     * {@code scoreBatch}: units scored together, their files' parse results let go before the next batch;
+     * {@code earlyStart}: POI and fonts started beside the context (read as a system property, before there is one:
+     * {@code -Dkaoping.report.early-start=false}, for measuring).
+     */
+    public record Report(@DefaultValue("2000") int scoreBatch, @DefaultValue("true") boolean earlyStart) {
+    }
+
+    /** {@code url}: a database other than the home's H2 file ({@link org.kaoping.store.DatabaseSettings}). */
+    public record Database(String url) {
     }
 
     /**

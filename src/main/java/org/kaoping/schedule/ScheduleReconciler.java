@@ -13,6 +13,7 @@ import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -47,26 +48,36 @@ public final class ScheduleReconciler {
             }
         }
         for (CampaignSchedule s : schedules) {
-            TriggerKey triggerKey = triggerKey(s.campaign());
-            Trigger current = scheduler.getTrigger(triggerKey);
             Change change;
-            if (current instanceof CronTrigger cron && cron.getCronExpression().equals(s.cron())
-                    && cron.getTimeZone().getID().equals(s.zone().getID())) {
-                change = Change.UNCHANGED;
-            } else if (current != null) {
-                scheduler.rescheduleJob(triggerKey, trigger(s));
-                change = Change.UPDATED;
-            } else if (scheduler.checkExists(jobKey(s.campaign()))) {
-                scheduler.scheduleJob(trigger(s));
-                change = Change.ADDED;
-            } else {
-                scheduler.scheduleJob(job(s.campaign()), trigger(s));
-                change = Change.ADDED;
+            try {
+                change = apply(scheduler, s);
+            } catch (ObjectAlreadyExistsException e) {
+                // another serve on the same database (a cluster node starting at the same moment) added it first
+                change = apply(scheduler, s);
             }
-            outcomes.add(new Outcome(s.campaign(), change, s.cron(), scheduler.getTrigger(triggerKey).getNextFireTime(),
-                    s.zone()));
+            outcomes.add(new Outcome(s.campaign(), change, s.cron(),
+                    scheduler.getTrigger(triggerKey(s.campaign())).getNextFireTime(), s.zone()));
         }
         return outcomes;
+    }
+
+    private static Change apply(Scheduler scheduler, CampaignSchedule s) throws SchedulerException {
+        TriggerKey triggerKey = triggerKey(s.campaign());
+        Trigger current = scheduler.getTrigger(triggerKey);
+        if (current instanceof CronTrigger cron && cron.getCronExpression().equals(s.cron())
+                && cron.getTimeZone().getID().equals(s.zone().getID())) {
+            return Change.UNCHANGED;
+        }
+        if (current != null) {
+            scheduler.rescheduleJob(triggerKey, trigger(s));
+            return Change.UPDATED;
+        }
+        if (scheduler.checkExists(jobKey(s.campaign()))) {
+            scheduler.scheduleJob(trigger(s));
+        } else {
+            scheduler.scheduleJob(job(s.campaign()), trigger(s));
+        }
+        return Change.ADDED;
     }
 
     public static JobKey jobKey(String campaign) {

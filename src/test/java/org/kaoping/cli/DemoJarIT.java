@@ -70,6 +70,38 @@ class DemoJarIT {
     }
 
     @Test
+    void aMisspeltSettingInTheHomesPropertiesStopsTheRunWithExitThreeNamingFileAndLine(@TempDir Path dir)
+            throws Exception {
+        Path home = KaopingJar.demoHome(dir);
+        Files.writeString(home.resolve("config/application.properties"),
+                "# settings of this home\nkaoping.read.max-rows=8000\nkaoping.reed.max-file-size=10MB\n");
+
+        assertThat(KaopingJar.run(home, "run.log", "run", "demo")).isEqualTo(3);
+        assertThat(KaopingJar.log(home, "run.log").strip()).isEqualTo("无法运行：未知的设置 kaoping.reed.max-file-size"
+                + "（config/application.properties 第 3 行）（kaoping.* 的设置见 docs/configuration.md）");
+        assertThat(KaopingJar.run(home, "bad.log", "run", "demo", "--kaoping.serve.grace-period=forever")).isEqualTo(3);
+        assertThat(KaopingJar.log(home, "bad.log").strip())
+                .isEqualTo("无法运行：设置 kaoping.serve.grace-period（命令行）的值 “forever” 不能用");
+        assertThat(home.resolve("data")).doesNotExist();
+        assertThat(home.resolve("output")).doesNotExist();
+    }
+
+    @Test
+    void theHomesPropertiesChooseItsDatabaseWhereverTheCommandIsStarted(@TempDir Path dir) throws Exception {
+        Path home = KaopingJar.demoHome(dir.resolve("home"));
+        Path shared = dir.resolve("shared/kaoping");
+        Files.writeString(home.resolve("config/application.properties"), "spring.datasource.url=jdbc:h2:file:"
+                + shared.toString().replace('\\', '/') + "\n");
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+
+        int exit = KaopingJar.run(elsewhere, "run.log", "run", "demo", "--kaoping.home=" + home);
+        assertThat(exit).as(KaopingJar.log(elsewhere, "run.log")).isZero();
+        assertThat(dir.resolve("shared/kaoping.mv.db")).exists();
+        assertThat(home.resolve("data/kaoping.mv.db")).doesNotExist();
+        assertThat(home.resolve("output/demo/latest/综合排名.xlsx")).exists();
+    }
+
+    @Test
     void checkListsWhatARunWouldReadAndWritesNothing(@TempDir Path dir) throws Exception {
         Path home = KaopingJar.demoHome(dir);
         int exit = KaopingJar.run(home, "check.log", "check", "demo");

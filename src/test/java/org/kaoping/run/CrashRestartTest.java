@@ -98,7 +98,7 @@ class CrashRestartTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath, KaopingApplication.class.getName(),
-                "run", CAMPAIGN, "--kaoping.home=" + home.root(), "--kaoping.test.read-delay-ms=" + readDelayMs,
+                "run", CAMPAIGN, "--kaoping.home=" + home.root(), "--kaoping-test.read-delay-ms=" + readDelayMs,
                 "--kaoping.read.chunk-size=1"));
         cmd.addAll(TestDatabase.arguments(home.root()));
         Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();

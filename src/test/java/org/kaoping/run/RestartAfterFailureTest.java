@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A run that fails mid-read (the 5th workbook, chunks of 2: two chunks committed) is restarted by the next
  * {@code run} as the same job instance and ends with exactly the results of an uninterrupted run.
  */
-@SpringBootTest(properties = {"kaoping.test.fail-on-workbook=5", "kaoping.read.chunk-size=2"})
+@SpringBootTest(properties = {"kaoping-test.fail-on-workbook=5", "kaoping.read.chunk-size=2"})
 @ExtendWith(OutputCaptureExtension.class)
 class RestartAfterFailureTest {
     private static final TestHome HOME = createHome();

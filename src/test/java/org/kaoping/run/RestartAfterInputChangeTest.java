@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * self-assessment. The restarted run takes in the inputs as they are now: the correction counts, the
  * withdrawn file is gone, and nothing read before the failure is counted twice.
  */
-@SpringBootTest(properties = {"kaoping.test.fail-on-workbook=5", "kaoping.read.chunk-size=2"})
+@SpringBootTest(properties = {"kaoping-test.fail-on-workbook=5", "kaoping.read.chunk-size=2"})
 class RestartAfterInputChangeTest {
     private static final TestHome HOME = createHome();
 

@@ -11,11 +11,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * The database a test's home stores in: the H2 file in its {@code data/}, as staff run kaoping, or — in the
  * {@code postgres} Maven profile, which {@code .ci/run} uses with the server it starts — a schema of its own on the
- * PostgreSQL server named by {@code -Dkaoping.test.postgres.url} (user and password {@code kaoping}, or
- * {@code kaoping.test.postgres.user}/{@code password}), selected by the standard {@code spring.datasource.*}.
+ * PostgreSQL server named by {@code -Dkaoping-test.postgres.url} (user and password {@code kaoping}, or
+ * {@code kaoping-test.postgres.user}/{@code password}), selected by the standard {@code spring.datasource.*}.
  */
 public final class TestDatabase {
-    public static final String URL = "kaoping.test.postgres.url";
+    public static final String URL = "kaoping-test.postgres.url";
 
     private TestDatabase() {
     }
@@ -30,11 +30,11 @@ public final class TestDatabase {
     }
 
     private static String user() {
-        return System.getProperty("kaoping.test.postgres.user", "kaoping");
+        return System.getProperty("kaoping-test.postgres.user", "kaoping");
     }
 
     private static String password() {
-        return System.getProperty("kaoping.test.postgres.password", "kaoping");
+        return System.getProperty("kaoping-test.postgres.password", "kaoping");
     }
 
     /** The home's own schema on the server: from its folder's name, which is unique. */
