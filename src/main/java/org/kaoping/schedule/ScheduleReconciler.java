@@ -13,7 +13,7 @@ import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
-import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.JobPersistenceException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -29,6 +29,8 @@ import org.quartz.impl.matchers.GroupMatcher;
 public final class ScheduleReconciler {
     /** Quartz group of the campaign jobs and triggers; their names are the campaign codes. */
     public static final String GROUP = "kaoping-campaign";
+    private static final int RACE_ATTEMPTS = 3;
+    private static final long RACE_PAUSE_MILLIS = 200;
 
     public enum Change { ADDED, UPDATED, UNCHANGED, REMOVED }
 
@@ -48,17 +50,33 @@ public final class ScheduleReconciler {
             }
         }
         for (CampaignSchedule s : schedules) {
-            Change change;
-            try {
-                change = apply(scheduler, s);
-            } catch (ObjectAlreadyExistsException e) {
-                // another serve on the same database (a cluster node starting at the same moment) added it first
-                change = apply(scheduler, s);
-            }
+            Change change = applyRetrying(scheduler, s);
             outcomes.add(new Outcome(s.campaign(), change, s.cron(),
                     scheduler.getTrigger(triggerKey(s.campaign())).getNextFireTime(), s.zone()));
         }
         return outcomes;
+    }
+
+    /**
+     * Another serve on the same database (a cluster node starting at the same moment) may add the same job or
+     * trigger between this one's look and its insert: then it is looked at again, and found as wanted.
+     */
+    private static Change applyRetrying(Scheduler scheduler, CampaignSchedule s) throws SchedulerException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return apply(scheduler, s);
+            } catch (JobPersistenceException e) {
+                if (attempt == RACE_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(RACE_PAUSE_MILLIS * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static Change apply(Scheduler scheduler, CampaignSchedule s) throws SchedulerException {

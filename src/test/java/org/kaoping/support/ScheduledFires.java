@@ -43,8 +43,12 @@ public final class ScheduledFires {
         }
         Thread.sleep(WINDOW.toMillis());
         nodes.forEach(Process::destroy);
-        for (Process node : nodes) {
-            assertThat(node.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < nodes.size(); i++) {
+            Process node = nodes.get(i);
+            if (!node.waitFor(120, TimeUnit.SECONDS)) {
+                throw new AssertionError("node " + i + " still running two minutes after SIGTERM:\n"
+                        + Files.readString(logs.get(i)) + "\n" + threads(node));
+            }
             assertThat(node.exitValue()).isZero();
         }
         return new ScheduledFires(logs);
@@ -72,6 +76,19 @@ public final class ScheduledFires {
         assertThat(completed).as(all.toString()).isEqualTo(fireTimes.size());
         assertThat(db.queryForObject("SELECT COUNT(*) FROM kp_run WHERE campaign = 'demo'", Integer.class))
                 .isEqualTo(fireTimes.size());
+    }
+
+    /** What a node that does not stop is doing (jstack), to tell why. */
+    private static String threads(Process node) {
+        try {
+            Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                    Long.toString(node.pid())).redirectErrorStream(true).start();
+            String out = new String(jstack.getInputStream().readAllBytes());
+            jstack.waitFor(30, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
+        }
     }
 
     /** The run folders under output/&lt;campaign&gt;/ (latest/ and hidden ones aside). */
