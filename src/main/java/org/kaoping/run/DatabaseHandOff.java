@@ -54,7 +54,8 @@ public class DatabaseHandOff implements DisposableBean {
     /** Whether this process has the H2 file open itself and serves other processes' sessions. */
     private boolean servesOthers() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            if (!c.getMetaData().getURL().startsWith("jdbc:h2:file:")) {
+            String url = c.getMetaData().getURL();
+            if (!url.startsWith("jdbc:h2:retry:") && !url.startsWith("jdbc:h2:file:")) {
                 return false;
             }
             try (ResultSet own = s.executeQuery(

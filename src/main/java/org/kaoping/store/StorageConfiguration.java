@@ -16,6 +16,9 @@ import org.springframework.core.env.Environment;
  * Where a run works: {@code kaoping.home}, and the H2 file database under its {@code data/}. The URL is built
  * from the absolute home path because H2 refuses implicitly relative paths ({@code --kaoping.home=work}).
  * <ul>
+ * <li>{@code retry:} H2's file system that reopens the file when a thread writing to it is interrupted; on the plain
+ * one an interrupt closes the file channel and with it the database, for this process and those it serves (Quartz
+ * interrupts its scheduler thread when {@code serve} stops, which could catch it writing).
  * <li>{@code AUTO_SERVER=TRUE}: the first process to open the file serves it to the others ({@code serve}, a manual
  * {@code run}, {@code history} side by side); {@code AUTO_RECONNECT=TRUE} lets a process that was served take the
  * file over when the first one has gone. The first one waits for the others' runs before it goes ({@code run.DatabaseHandOff}).
@@ -55,7 +58,7 @@ public class StorageConfiguration {
                     .password(env.getProperty("spring.datasource.password", "")).build();
         }
         HikariDataSource pool = DataSourceBuilder.create().type(HikariDataSource.class)
-                .url("jdbc:h2:file:" + home.root().resolve("data").resolve("kaoping")
+                .url("jdbc:h2:retry:" + home.root().resolve("data").resolve("kaoping")
                         + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;FILE_LOCK=SOCKET;WRITE_DELAY=0;MAX_COMPACT_TIME=0")
                 .username("sa").password("").build();
         // The file may be changing hands (a process opening it, or going): keep trying for a while at the start.
