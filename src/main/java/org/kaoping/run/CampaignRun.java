@@ -15,12 +15,14 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * The one run path, of {@code run <campaign>} and of a schedule alike: take the campaign's lock (never two runs of a
- * campaign at once: the home's lock file, and on a shared database its lock there too), finish its interrupted run if there is one ({@link RunRecovery}) or start a new one, and
- * return the exit code ({@link ExitCodes}), with a one-line reason on standard error when it is not 0.
+ * campaign at once: the home's lock file, and on a shared database its lock there too), finish its interrupted run
+ * if there is one ({@link RunRecovery}) or start a new one, and return the exit code ({@link ExitCodes}), with a
+ * one-line reason on standard error when it is not 0.
  */
 @Component
 public class CampaignRun implements CampaignRunner {
@@ -61,6 +63,9 @@ public class CampaignRun implements CampaignRunner {
         } catch (CampaignException e) {
             System.err.println("无法运行：" + e.getMessage());
             return ExitCodes.BAD_CONFIG;
+        } catch (DataAccessException e) {
+            System.err.println("无法运行：" + e.getMessage());
+            return ExitCodes.FAILED;
         }
     }
 

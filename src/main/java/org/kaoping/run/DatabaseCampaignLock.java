@@ -84,7 +84,8 @@ public class DatabaseCampaignLock {
     public String refusal(String campaign) {
         String holder = "";
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT holder, since FROM kp_campaign_lock WHERE campaign = ?")) {
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT holder, since FROM kp_campaign_lock WHERE campaign = ?")) {
             s.setString(1, campaign);
             try (ResultSet r = s.executeQuery()) {
                 if (r.next()) {

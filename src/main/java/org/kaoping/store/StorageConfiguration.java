@@ -21,7 +21,8 @@ import org.springframework.core.env.Environment;
  * interrupts its scheduler thread when {@code serve} stops, which could catch it writing).
  * <li>{@code AUTO_SERVER=TRUE}: the first process to open the file serves it to the others ({@code serve}, a manual
  * {@code run}, {@code history} side by side); {@code AUTO_RECONNECT=TRUE} lets a process that was served take the
- * file over when the first one has gone. The first one waits for the others' runs before it goes ({@code run.DatabaseHandOff}).
+ * file over when the first one has gone. The first one waits for the others' runs before it goes
+ * ({@code run.DatabaseHandOff}).
  * {@code FILE_LOCK=SOCKET}: the holder is known by a socket it listens on, not by a lock file it rewrites every second,
  * so a process killed with -9 is seen gone at once, and opening costs no wait (docs/benchmark.md).
  * <li>{@code WRITE_DELAY=0}: H2 otherwise holds commits back for up to half a second, and a process killed in that

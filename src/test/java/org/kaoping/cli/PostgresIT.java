@@ -19,8 +19,9 @@ import org.kaoping.support.TestDatabase;
 /**
  * kaoping on a PostgreSQL server shared by several homes (as by several machines), each process a JVM of its own:
  * the demo ranks as on H2, a campaign running from one home is refused from another (and recovered there when its
- * holder dies), and two {@code serve} nodes run each fire time of a schedule once. Run by the {@code postgres} Maven profile ({@code .ci/run}), which names the
- * server with {@code -Dkaoping-test.postgres.url}; without a server this class is not part of the build.
+ * holder dies), and two {@code serve} nodes run each fire time of a schedule once. Run by the {@code postgres} Maven
+ * profile ({@code .ci/run}), which names the server with {@code -Dkaoping-test.postgres.url}; without a server this
+ * class is not part of the build.
  */
 class PostgresIT {
     private final List<Process> started = new ArrayList<>();
@@ -102,9 +103,9 @@ class PostgresIT {
      */
     private Process slowRun(Path home, Path database) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, KaopingApplication.class.getName(), "run", "demo", "--kaoping-test.read-delay-ms=3000",
-                "--kaoping.read.chunk-size=1"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, KaopingApplication.class.getName(),
+                "run", "demo", "--kaoping-test.read-delay-ms=3000", "--kaoping.read.chunk-size=1"));
         command.addAll(TestDatabase.arguments(database));
         Process process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("slow.log").toFile()).start();

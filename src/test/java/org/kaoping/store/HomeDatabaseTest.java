@@ -41,7 +41,8 @@ class HomeDatabaseTest {
                 writer.join();
                 jdbc.update("INSERT INTO t (v) VALUES ('still open')");
             }
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM t WHERE v = 'still open'", Integer.class)).isEqualTo(10);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM t WHERE v = 'still open'", Integer.class))
+                    .isEqualTo(10);
         }
     }
 }
