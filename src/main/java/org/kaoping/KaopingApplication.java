@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kaoping.report.WorkbookWriterStart;
+import org.kaoping.run.ExitCodes;
 import org.kaoping.run.SetupHeadStart;
 import org.kaoping.schedule.ServeConfigurationCheck;
 import org.kaoping.store.DatabaseSettings;
@@ -37,6 +38,14 @@ public class KaopingApplication {
             defaults.put("kaoping.database.url", "jdbc:h2:mem:kaoping-check");
         }
         application.setDefaultProperties(defaults);
-        System.exit(SpringApplication.exit(application.run(args)));
+        int exit;
+        try {
+            exit = SpringApplication.exit(application.run(args));
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw e; // the build's AOT processing stops the application this way
+        } catch (RuntimeException e) {
+            exit = ExitCodes.FAILED; // why it could not start has been reported (store.DatabaseUnreachable, or Boot)
+        }
+        System.exit(exit);
     }
 }

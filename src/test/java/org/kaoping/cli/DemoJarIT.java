@@ -102,6 +102,17 @@ class DemoJarIT {
     }
 
     @Test
+    void aDatabaseThatCannotBeReachedIsOneLineAndExitOne(@TempDir Path dir) throws Exception {
+        Path home = KaopingJar.demoHome(dir);
+        String url = "jdbc:postgresql://127.0.0.1:1/kaoping"; // nothing listens on port 1
+
+        assertThat(KaopingJar.run(home, "run.log", "run", "demo", "--spring.datasource.url=" + url)).isEqualTo(1);
+        assertThat(KaopingJar.log(home, "run.log").strip()).startsWith("无法运行：无法连接数据库 " + url + "：")
+                .contains("Connection to 127.0.0.1:1 refused").doesNotContain("\tat ").hasLineCount(1);
+        assertThat(home.resolve("output")).doesNotExist();
+    }
+
+    @Test
     void checkListsWhatARunWouldReadAndWritesNothing(@TempDir Path dir) throws Exception {
         Path home = KaopingJar.demoHome(dir);
         int exit = KaopingJar.run(home, "check.log", "check", "demo");
