@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kaoping.KaopingApplication;
 import org.kaoping.support.KaopingJar;
 import org.kaoping.support.RankingWorkbooks;
 import org.kaoping.support.ScheduledFires;
@@ -102,11 +101,10 @@ class PostgresIT {
      * {@code kaoping-test.read-delay-ms}), so that it holds the campaign for half a minute.
      */
     private Process slowRun(Path home, Path database) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, KaopingApplication.class.getName(),
-                "run", "demo", "--kaoping-test.read-delay-ms=3000", "--kaoping.read.chunk-size=1"));
-        command.addAll(TestDatabase.arguments(database));
+        List<String> arguments = new ArrayList<>(List.of("run", "demo", "--kaoping-test.read-delay-ms=3000",
+                "--kaoping.read.chunk-size=1"));
+        arguments.addAll(TestDatabase.arguments(database));
+        List<String> command = KaopingJar.onTestClassPath(List.of(), arguments);
         Process process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("slow.log").toFile()).start();
         started.add(process);

@@ -51,15 +51,11 @@ class SharedHomeIT {
         return KaopingJar.exitCode(process);
     }
 
-    private static void awaitLine(Path log, String text) throws Exception {
-        KaopingJar.awaitLine(log, text);
-    }
-
     @Test
     void runAndHistoryWorkBesideServeOnTheSameHomeAndStoppingServeLetsTheRunFinish(@TempDir Path dir) throws Exception {
         Path home = KaopingJar.demoHome(dir);
         Process serve = start(home, "serve.log", "serve");
-        awaitLine(home.resolve("serve.log"), "定时运行已启动");
+        KaopingJar.awaitLine(home.resolve("serve.log"), "定时运行已启动");
 
         Process run = start(home, "run.log", "run", "demo");
         assertThat(finished(run)).as(Files.readString(home.resolve("run.log"))).isZero();
@@ -70,7 +66,7 @@ class SharedHomeIT {
         assertThat(Files.readString(home.resolve("history.log"))).contains("考核 demo 的运行记录（1 次）");
 
         Process second = start(home, "run2.log", "run", "demo");
-        awaitLine(home.resolve("run2.log"), "开始汇总");
+        KaopingJar.awaitLine(home.resolve("run2.log"), "开始汇总");
         serve.destroy(); // SIGTERM
         assertThat(finished(second)).as(Files.readString(home.resolve("run2.log"))).isZero();
         assertThat(finished(serve)).isZero();
@@ -82,7 +78,7 @@ class SharedHomeIT {
         Path home = KaopingJar.demoHome(dir);
         // H2's own hand-off: always on the home's H2 file
         Process serve = startAsIs(home, "serve.log", "serve", "--kaoping.serve.grace-period=2s");
-        awaitLine(home.resolve("serve.log"), "定时运行已启动");
+        KaopingJar.awaitLine(home.resolve("serve.log"), "定时运行已启动");
         // this process stands for a run that serve serves: connected through serve, holding the campaign's lock
         try (Connection served = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("data/kaoping")
                 + ";AUTO_SERVER=TRUE;FILE_LOCK=SOCKET", "sa", "");
@@ -107,9 +103,9 @@ class SharedHomeIT {
                 Files.readString(home.resolve("config/campaigns/demo.yml")) + "watch: 2s\n");
         assertThat(finished(start(home, "run.log", "run", "demo"))).isZero();
         Process serve = start(home, "serve.log", "serve");
-        awaitLine(home.resolve("serve.log"), "监视 demo 的输入目录");
+        KaopingJar.awaitLine(home.resolve("serve.log"), "监视 demo 的输入目录");
         Thread.sleep(3_000);
-        assertThat(ScheduledFires.runFolders(home, "demo")).as("nothing changed since the run").isEqualTo(1);
+        assertThat(TestHome.runFolders(home, "demo")).as("nothing changed since the run").isEqualTo(1);
 
         Path self = home.resolve("input/demo/self");
         Path original;
@@ -120,12 +116,12 @@ class SharedHomeIT {
         long dropped = System.nanoTime();
         Files.copy(original, correction);
         long deadline = dropped + Duration.ofSeconds(60).toNanos();
-        while (ScheduledFires.runFolders(home, "demo") < 2 && System.nanoTime() < deadline) {
+        while (TestHome.runFolders(home, "demo") < 2 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         Duration wait = Duration.ofNanos(System.nanoTime() - dropped);
-        assertThat(ScheduledFires.runFolders(home, "demo")).as(Files.readString(home.resolve("serve.log"))).isEqualTo(2);
-        awaitLine(home.resolve("serve.log"), "最新结果");
+        assertThat(TestHome.runFolders(home, "demo")).as(Files.readString(home.resolve("serve.log"))).isEqualTo(2);
+        KaopingJar.awaitLine(home.resolve("serve.log"), "最新结果");
         System.out.printf("drop → latest (watch: 2s, %s): %.1f s%n", TestDatabase.postgres() ? "PostgreSQL" : "H2",
                 wait.toMillis() / 1000.0);
         assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(2));

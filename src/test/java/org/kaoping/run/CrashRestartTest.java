@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kaoping.KaopingApplication;
 import org.kaoping.store.RunFileRepository;
 import org.kaoping.support.HostileWorkbooks;
+import org.kaoping.support.KaopingJar;
 import org.kaoping.support.RankingWorkbooks;
 import org.kaoping.support.TestDatabase;
 import org.kaoping.support.TestHome;
@@ -95,12 +95,10 @@ class CrashRestartTest {
 
     /** Runs kaoping in its own JVM; SIGKILLs it (destroyForcibly) as soon as a line of its output matches. */
     private static Child child(TestHome home, int readDelayMs, Predicate<String> killWhen) throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath, KaopingApplication.class.getName(),
-                "run", CAMPAIGN, "--kaoping.home=" + home.root(), "--kaoping-test.read-delay-ms=" + readDelayMs,
-                "--kaoping.read.chunk-size=1"));
-        cmd.addAll(TestDatabase.arguments(home.root()));
+        List<String> arguments = new ArrayList<>(List.of("run", CAMPAIGN, "--kaoping.home=" + home.root(),
+                "--kaoping-test.read-delay-ms=" + readDelayMs, "--kaoping.read.chunk-size=1"));
+        arguments.addAll(TestDatabase.arguments(home.root()));
+        List<String> cmd = KaopingJar.onTestClassPath(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), arguments);
         Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         boolean killed = false;

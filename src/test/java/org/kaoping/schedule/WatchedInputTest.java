@@ -44,13 +44,6 @@ class WatchedInputTest {
         registry.add("spring.quartz.scheduler-name", () -> "kaoping-watch-test");
     }
 
-    private static long runs() throws Exception {
-        try (Stream<Path> dirs = Files.list(HOME.root().resolve("output/watched"))) {
-            return dirs.filter(d -> !d.getFileName().toString().equals("latest")
-                    && !d.getFileName().toString().startsWith(".")).count();
-        }
-    }
-
     @Test
     void aDroppedCorrectionIsConsolidatedOnceQuietAndNotWhileItIsStillBeingWritten(CapturedOutput output)
             throws Exception {
@@ -58,7 +51,7 @@ class WatchedInputTest {
         assertThat(serveCommand.start()).isEqualTo(ExitCodes.OK);
         assertThat(output.getOut()).contains("监视 watched 的输入目录");
         Thread.sleep(3_000);
-        assertThat(runs()).as("nothing changed since the last run").isEqualTo(1);
+        assertThat(TestHome.runFolders(HOME.root(), "watched")).as("nothing changed since the last run").isEqualTo(1);
 
         // a correction arriving slowly: written a piece every 500 ms for 4 s, longer than the quiet period
         Path self = HOME.input("watched").resolve("self");
@@ -77,9 +70,9 @@ class WatchedInputTest {
                     StandardOpenOption.APPEND);
             written = System.nanoTime();
             Thread.sleep(500);
-            assertThat(runs()).as("no run while the file is written, piece %d", i).isEqualTo(1);
+            assertThat(TestHome.runFolders(HOME.root(), "watched")).as("no run while the file is written, piece %d", i).isEqualTo(1);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> runs() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestHome.runFolders(HOME.root(), "watched") == 2);
         assertThat(Duration.ofNanos(System.nanoTime() - written)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(output.getOut()).contains("watched 的输入目录有变化（新增 self/" + correction.getFileName()
                 + "），已静置，开始汇总");

@@ -36,6 +36,19 @@ public final class KaopingJar {
         return exitCode(start(home, log, arguments));
     }
 
+    /**
+     * {@code java … org.kaoping.KaopingApplication <arguments>} on the test class path, whose hooks
+     * ({@code kaoping-test.read-delay-ms}) can slow a run down so that a test can act while it runs.
+     */
+    public static List<String> onTestClassPath(List<String> jvmOptions, List<String> arguments) {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, "org.kaoping.KaopingApplication"));
+        command.addAll(arguments);
+        return command;
+    }
+
     /** Waits up to a minute for {@code text} to appear in the file {@code log}. */
     public static void awaitLine(Path log, String text) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

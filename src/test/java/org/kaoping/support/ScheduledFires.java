@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -91,15 +90,4 @@ public final class ScheduledFires {
         }
     }
 
-    /** The run folders under output/&lt;campaign&gt;/ (latest/ and hidden ones aside). */
-    public static long runFolders(Path home, String campaign) throws IOException {
-        Path output = home.resolve("output").resolve(campaign);
-        if (!Files.isDirectory(output)) {
-            return 0;
-        }
-        try (Stream<Path> dirs = Files.list(output)) {
-            return dirs.filter(d -> !d.getFileName().toString().equals("latest")
-                    && !d.getFileName().toString().startsWith(".")).count();
-        }
-    }
 }

@@ -1,7 +1,9 @@
 package org.kaoping.support;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.kaoping.store.SqlDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,21 +52,25 @@ public final class TestDatabase {
 
     /** The settings that point an application context at the home's database (none for H2: its data/ file). */
     public static void register(DynamicPropertyRegistry registry, Path home) {
-        arguments(home).forEach(a -> {
-            String[] kv = a.substring(2).split("=", 2);
-            registry.add(kv[0], () -> kv[1]);
-        });
+        settings(home).forEach((key, value) -> registry.add(key, () -> value));
     }
 
-    /** The same as command-line arguments of the packaged jar. */
+    /** The same as command-line arguments of kaoping. */
     public static List<String> arguments(Path home) {
+        return settings(home).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    private static Map<String, String> settings(Path home) {
         if (!postgres()) {
-            return List.of();
+            return Map.of();
         }
-        String schema = schema(home);
-        return List.of("--spring.datasource.url=" + url(home), "--spring.datasource.username=" + user(),
-                "--spring.datasource.password=" + password(), "--spring.flyway.schemas=" + schema,
-                "--spring.flyway.default-schema=" + schema);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spring.datasource.url", url(home));
+        settings.put("spring.datasource.username", user());
+        settings.put("spring.datasource.password", password());
+        settings.put("spring.flyway.schemas", schema(home));
+        settings.put("spring.flyway.default-schema", schema(home));
+        return settings;
     }
 
     /** The home's database, opened beside the application. */

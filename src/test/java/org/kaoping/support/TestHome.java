@@ -61,6 +61,20 @@ public final class TestHome {
         return this;
     }
 
+    /** The run folders under {@code home}'s output/&lt;campaign&gt;/ (latest/ and hidden ones aside). */
+    public static long runFolders(Path home, String campaign) {
+        Path output = home.resolve("output").resolve(campaign);
+        if (!Files.isDirectory(output)) {
+            return 0;
+        }
+        try (Stream<Path> dirs = Files.list(output)) {
+            return dirs.filter(d -> !d.getFileName().toString().equals("latest")
+                    && !d.getFileName().toString().startsWith(".")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path input(String campaign) {
         return root.resolve("input").resolve(campaign);
     }
