@@ -39,10 +39,15 @@ public final class TestDatabase {
         return System.getProperty("kaoping-test.postgres.password", "kaoping");
     }
 
-    /** The home's own schema on the server: from its folder's name, which is unique. */
+    /**
+     * The home's own schema on the server, named after its folder and its whole path: two tests' homes may have the
+     * same folder name (CrashRestartTest's {@code crashed}), never the same path.
+     */
     static String schema(Path home) {
-        return "t_" + home.toAbsolutePath().normalize().getFileName().toString().toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9_]", "_");
+        Path path = home.toAbsolutePath().normalize();
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return "t_" + name.substring(0, Math.min(name.length(), 40)) + "_"
+                + Integer.toHexString(path.toString().hashCode());
     }
 
     static String url(Path home) {
