@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class CampaignLoader {
     /** Every key a campaign file may have ({@code schedule}, {@code schedule-zone}, {@code watch}: {@code serve} only). */
     public static final List<String> KEYS = List.of("name", "rubric", "roster", "gaps", "ranking", "retention",
-            "schedule", "schedule-zone", "watch");
+            "feedback", "schedule", "schedule-zone", "watch");
     static final List<String> GAP_KEYS = List.of("leaf", "total");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -56,7 +56,7 @@ public final class CampaignLoader {
                 .parse(doc.get(RankingRulesParser.KEY));
         Path rosterFile = home.config().resolve(roster).normalize();
         return new Campaign(code, name == null ? code : name.toString(), rubric, home.rubricFile(rubric), rosterFile,
-                thresholds, ranking, retention(doc.get("retention"), file));
+                thresholds, ranking, retention(doc.get("retention"), file), feedback(doc.get("feedback"), file));
     }
 
     /** Refuses any key of a campaign file (top level, {@code gaps}) that kaoping does not read. */
@@ -76,6 +76,17 @@ public final class CampaignLoader {
             return n;
         }
         throw new CampaignException("考核配置 " + file.getFileName() + " 的 retention：“" + v + "”不是正整数（保留最近几次运行的结果）");
+    }
+
+    /** Whether units get a 反馈表: on unless {@code feedback: false}; anything but true or false is refused. */
+    private static boolean feedback(Object v, Path file) {
+        if (v == null) {
+            return true;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw new CampaignException("考核配置 " + file.getFileName() + " 的 feedback：“" + v + "”应为 true 或 false（是否为每个单位写反馈表）");
     }
 
     private static String string(Map<?, ?> doc, String key, Path file) {

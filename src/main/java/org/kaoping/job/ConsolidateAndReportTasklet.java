@@ -21,6 +21,7 @@ import org.kaoping.report.OutputPublisher;
 import org.kaoping.report.RankingWorkbookWriter;
 import org.kaoping.report.RunChanges;
 import org.kaoping.report.RunInfo;
+import org.kaoping.report.feedback.FeedbackWriter;
 import org.kaoping.run.CampaignExecutions;
 import org.kaoping.run.RunParameters;
 import org.kaoping.scoring.CampaignResult;
@@ -121,10 +122,10 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         int rejectedFiles = rejected;
         CompletableFuture<RunInfo> info = new CompletableFuture<>();
         ParallelReport.write(
-                whenRendered -> new RankingWorkbookWriter().write(result, info::join,
-                        staging.resolve(RANKING_FILE), scoring.storedRows(), whenRendered),
-                () -> new DiscrepancyReportWriter()
-                        .write(result, staging.resolve(DISCREPANCY_FILE)),
+                whenRendered -> new RankingWorkbookWriter().write(result,
+                        new RankingWorkbookWriter.Heading(setup.campaign().name(), RunParameters.startedAt(runId)),
+                        info::join, staging.resolve(RANKING_FILE), scoring.storedRows(), whenRendered),
+                writers(result, staging),
                 () -> {
                     try {
                         info.complete(compareAndRecord(chunkContext, files, configuration, result, entries,
@@ -152,6 +153,16 @@ public class ConsolidateAndReportTasklet implements Tasklet {
         }
         contribution.incrementWriteCount(result.units().size());
         return RepeatStatus.FINISHED;
+    }
+
+    /** The writers beside the ranking workbook's: the discrepancy report, and the units' 反馈表 unless turned off. */
+    private List<Runnable> writers(CampaignResult result, Path staging) {
+        List<Runnable> writers = new ArrayList<>();
+        writers.add(() -> new DiscrepancyReportWriter().write(result, staging.resolve(DISCREPANCY_FILE)));
+        if (setup.campaign().feedback()) {
+            writers.add(() -> new FeedbackWriter().write(result, setup.campaign().name(), staging));
+        }
+        return writers;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.kaoping.job;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,7 +13,7 @@ import java.util.function.Function;
 import org.kaoping.report.LeafRows;
 
 /**
- * The report step's writing: the two workbooks side by side on threads of their own (they share nothing but the
+ * The report step's writing: the two workbooks (and the units' 反馈表) side by side on threads of their own (they share nothing but the
  * read-only result; in a large campaign each takes seconds), while the calling thread — the step's, so in its
  * transaction — first does what else the step has to do ({@code beside}: comparing the run with the previous one and
  * recording it, which the ranking workbook needs only for its last sheet), then stores the units' rendered 分项得分
@@ -30,14 +32,14 @@ final class ParallelReport {
     }
 
     /**
-     * {@code ranking}: writes the ranking workbook, handing its consumer the rows it rendered once they are
+     * {@code ranking}: writes the ranking workbook; {@code others}: the other writers, handing its consumer the rows it rendered once they are
      * (and returning them); {@code beside}: run on this thread first; {@code store}: stores those rows, run on this
      * thread. Whatever a writer waits for from {@code beside} must be released when it fails.
      */
-    static void write(Function<Consumer<Map<String, LeafRows>>, Map<String, LeafRows>> ranking, Runnable discrepancy,
+    static void write(Function<Consumer<Map<String, LeafRows>>, Map<String, LeafRows>> ranking, List<Runnable> others,
                       Runnable beside, Consumer<Map<String, LeafRows>> store) {
         CompletableFuture<Map<String, LeafRows>> rendered = new CompletableFuture<>();
-        ExecutorService writers = Executors.newFixedThreadPool(2, THREADS);
+        ExecutorService writers = Executors.newFixedThreadPool(1 + others.size(), THREADS);
         try {
             CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
                 try {
@@ -47,7 +49,9 @@ final class ParallelReport {
                     throw e;
                 }
             }, writers);
-            CompletableFuture<Void> both = CompletableFuture.allOf(first, CompletableFuture.runAsync(discrepancy, writers));
+            List<CompletableFuture<Void>> all = new ArrayList<>(List.of(first));
+            others.forEach(writer -> all.add(CompletableFuture.runAsync(writer, writers)));
+            CompletableFuture<Void> both = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
             try {
                 beside.run();
                 store.accept(rendered.join());

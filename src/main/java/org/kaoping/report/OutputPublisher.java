@@ -117,11 +117,17 @@ public final class OutputPublisher {
         }
     }
 
+    /** A copy, not links: a file of latest/ opened and saved in place must not change the run's own. */
     private static void copyTree(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {
             for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                Path target = to.resolve(f.getFileName().toString());
+                if (Files.isDirectory(f)) {
+                    copyTree(f, target);
+                } else {
+                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
     }

@@ -7,7 +7,10 @@ import static org.kaoping.report.SheetStyles.TEXT;
 import static org.kaoping.report.SheetStyles.column;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -27,6 +30,7 @@ import java.util.stream.Stream;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.kaoping.rubric.Category;
 import org.kaoping.rubric.Leaf;
 import org.kaoping.scoring.AppliedAdjustment;
 import org.kaoping.scoring.CampaignResult;
@@ -43,6 +47,7 @@ public final class RankingWorkbookWriter {
     private static final String LEAF_SCORES = "分项得分";
     private static final String ADJUSTMENTS = "加扣分明细";
     private static final int MAX_SHEET_NAME = 31;
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private static final List<SheetStyles.Column> RANKING = List.of(column("排名", 6), column("单位名称", NAME),
             column("分组", SHORT), column("考核组", SHORT), column("基础分", SCORE), column("加分", SCORE),
@@ -78,7 +83,15 @@ public final class RankingWorkbookWriter {
      * valid only for the same rubric, roster, rounding and outcome: the caller keys them by all of those.
      */
     public Map<String, LeafRows> write(CampaignResult result, RunInfo info, Path target, Map<String, LeafRows> stored) {
-        return write(result, () -> info, target, stored, rendered -> { });
+        return write(result, new Heading(info.campaignName(), info.started()), () -> info, target, stored,
+                rendered -> { });
+    }
+
+    /** What the title rows say of the run: the campaign's name and when the run started. */
+    public record Heading(String campaignName, LocalDateTime started) {
+        String title(String sheet, int units) {
+            return campaignName + " " + sheet + "　运行时间 " + started.format(STARTED) + "　共 " + units + " 个单位";
+        }
     }
 
     /**
@@ -87,7 +100,7 @@ public final class RankingWorkbookWriter {
      * {@code info} is asked for once every other sheet is laid out (运行信息 comes last), so that it can still be
      * in the making while they are.
      */
-    public Map<String, LeafRows> write(CampaignResult result, Supplier<RunInfo> info, Path target,
+    public Map<String, LeafRows> write(CampaignResult result, Heading heading, Supplier<RunInfo> info, Path target,
                                        Map<String, LeafRows> stored, Consumer<Map<String, LeafRows>> whenRendered) {
         boolean graded = result.ranking().graded();
         List<String> leafSheets = leafSheetNames(result);
@@ -101,11 +114,24 @@ public final class RankingWorkbookWriter {
             List<List<LeafRows>> pages = leafRows(styles, result, leafSheets.size(), stored, rendered);
             whenRendered.accept(Collections.unmodifiableMap(rendered));
             Set<String> taken = new HashSet<>();
-            Stream.concat(Stream.of(OVERALL, ADJUSTMENTS, RunInfoSheet.NAME), leafSheets.stream())
-                    .forEach(n -> taken.add(key(n)));
-            ranking(styles, OVERALL, result.units(), true, graded);
-            byDivision(result.units()).forEach((division, units) ->
-                    ranking(styles, sheetName(division, taken), units, false, graded));
+            Stream.concat(Stream.of(OVERALL, LeafMatrixSheet.NAME, ChartSheet.NAME, ADJUSTMENTS, RunInfoSheet.NAME),
+                    leafSheets.stream()).forEach(n -> taken.add(key(n)));
+            List<Category> categories = result.rubric().categories();
+            List<ChartSheet.Ranked> charted = new ArrayList<>();
+            ranking(styles, OVERALL, heading.title(OVERALL, result.units().size()), result.units(), true, graded,
+                    categories);
+            Map<String, List<UnitResult>> divisions = byDivision(result.units());
+            divisions.forEach((division, units) -> {
+                String name = sheetName(division, taken);
+                ranking(styles, name, heading.title("分组排名 · " + division, units.size()), units, false, graded,
+                        categories);
+                charted.add(new ChartSheet.Ranked(division, name, units));
+            });
+            if (divisions.isEmpty()) {
+                charted.add(new ChartSheet.Ranked(null, OVERALL, result.units()));
+            }
+            LeafMatrixSheet.write(styles, heading, result);
+            ChartSheet.write(styles, result, charted);
             for (int page = 0; page < pages.size(); page++) {
                 Sheet sheet = styles.table(leafSheets.get(page), LEAF_COLUMNS);
                 List<LeafRows> segments = pages.get(page);
@@ -143,16 +169,18 @@ public final class RankingWorkbookWriter {
     }
 
     /**
-     * {@code overall}: ranked by {@link UnitResult#rank()}, else by {@link UnitResult#divisionRank()}. The 等次 column
-     * is there only when the campaign grades: the column contract is otherwise unchanged.
+     * {@code overall}: ranked by {@link UnitResult#rank()}, else by {@link UnitResult#divisionRank()}. The contract's
+     * ten columns come first, unchanged; then a unit's official subtotal of each rubric category; then 等次 when the
+     * campaign grades.
      */
-    private static void ranking(SheetStyles styles, String name, List<UnitResult> units, boolean overall,
-                                boolean graded) {
+    private static void ranking(SheetStyles styles, String name, String title, List<UnitResult> units,
+                                boolean overall, boolean graded, List<Category> categories) {
         List<SheetStyles.Column> columns = new ArrayList<>(RANKING);
+        categories.forEach(c -> columns.add(column(categoryTitle(c), SCORE)));
         if (graded) {
             columns.add(GRADE);
         }
-        Sheet sheet = styles.table(name, columns);
+        Sheet sheet = styles.table(name, title, columns);
         // Names, 分组, the roster's 考核组, statuses and grades are shared already (leafRowTexts); a group that scored
         // a unit it was not assigned in the roster is not.
         Set<String> repeated = new LinkedHashSet<>();
@@ -169,10 +197,34 @@ public final class RankingWorkbookWriter {
             rows.score(u.total());
             rows.score(u.selfTotal());
             rows.text(u.status().label());
+            for (Category c : categories) {
+                rows.score(official == null ? null : subtotal(official, c));
+            }
             if (graded) {
                 rows.text(u.grade());
             }
         });
+    }
+
+    /** A category as its column is headed: its code and short name ({@code 一 领导班子好}). */
+    static String categoryTitle(Category category) {
+        String name = category.name() == null ? "" : category.name().strip();
+        // Shanxi's and its kin's categories are a slogan and a short name (强化政治引领 领导班子好): the short name.
+        int space = name.lastIndexOf(' ');
+        String shortName = space > 0 ? name.substring(space + 1) : name;
+        return shortName.isEmpty() ? category.code() : category.code() + " " + shortName;
+    }
+
+    /** The sum of a category's leaf scores in {@code scored}: what the base score is made of. */
+    static BigDecimal subtotal(Scored scored, Category category) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Leaf leaf : category.leaves()) {
+            BigDecimal score = scored.leafScores().get(leaf.code());
+            if (score != null) {
+                sum = sum.add(score);
+            }
+        }
+        return sum;
     }
 
     private static String scoredBy(UnitResult u) {
@@ -191,6 +243,8 @@ public final class RankingWorkbookWriter {
                 String.join("、", leaf.methods()), leaf.departmentsShown(), leaf.peopleShown(), leaf.leadersShown())
                 .map(styles::prepare).toArray(RowWriter.Prepared[]::new)).toList();
         List<UnitResult> scored = scored(result);
+        // Long names and methods wrap in their columns rather than spill over the next.
+        RowWriter.Styles wrapped = styles.wrappedRows();
         int perSheet = unitsPerLeafSheet(leaves.size());
         List<List<LeafRows>> pages = new ArrayList<>();
         for (int page = 0; page < sheets; page++) {
@@ -205,7 +259,7 @@ public final class RankingWorkbookWriter {
                 if (rows != null && rows.firstRow() == firstRow) {
                     return rows;
                 }
-                rows = styles.render(firstRow, writer -> leafRows(writer, u, leaves, shown));
+                rows = styles.render(firstRow, wrapped, writer -> leafRows(writer, u, leaves, shown));
                 rendered.put(u.unit().name(), rows);
                 return rows;
             }).toList();

@@ -57,6 +57,7 @@ final class SheetStyles {
     static final int TEXT = 40;
 
     private static final int MAX_CHARS = 60;
+    static final float LINE_POINTS = 15;
     private static final String HEADER_GREY = "D9D9D9";
     /** Rows per block of a long table: each block is rendered and compressed on its own, on any core. */
     static final int BLOCK_ROWS = 128;
@@ -65,6 +66,8 @@ final class SheetStyles {
     private final XlsxOutput.StreamingWorkbook workbook;
     private final DisplayRounding rounding;
     private final CellStyle header;
+    private final CellStyle title;
+    private final CellStyle wrapped;
     private final Map<Tint, CellStyle> text = new EnumMap<>(Tint.class);
     private final Map<Tint, CellStyle> score = new EnumMap<>(Tint.class);
     private final CellStyle plain;
@@ -90,6 +93,15 @@ final class SheetStyles {
             score.put(tint, s);
         }
         plain = bordered(null);
+        wrapped = bordered(null);
+        wrapped.setWrapText(true);
+        wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+        Font large = workbook.createFont();
+        large.setBold(true);
+        large.setFontHeightInPoints((short) 14);
+        title = workbook.createCellStyle();
+        title.setFont(large);
+        title.setVerticalAlignment(VerticalAlignment.CENTER);
     }
 
     static Column column(String title, int chars) {
@@ -98,18 +110,71 @@ final class SheetStyles {
 
     /** A new sheet whose first row is the header; call {@link #filter} once its rows are written. */
     Sheet table(String name, List<Column> columns) {
+        return table(name, null, columns);
+    }
+
+    /**
+     * A new sheet whose first row is {@code title} (none when null), merged across the table, and whose next row is
+     * the header, frozen and printed on every page.
+     */
+    Sheet table(String name, String title, List<Column> columns) {
         Sheet sheet = workbook.createSheet(name);
-        Row row = sheet.createRow(HEADER_ROWS - 1);
+        int headerRow = title == null ? 0 : 1;
+        if (title != null) {
+            titleRow(sheet, title, columns.size());
+        }
+        Row row = sheet.createRow(headerRow);
+        int lines = 1;
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            int chars = Math.min(MAX_CHARS, Math.max(c.chars(), displayWidth(c.title()) + 2));
-            sheet.setColumnWidth(i, chars * 256);
+            sheet.setColumnWidth(i, width(c));
             if (!c.title().isEmpty()) {
                 headerCell(row, i, c.title());
+                lines = Math.max(lines, lines(c.title(), width(c) / 256));
             }
         }
-        sheet.createFreezePane(0, 1);
-        sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+        if (lines > 1) {
+            // Streamed sheets carry no heights Excel would fit for itself: a wrapped title gets its lines.
+            row.setHeightInPoints(LINE_POINTS * lines);
+        }
+        sheet.createFreezePane(0, headerRow + 1);
+        printed(sheet, headerRow, headerRow);
+        return sheet;
+    }
+
+    /** A new sheet with nothing in it, for a layout of its own. */
+    Sheet sheet(String name) {
+        return workbook.createSheet(name);
+    }
+
+    /** A title above a table, merged across its {@code columns}. */
+    void titleRow(Sheet sheet, String text, int columns) {
+        Row row = sheet.createRow(0);
+        row.setHeightInPoints(24);
+        Cell cell = row.createCell(0);
+        cell.setCellValue(text);
+        cell.setCellStyle(title);
+        if (columns > 1) {
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns - 1));
+        }
+    }
+
+    /** The lines a header text wraps to in a column {@code chars} wide. */
+    static int lines(String text, int chars) {
+        return Math.max(1, (displayWidth(text) + chars - 3) / Math.max(1, chars - 2));
+    }
+
+    /** A column's width in Excel's units: at least its title's, at most {@link #MAX_CHARS} characters. */
+    static int width(Column c) {
+        return Math.min(MAX_CHARS, Math.max(c.chars(), displayWidth(c.title()) + 2)) * 256;
+    }
+
+    /**
+     * A4 landscape, one page wide, rows {@code firstHeader}..{@code lastHeader} (0-based) repeated on every page and
+     * the sheet's name and page in the footer, as committees print.
+     */
+    void printed(Sheet sheet, int firstHeader, int lastHeader) {
+        sheet.setRepeatingRows(new CellRangeAddress(firstHeader, lastHeader, -1, -1));
         PrintSetup print = sheet.getPrintSetup();
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
         print.setLandscape(true);
@@ -118,12 +183,14 @@ final class SheetStyles {
         sheet.setFitToPage(true);
         // Excel's header/footer codes: &A sheet name, &P page, &N page count.
         sheet.getFooter().setCenter("&A 第 &P 页，共 &N 页");
-        return sheet;
     }
 
-    /** Filters the header and every written row, so sorting in Excel moves whole rows. */
-    void filter(Sheet sheet, int columns, int lastRow) {
-        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, lastRow), 0, columns - 1));
+    /**
+     * Filters the header (the last of the sheet's rows above {@code firstRow}, 0-based) and every written row down to
+     * {@code lastRow}, so sorting in Excel moves whole rows.
+     */
+    void filter(Sheet sheet, int columns, int firstRow, int lastRow) {
+        sheet.setAutoFilter(new CellRangeAddress(firstRow - 1, Math.max(firstRow - 1, lastRow), 0, columns - 1));
     }
 
     /**
@@ -158,8 +225,13 @@ final class SheetStyles {
      * threads once every text the rows share has been {@link #share shared}.
      */
     LeafRows render(int firstRow, StreamedRows content) {
+        return render(firstRow, rowStyles(Tint.NONE), content);
+    }
+
+    /** As {@link #render(int, StreamedRows)}, the cells in {@code styles} (say, {@link #wrappedRows()}). */
+    LeafRows render(int firstRow, RowWriter.Styles styles, StreamedRows content) {
         // A buffer per thread, kept for the next unit: a unit's rows are tens of KB, rendered thousands of times.
-        RowWriter rows = RowWriter.inMemory(firstRow - 1, rowStyles(Tint.NONE), rounding, shared, RENDERED.get());
+        RowWriter rows = RowWriter.inMemory(firstRow - 1, styles, rounding, shared, RENDERED.get());
         try {
             content.write(rows);
             rows.finish();
@@ -175,19 +247,23 @@ final class SheetStyles {
         return RowWriter.prepare(value, shared);
     }
 
-    /** Lays rendered rows below the sheet's header, in order, and filters them; {@code rows} counts their rows. */
+    /**
+     * Lays rows rendered for a one-row header below the sheet's header, in order, and filters them; {@code rows}
+     * counts their rows.
+     */
     void spliceRows(Sheet sheet, int columns, int rows, List<LeafRows> segments) {
-        spliceRows(sheet, columns, rows, segments, true);
+        spliceRows(sheet, columns, rows, segments, true, HEADER_ROWS);
     }
 
-    private void spliceRows(Sheet sheet, int columns, int rows, List<LeafRows> segments, boolean filtered) {
+    private void spliceRows(Sheet sheet, int columns, int rows, List<LeafRows> segments, boolean filtered,
+                            int renderedBelow) {
         int header = sheet.getLastRowNum() + 1;
-        if (header != HEADER_ROWS) {
+        if (header != renderedBelow) {
             // Rows are rendered for the rows below the header a table has: they would be laid in at the wrong rows.
             throw new IllegalStateException(sheet.getSheetName() + " has " + header + " rows above its rendered rows");
         }
         if (filtered) {
-            filter(sheet, columns, header + rows - 1);
+            filter(sheet, columns, header, header + rows - 1);
         }
         workbook.splice((SXSSFSheet) sheet, new CellRangeAddress(0, header + rows - 1, 0, columns - 1), segments);
     }
@@ -207,27 +283,29 @@ final class SheetStyles {
     <T> void tableRows(Sheet sheet, int columns, List<T> rows, Collection<String> repeated, boolean filtered,
                        TableRow<T> row) {
         share(repeated);
+        int header = sheet.getLastRowNum() + 1;
         int count = (rows.size() + BLOCK_ROWS - 1) / BLOCK_ROWS;
         List<LeafRows> blocks = IntStream.range(0, count).parallel().mapToObj(i -> {
             List<T> part = rows.subList(i * BLOCK_ROWS, Math.min(rows.size(), (i + 1) * BLOCK_ROWS));
-            return render(HEADER_ROWS + i * BLOCK_ROWS + 1, writer -> {
+            return render(header + i * BLOCK_ROWS + 1, writer -> {
                 for (T value : part) {
                     writer.row();
                     row.write(writer, value);
                 }
             });
         }).toList();
-        spliceRows(sheet, columns, rows.size(), blocks, filtered);
-    }
-
-    private List<RowWriter.Styles> tintStyles() {
-        return Arrays.stream(Tint.values()).map(this::rowStyles).toList();
+        spliceRows(sheet, columns, rows.size(), blocks, filtered, header);
     }
 
     /** The styles streamed cells take in a row of {@code tint}, as {@link #text}, {@link #score} and {@link #number} give. */
     RowWriter.Styles rowStyles(Tint tint) {
         return new RowWriter.Styles(text.get(tint).getIndex(), score.get(tint).getIndex(),
                 (tint == Tint.NONE ? plain : text.get(tint)).getIndex());
+    }
+
+    /** Cells whose text wraps within the column (long names and methods), scores and numbers as usual. */
+    RowWriter.Styles wrappedRows() {
+        return new RowWriter.Styles(wrapped.getIndex(), score.get(Tint.NONE).getIndex(), plain.getIndex());
     }
 
     private RowWriter rowWriter(OutputStream out, int rowsBefore, int capacity) {

@@ -28,6 +28,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.kaoping.scoring.ranking.DisplayRounding;
+import org.kaoping.text.Xml;
 
 /**
  * Writes one streaming workbook. Every long table is written as rows of XML ({@link RowWriter}) or laid in already
@@ -168,7 +169,7 @@ final class XlsxOutput {
                     .append("\" uniqueCount=\"").append(shared.size()).append("\">");
             for (String text : shared.keySet()) {
                 xml.append(text.equals(text.strip()) ? "<si><t>" : "<si><t xml:space=\"preserve\">");
-                RowWriter.escape(xml, text);
+                Xml.escape(xml, text);
                 xml.append("</t></si>");
             }
             xml.append("</sst>");

@@ -26,7 +26,7 @@ class ParallelReportTest {
             await(stored);
             events.add("ranking written");
             return ROWS;
-        }, () -> events.add("discrepancies written"), () -> events.add("beside on " + Thread.currentThread().getName()),
+        }, List.of(() -> events.add("discrepancies written")), () -> events.add("beside on " + Thread.currentThread().getName()),
                 rows -> {
             assertThat(rows).isEqualTo(ROWS);
             events.add("stored on " + Thread.currentThread().getName());
@@ -50,9 +50,9 @@ class ParallelReportTest {
             sleep(200);
             rankingFinished.set(true);
             return ROWS;
-        }, () -> {
+        }, List.of(() -> {
             throw new IllegalStateException("差异报告写不出");
-        }, () -> { }, rows -> { })).isInstanceOf(IllegalStateException.class).hasMessage("差异报告写不出");
+        }), () -> { }, rows -> { })).isInstanceOf(IllegalStateException.class).hasMessage("差异报告写不出");
         assertThat(rankingFinished).isTrue();
     }
 
@@ -62,7 +62,7 @@ class ParallelReportTest {
 
         assertThatThrownBy(() -> ParallelReport.write(whenRendered -> {
             throw new IllegalStateException("综合排名写不出");
-        }, () -> { }, () -> { }, rows -> storedAnything.set(true)))
+        }, List.of(() -> { }), () -> { }, rows -> storedAnything.set(true)))
                 .isInstanceOf(IllegalStateException.class).hasMessage("综合排名写不出");
         assertThat(storedAnything).isFalse();
     }
@@ -74,10 +74,10 @@ class ParallelReportTest {
         assertThatThrownBy(() -> ParallelReport.write(whenRendered -> {
             whenRendered.accept(ROWS);
             return ROWS;
-        }, () -> {
+        }, List.of(() -> {
             sleep(200);
             discrepanciesFinished.set(true);
-        }, () -> { }, rows -> {
+        }), () -> { }, rows -> {
             throw new IllegalStateException("保存失败");
         })).isInstanceOf(IllegalStateException.class).hasMessage("保存失败");
         assertThat(discrepanciesFinished).isTrue();
@@ -93,7 +93,7 @@ class ParallelReportTest {
             // 运行信息 waits for what the step's thread makes beside the writers.
             info.join();
             return ROWS;
-        }, () -> { }, () -> {
+        }, List.of(() -> { }), () -> {
             IllegalStateException e = new IllegalStateException("记录失败");
             info.completeExceptionally(e);
             throw e;

@@ -22,12 +22,15 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kaoping.report.feedback.FeedbackWriter;
 import org.kaoping.roster.RosterUnit;
 import org.kaoping.rubric.Category;
 import org.kaoping.rubric.Leaf;
@@ -48,6 +51,7 @@ import org.kaoping.scoring.ranking.Grade;
 import org.kaoping.scoring.ranking.RankingMethod;
 import org.kaoping.scoring.ranking.RankingRules;
 import org.kaoping.scoring.ranking.TieBreaker;
+import org.kaoping.support.Workbooks;
 
 class ReportWritersTest {
     private static final String FORMULA_NAME = "=HYPERLINK(\"http://x\",\"y\")";
@@ -91,14 +95,15 @@ class ReportWritersTest {
     void rankingWorkbookHasItsSheetsInOrderWithSafeDivisionNames() {
         List<String> names = new ArrayList<>();
         ranking.forEach(s -> names.add(s.getSheetName()));
-        assertThat(names).containsExactly("总排名", "市直机关", "乡镇_街道", "分项得分", "加扣分明细", "运行信息");
+        assertThat(names).containsExactly("总排名", "市直机关", "乡镇_街道", "分项得分矩阵", "统计图", "分项得分", "加扣分明细",
+                "运行信息");
     }
 
     @Test
     void overallRankingHasHeaderRanksTotalsAndStatuses() {
         Sheet sheet = ranking.getSheet("总排名");
-        assertThat(texts(sheet.getRow(0))).containsExactly("排名", "单位名称", "分组", "考核组", "基础分", "加分", "扣分",
-                "总分", "自评总分", "状态");
+        assertThat(texts(header(sheet))).containsExactly("排名", "单位名称", "分组", "考核组", "基础分", "加分", "扣分",
+                "总分", "自评总分", "状态", "一 组织建设", "二 思想道德");
         assertThat(column(sheet, 0)).containsExactly(1.0, 1.0, null, null);
         assertThat(column(sheet, 1)).containsExactly("审计局", FORMULA_NAME, "统计局", "乡镇甲");
         assertThat(column(sheet, 3)).containsExactly("第一考核组", "第三考核组", "第一考核组", "第二考核组");
@@ -108,12 +113,127 @@ class ReportWritersTest {
         assertThat(number(sheet, 1, 4)).isEqualTo(90.0);
         assertThat(number(sheet, 1, 5)).isEqualTo(2.5);
         assertThat(number(sheet, 1, 6)).isEqualTo(1.0);
-        assertThat(sheet.getRow(1).getCell(7).getCellStyle().getDataFormatString()).isEqualTo("0.00");
+        assertThat(sheet.getRow(2).getCell(7).getCellStyle().getDataFormatString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void rankingSheetsOpenWithATitleNamingTheCampaignTheRunAndTheUnits() {
+        Sheet overall = ranking.getSheet("总排名");
+        assertThat(overall.getRow(0).getCell(0).getStringCellValue())
+                .isEqualTo("2024年度文明单位考评 总排名　运行时间 2025-01-02 09:30　共 4 个单位");
+        assertThat(overall.getMergedRegion(0).formatAsString()).isEqualTo("A1:L1");
+        assertThat(ranking.getSheet("市直机关").getRow(0).getCell(0).getStringCellValue())
+                .isEqualTo("2024年度文明单位考评 分组排名 · 市直机关　运行时间 2025-01-02 09:30　共 2 个单位");
+    }
+
+    @Test
+    void categorySubtotalsFollowTheContractColumnsAndAddUpToTheBase() {
+        Sheet overall = ranking.getSheet("总排名");
+        assertThat(column(overall, 10)).containsExactly(56.0, 60.0, 50.0, null);
+        assertThat(column(overall, 11)).containsExactly(34.0, 31.5, 0.0, null);
+        assertThat(overall.getRow(2).getCell(10).getCellStyle().getDataFormatString()).isEqualTo("0.00");
+        Sheet towns = ranking.getSheet("乡镇_街道");
+        assertThat(column(towns, 10)).containsExactly(60.0, null);
+        assertThat(column(towns, 11)).containsExactly(31.5, null);
+    }
+
+    @Test
+    void leafMatrixHasUnitsAsRowsAndLeavesUnderTheirMergedCategories() {
+        XSSFSheet sheet = ranking.getSheet("分项得分矩阵");
+        assertThat(texts(sheet.getRow(0))).containsExactly("排名", "单位名称", "分组", "状态", "一 组织建设（60分）", "",
+                "二 思想道德（40分）", "基础分");
+        assertThat(texts(sheet.getRow(1))).containsExactly("", "", "", "", "1.1 组织领导（30分）", "1.2 制度建设（30分）",
+                "2.1（40分）", "");
+        assertThat(sheet.getMergedRegions()).extracting(r -> r.formatAsString())
+                .contains("A1:A2", "B1:B2", "E1:F1", "H1:H2").doesNotContain("G1:G1");
+        assertThat(texts(sheet.getRow(2), 4)).containsExactly("1", "审计局", "市直机关", "正常");
+        assertThat(numbers(sheet.getRow(2), 4, 8)).containsExactly(28.5, 27.5, 34.0, 90.0);
+        assertThat(numbers(sheet.getRow(3), 4, 8)).containsExactly(30.0, 30.0, 31.5, 91.5);
+        assertThat(sheet.getRow(2).getCell(0).getNumericCellValue()).isEqualTo(1.0);
+        assertThat(sheet.getRow(4).getCell(6).getCellType()).isEqualTo(CellType.BLANK);
+        assertThat(sheet.getRow(5).getCell(1).getStringCellValue()).isEqualTo("乡镇甲");
+        assertThat(sheet.getRow(5).getCell(4).getCellType()).isEqualTo(CellType.BLANK);
+        assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
+        assertThat(sheet.getPaneInformation().getVerticalSplitPosition()).isEqualTo((short) 2);
+        assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("1:2");
+        assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A2:H6");
+        assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+    }
+
+    @Test
+    void chartSheetHasNativeChartsOfCategoryAveragesAndOfEachDivisionsRankedTotals() {
+        XSSFSheet sheet = ranking.getSheet("统计图");
+        assertThat(texts(sheet.getRow(1))).containsExactly("一 组织建设", "60", "55.33");
+        // (56 + 60 + 50) / 3 and (34 + 31.5 + 0) / 3: the units an inspection group scored.
+        assertThat(numbers(sheet.getRow(1), 1, 3)).containsExactly(60.0, 55.33);
+        assertThat(numbers(sheet.getRow(2), 1, 3)).containsExactly(40.0, 21.83);
+        List<XSSFChart> charts = sheet.getDrawingPatriarch().getCharts();
+        assertThat(charts).extracting(c -> c.getTitleText().getString())
+                .containsExactly("各类别平均得分与满分（3 个单位）", "总分 · 市直机关", "总分 · 乡镇/街道");
+        XDDFChartData averages = charts.get(0).getChartSeries().get(0);
+        assertThat(averages.getSeriesCount()).isEqualTo(2);
+        assertThat(averages.getSeries(1).getValuesData().getDataRangeReference()).isEqualTo("统计图!$C$2:$C$3");
+        assertThat(averages.getSeries(1).getValuesData().getPointAt(1)).isEqualTo(21.83);
+        XDDFChartData towns = charts.get(2).getChartSeries().get(0);
+        assertThat(towns.getSeriesCount()).isEqualTo(1);
+        assertThat(towns.getSeries(0).getCategoryData().getDataRangeReference()).isEqualTo("乡镇_街道!$B$3");
+        assertThat(towns.getSeries(0).getCategoryData().getPointAt(0)).isEqualTo(FORMULA_NAME);
+        assertThat(towns.getSeries(0).getValuesData().getPointAt(0)).isEqualTo(91.5);
+    }
+
+    @Test
+    void feedbackTablesGiveEachUnitItsOwnScoresLostPointsAdjustmentsAndDiscrepancies() throws IOException {
+        Path run = dir.resolve("out/feedback");
+        assertThat(new FeedbackWriter().write(campaign(), "2024年度文明单位考评", run)).isEqualTo(4);
+        try (Stream<Path> files = Files.list(run.resolve("反馈"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("审计局.xlsx",
+                    "=HYPERLINK(_http___x_,_y_).xlsx", "统计局.xlsx", "乡镇甲.xlsx");
+        }
+        XSSFSheet audit = read(run.resolve("反馈/审计局.xlsx")).getSheetAt(0);
+        assertThat(audit.getSheetName()).isEqualTo("反馈表");
+        assertThat(audit.getRow(0).getCell(0).getStringCellValue()).isEqualTo("2024年度文明单位考评 反馈表");
+        assertThat(texts(audit.getRow(1))).containsExactly("单位名称", "审计局", "分组", "市直机关", "考核组", "第一考核组",
+                "状态", "正常");
+        assertThat(numbers(audit.getRow(2), 1, 2)).containsExactly(91.5);
+        assertThat(numbers(audit.getRow(3), 1, 2)).containsExactly(90.0);
+        assertThat(audit.getRow(3).getCell(7).getNumericCellValue()).isEqualTo(95.0);
+        assertThat(texts(audit.getRow(6))).containsExactly("编号", "评分项", "分值", "考核得分", "自评得分", "失分", "考核方法",
+                "责任部门", "责任人");
+        Row first = audit.getRow(7);
+        assertThat(first.getCell(0).getStringCellValue()).isEqualTo("1.1");
+        assertThat(numbers(first, 2, 4)).containsExactly(30.0, 28.5);
+        assertThat(first.getCell(4).getCellType()).isEqualTo(CellType.BLANK);
+        assertThat(first.getCell(5).getNumericCellValue()).isEqualTo(1.5);
+        assertThat(texts(first).subList(6, 9)).containsExactly("查看资料、实地查看", "党支部", "许伟灿");
+        assertThat(first.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("0.00");
+        Row total = audit.getRow(10);
+        assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计");
+        assertThat(numbers(total, 2, 6)).containsExactly(100.0, 90.0, 92.0, 10.0);
+        assertThat(audit.getRow(13).getCell(0).getStringCellValue()).isEqualTo("来源");
+        assertThat(texts(audit.getRow(14), 4)).containsExactly("考核", "加分", "市级表彰", "市级");
+        assertThat(audit.getRow(14).getCell(8).getStringCellValue()).isEqualTo("考核组一.xlsx!加扣分!C5");
+        assertThat(audit.getRow(15).getCell(7).getStringCellValue()).isEqualTo("按在职人数折算");
+        assertThat(audit.getRow(16).getCell(0).getStringCellValue()).isEqualTo("自评");
+        assertThat(audit.getRow(18).getCell(0).getStringCellValue()).isEqualTo("三、需要核对的差异");
+        assertThat(texts(audit.getRow(20), 5)).containsExactly("得分无法识别", "1.1 组织领导", "良好", "", "得分“良好”不是数值");
+        assertThat(audit.getRow(20).getCell(8).getStringCellValue()).isEqualTo("审计局自评.xlsx!自评表!D7");
+        assertThat(audit.getRow(21).getCell(0).getStringCellValue()).isEqualTo("自评与考核差异");
+        assertThat(audit.getLastRowNum()).isEqualTo(21);
+        assertThat(audit.getPrintSetup().getLandscape()).isTrue();
+        assertThat(audit.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+        XSSFSheet formula = read(run.resolve("反馈/=HYPERLINK(_http___x_,_y_).xlsx")).getSheetAt(0);
+        assertThat(formula.getRow(1).getCell(1).getCellType()).isEqualTo(CellType.STRING);
+        assertThat(formula.getRow(1).getCell(1).getStringCellValue()).isEqualTo(FORMULA_NAME);
+        XSSFSheet town = read(run.resolve("反馈/乡镇甲.xlsx")).getSheetAt(0);
+        assertThat(town.getRow(2).getCell(1).getCellType()).isEqualTo(CellType.BLANK);
+        assertThat(town.getRow(7).getCell(3).getCellType()).isEqualTo(CellType.BLANK);
+        assertThat(town.getRow(7).getCell(5).getCellType()).isEqualTo(CellType.BLANK);
+        assertThat(town.getRow(14).getCell(0).getStringCellValue()).isEqualTo("无");
     }
 
     @Test
     void unitNameThatLooksLikeAFormulaStaysText() {
-        Cell cell = ranking.getSheet("总排名").getRow(2).getCell(1);
+        Cell cell = ranking.getSheet("总排名").getRow(3).getCell(1);
         assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
         assertThat(cell.getStringCellValue()).isEqualTo(FORMULA_NAME);
     }
@@ -121,7 +241,7 @@ class ReportWritersTest {
     @Test
     void divisionSheetsRankWithinTheDivision() {
         Sheet sheet = ranking.getSheet("市直机关");
-        assertThat(texts(sheet.getRow(0)).get(0)).isEqualTo("排名");
+        assertThat(texts(header(sheet)).get(0)).isEqualTo("排名");
         assertThat(column(sheet, 1)).containsExactly("审计局", "统计局");
         assertThat(column(sheet, 0)).containsExactly(1.0, null);
         Sheet towns = ranking.getSheet("乡镇_街道");
@@ -161,7 +281,8 @@ class ReportWritersTest {
         XSSFWorkbook paged = read(file);
         List<String> names = new ArrayList<>();
         paged.forEach(sheet -> names.add(sheet.getSheetName()));
-        assertThat(names).containsExactly("总排名", "市直机关", "乡镇_街道", "分项得分", "分项得分（2）", "加扣分明细", "运行信息");
+        assertThat(names).containsExactly("总排名", "市直机关", "乡镇_街道", "分项得分矩阵", "统计图", "分项得分", "分项得分（2）",
+                "加扣分明细", "运行信息");
         assertThat(column(paged.getSheet("分项得分"), 0)).containsExactly("审计局", "审计局", "审计局", FORMULA_NAME,
                 FORMULA_NAME, FORMULA_NAME);
         XSSFSheet second = paged.getSheet("分项得分（2）");
@@ -297,32 +418,37 @@ class ReportWritersTest {
 
     @Test
     void tablesHaveFrozenFilteredHeaderAndLandscapeA4Printing() {
-        for (Sheet sheet : List.of(ranking.getSheet("总排名"), ranking.getSheet("加扣分明细"), report.getSheet("差异明细"))) {
+        for (Sheet sheet : List.of(ranking.getSheet("总排名"), ranking.getSheet("市直机关"), ranking.getSheet("加扣分明细"),
+                report.getSheet("差异明细"))) {
+            int header = Workbooks.headerRow(sheet);
             PaneInformation pane = sheet.getPaneInformation();
             assertThat(pane.isFreezePane()).isTrue();
-            assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) 1);
-            assertThat(((XSSFSheet) sheet).getCTWorksheet().getAutoFilter().getRef()).startsWith("A1:");
+            assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) (header + 1));
+            assertThat(((XSSFSheet) sheet).getCTWorksheet().getAutoFilter().getRef()).startsWith("A" + (header + 1) + ":");
             assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
             assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
             assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
-            assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("1:1");
-            assertThat(sheet.getRow(0).getCell(0).getCellStyle().getFillPattern())
+            assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+            assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo((header + 1) + ":" + (header + 1));
+            assertThat(sheet.getRow(header).getCell(0).getCellStyle().getFillPattern())
                     .isEqualTo(FillPatternType.SOLID_FOREGROUND);
         }
-        assertThat(((XSSFSheet) ranking.getSheet("总排名")).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J5");
+        assertThat(Workbooks.headerRow(ranking.getSheet("总排名"))).isEqualTo(1);
+        assertThat(Workbooks.headerRow(ranking.getSheet("加扣分明细"))).isZero();
+        assertThat(((XSSFSheet) ranking.getSheet("总排名")).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A2:L6");
         assertThat(ranking.getSheet("总排名").getColumnWidth(1)).isEqualTo(22 * 256);
     }
 
     @Test
     void gradedRankingHasAGradeColumnAfterStatusOnEveryRankingSheet() {
         Sheet overall = graded.getSheet("总排名");
-        assertThat(texts(overall.getRow(0))).containsExactly("排名", "单位名称", "分组", "考核组", "基础分", "加分", "扣分",
-                "总分", "自评总分", "状态", "等次");
-        assertThat(column(overall, 10)).containsExactly("优秀", "良好", null, null);
-        assertThat(((XSSFSheet) overall).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:K5");
+        assertThat(texts(header(overall))).containsExactly("排名", "单位名称", "分组", "考核组", "基础分", "加分", "扣分",
+                "总分", "自评总分", "状态", "一 组织建设", "二 思想道德", "等次");
+        assertThat(column(overall, 12)).containsExactly("优秀", "良好", null, null);
+        assertThat(((XSSFSheet) overall).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A2:M6");
         Sheet towns = graded.getSheet("乡镇_街道");
-        assertThat(texts(towns.getRow(0)).get(10)).isEqualTo("等次");
-        assertThat(column(towns, 10)).containsExactly("良好", null);
+        assertThat(texts(header(towns)).get(12)).isEqualTo("等次");
+        assertThat(column(towns, 12)).containsExactly("良好", null);
         assertThat(texts(graded.getSheet("分项得分").getRow(0))).doesNotContain("等次");
     }
 
@@ -458,9 +584,10 @@ class ReportWritersTest {
         return cell.getCellType() == CellType.NUMERIC ? (Object) cell.getNumericCellValue() : cell.getStringCellValue();
     }
 
+    /** A column's values below the table's header. */
     private static List<Object> column(Sheet sheet, int col) {
         List<Object> out = new ArrayList<>();
-        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+        for (int r = Workbooks.headerRow(sheet) + 1; r <= sheet.getLastRowNum(); r++) {
             out.add(value(sheet.getRow(r).getCell(col)));
         }
         return out;
@@ -474,7 +601,9 @@ class ReportWritersTest {
         List<String> out = new ArrayList<>();
         for (int c = 0; c < count; c++) {
             Cell cell = row.getCell(c);
-            out.add(cell == null || cell.getCellType() == CellType.BLANK ? "" : cell.getStringCellValue());
+            out.add(cell == null || cell.getCellType() == CellType.BLANK ? ""
+                    : cell.getCellType() == CellType.NUMERIC ? BigDecimal.valueOf(cell.getNumericCellValue())
+                    .stripTrailingZeros().toPlainString() : cell.getStringCellValue());
         }
         return out;
     }
@@ -487,8 +616,13 @@ class ReportWritersTest {
         return out;
     }
 
+    /** The number in the {@code row}-th row below the table's header (1: the first). */
     private static double number(Sheet sheet, int row, int col) {
-        return sheet.getRow(row).getCell(col).getNumericCellValue();
+        return sheet.getRow(Workbooks.headerRow(sheet) + row).getCell(col).getNumericCellValue();
+    }
+
+    private static Row header(Sheet sheet) {
+        return sheet.getRow(Workbooks.headerRow(sheet));
     }
 
     private static String fill(Cell cell) {

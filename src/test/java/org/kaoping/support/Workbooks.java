@@ -29,11 +29,11 @@ public final class Workbooks {
             if (sheet == null) {
                 throw new IllegalArgumentException("no sheet " + sheetName + " in " + file);
             }
-            Row header = sheet.getRow(0);
+            int headerRow = headerRow(sheet);
             List<String> names = new ArrayList<>();
-            header.forEach(c -> names.add(c.getStringCellValue()));
+            sheet.getRow(headerRow).forEach(c -> names.add(c.getStringCellValue()));
             List<Map<String, String>> rows = new ArrayList<>();
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            for (int r = headerRow + 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 if (row == null) {
                     continue;
@@ -53,11 +53,19 @@ public final class Workbooks {
     public static List<String> header(Path file, String sheetName) {
         try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
             List<String> names = new ArrayList<>();
-            wb.getSheet(sheetName).getRow(0).forEach(c -> names.add(c.getStringCellValue()));
+            Sheet sheet = wb.getSheet(sheetName);
+            sheet.getRow(headerRow(sheet)).forEach(c -> names.add(c.getStringCellValue()));
             return names;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The table's header: the first row, or the second below a title (a row of one cell, merged across). */
+    public static int headerRow(Sheet sheet) {
+        Row first = sheet.getRow(0);
+        return first != null && first.getPhysicalNumberOfCells() == 1 && sheet.getNumMergedRegions() > 0
+                && sheet.getMergedRegion(0).getFirstRow() == 0 && sheet.getMergedRegion(0).getLastRow() == 0 ? 1 : 0;
     }
 
     private static String text(Cell cell) {
