@@ -125,7 +125,7 @@ public class ConsolidateAndReportTasklet implements Tasklet {
                 whenRendered -> new RankingWorkbookWriter().write(result,
                         new RankingWorkbookWriter.Heading(setup.campaign().name(), RunParameters.startedAt(runId)),
                         info::join, staging.resolve(RANKING_FILE), scoring.storedRows(), whenRendered),
-                writers(result, staging),
+                writers(result, staging, scoring.fingerprints()),
                 () -> {
                     try {
                         info.complete(compareAndRecord(chunkContext, files, configuration, result, entries,
@@ -156,11 +156,18 @@ public class ConsolidateAndReportTasklet implements Tasklet {
     }
 
     /** The writers beside the ranking workbook's: the discrepancy report, and the units' 反馈表 unless turned off. */
-    private List<Runnable> writers(CampaignResult result, Path staging) {
+    private List<Runnable> writers(CampaignResult result, Path staging, Map<String, String> unitKeys) {
         List<Runnable> writers = new ArrayList<>();
         writers.add(() -> new DiscrepancyReportWriter().write(result, staging.resolve(DISCREPANCY_FILE)));
         if (setup.campaign().feedback()) {
-            writers.add(() -> new FeedbackWriter().write(result, setup.campaign().name(), staging));
+            Path previous = staging.resolveSibling(OutputPublisher.LATEST).resolve(FeedbackWriter.FOLDER);
+            writers.add(() -> {
+                long begun = System.nanoTime();
+                FeedbackWriter.Written written = new FeedbackWriter().write(result, setup.campaign().name(), staging,
+                        Files.isDirectory(previous) ? previous : null, unitKeys);
+                log.info("反馈表：新写 {} 份，与上次相同 {} 份（{} 秒）", written.written(), written.linked(),
+                        seconds(System.nanoTime() - begun));
+            });
         }
         return writers;
     }

@@ -3,6 +3,7 @@ package org.kaoping.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -20,6 +21,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.kaoping.rubric.Category;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarSer;
 import org.kaoping.scoring.CampaignResult;
 import org.kaoping.scoring.Status;
 import org.kaoping.scoring.UnitResult;
@@ -42,6 +44,8 @@ final class ChartSheet {
     private static final int CHART_LEFT = 4;
     private static final int CHART_COLUMNS = 12;
     private static final int MIN_CHART_ROWS = 16;
+    /** The most bars a chart keeps its values for (see {@link #write}). */
+    static final int CACHED_POINTS = 500;
 
     /** A ranking sheet to chart: its 分组 (null: the whole campaign), its sheet's name and units in its order. */
     record Ranked(String division, String sheetName, List<UnitResult> units) {
@@ -50,7 +54,9 @@ final class ChartSheet {
     private ChartSheet() {
     }
 
-    static void write(SheetStyles styles, CampaignResult result, List<Ranked> rankings) {
+    /** {@code subtotals}: each officially scored unit's category subtotals ({@link RankingWorkbookWriter#subtotals}). */
+    static void write(SheetStyles styles, CampaignResult result, Map<UnitResult, BigDecimal[]> subtotals,
+                      List<Ranked> rankings) {
         List<Category> categories = result.rubric().categories();
         Sheet sheet = styles.sheet(NAME);
         for (int i = 0; i < AVERAGES.size(); i++) {
@@ -60,13 +66,12 @@ final class ChartSheet {
         for (int i = 0; i < AVERAGES.size(); i++) {
             styles.headerCell(header, i, AVERAGES.get(i).title());
         }
-        List<UnitResult> scored = result.units().stream().filter(u -> u.official() != null).toList();
         String[] names = new String[categories.size()];
         Double[] maxima = new Double[categories.size()];
         Double[] averages = new Double[categories.size()];
         for (int i = 0; i < categories.size(); i++) {
             Category c = categories.get(i);
-            BigDecimal average = average(scored, c);
+            BigDecimal average = average(subtotals, i);
             Row row = sheet.createRow(i + 1);
             names[i] = RankingWorkbookWriter.categoryTitle(c);
             styles.text(row, 0, names[i]);
@@ -79,7 +84,7 @@ final class ChartSheet {
         int top = 0;
         if (!categories.isEmpty()) {
             int rows = Math.max(MIN_CHART_ROWS, categories.size() * 2 + 2);
-            XSSFChart chart = chart(drawing, top, rows, "各类别平均得分与满分（" + scored.size() + " 个单位）");
+            XSSFChart chart = chart(drawing, top, rows, "各类别平均得分与满分（" + subtotals.size() + " 个单位）");
             XDDFBarChartData bars = bars(chart, BarDirection.COL, false);
             int last = categories.size();
             bars.addSeries(XDDFDataSourcesFactory.fromArray(names, range(NAME, 1, last, 0)),
@@ -99,29 +104,39 @@ final class ChartSheet {
             String title = "总分" + (ranked.division() == null ? "" : " · " + ranked.division());
             XSSFChart chart = chart(drawing, top, rows, title);
             XDDFBarChartData bars = bars(chart, BarDirection.BAR, true);
-            String[] unitNames = units.stream().map(u -> u.unit().name()).toArray(String[]::new);
-            Double[] totals = units.stream()
+            // Values kept in the chart too, for readers that draw from them (previews), while that is cheap: a 分组
+            // of thousands is drawn from its cells, as Excel, WPS and LibreOffice do (openpyxl's charts keep none).
+            boolean cached = units.size() <= CACHED_POINTS;
+            String[] unitNames = units.stream().limit(cached ? units.size() : 0).map(u -> u.unit().name())
+                    .toArray(String[]::new);
+            Double[] totals = units.stream().limit(cached ? units.size() : 0)
                     .map(u -> result.ranking().rounding().shown(u.total()).doubleValue()).toArray(Double[]::new);
             int first = FIRST_UNIT_ROW;
             int last = FIRST_UNIT_ROW + units.size() - 1;
-            bars.addSeries(XDDFDataSourcesFactory.fromArray(unitNames, range(ranked.sheetName(), first, last, NAME_COLUMN)),
-                    XDDFDataSourcesFactory.fromArray(totals, range(ranked.sheetName(), first, last, TOTAL_COLUMN)))
-                    .setTitle("总分", null);
+            XDDFBarChartData.Series series = (XDDFBarChartData.Series) bars.addSeries(
+                    XDDFDataSourcesFactory.fromArray(unitNames, range(ranked.sheetName(), first, last, NAME_COLUMN)),
+                    XDDFDataSourcesFactory.fromArray(totals, range(ranked.sheetName(), first, last, TOTAL_COLUMN)));
+            series.setTitle("总分", null);
             chart.plot(bars);
+            if (!cached) {
+                CTBarSer bar = series.getCTBarSer();
+                bar.getCat().getStrRef().unsetStrCache();
+                bar.getVal().getNumRef().unsetNumCache();
+            }
             top += rows + 1;
         }
     }
 
-    /** The average of a category's subtotal over the units an inspection group scored; null when none was. */
-    private static BigDecimal average(List<UnitResult> scored, Category category) {
-        if (scored.isEmpty()) {
+    /** The average of the {@code index}-th category's subtotal over the units an inspection group scored; null when none was. */
+    private static BigDecimal average(Map<UnitResult, BigDecimal[]> subtotals, int index) {
+        if (subtotals.isEmpty()) {
             return null;
         }
         BigDecimal sum = BigDecimal.ZERO;
-        for (UnitResult u : scored) {
-            sum = sum.add(RankingWorkbookWriter.subtotal(u.official(), category));
+        for (BigDecimal[] unit : subtotals.values()) {
+            sum = sum.add(unit[index]);
         }
-        return sum.divide(BigDecimal.valueOf(scored.size()), 6, RoundingMode.HALF_EVEN);
+        return sum.divide(BigDecimal.valueOf(subtotals.size()), 6, RoundingMode.HALF_EVEN);
     }
 
     private static XSSFDrawing drawing(Sheet sheet) {
@@ -139,7 +154,7 @@ final class ChartSheet {
     }
 
     /** Bars from zero; {@code topDown}: horizontal bars listed from the top (the first unit first). */
-    private static XDDFBarChartData bars(XSSFChart chart, BarDirection direction, boolean topDown) {
+    static XDDFBarChartData bars(XSSFChart chart, BarDirection direction, boolean topDown) {
         XDDFCategoryAxis categories = chart.createCategoryAxis(
                 direction == BarDirection.BAR ? AxisPosition.LEFT : AxisPosition.BOTTOM);
         XDDFValueAxis values = chart.createValueAxis(

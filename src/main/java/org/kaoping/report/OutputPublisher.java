@@ -117,15 +117,37 @@ public final class OutputPublisher {
         }
     }
 
-    /** A copy, not links: a file of latest/ opened and saved in place must not change the run's own. */
+    /**
+     * The run's workbooks copied: one opened from latest/ and saved in place must not change the run's own. The files
+     * of its folders (反馈/, a workbook per unit) hard-linked where the file system allows: creating thousands of files
+     * costs far more than linking them, and they are written once and never changed.
+     */
     private static void copyTree(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {
             for (Path f : files.toList()) {
                 Path target = to.resolve(f.getFileName().toString());
                 if (Files.isDirectory(f)) {
-                    copyTree(f, target);
+                    linkTree(f, target);
                 } else {
+                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void linkTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(f.getFileName().toString());
+                if (Files.isDirectory(f)) {
+                    linkTree(f, target);
+                    continue;
+                }
+                try {
+                    Files.createLink(target, f);
+                } catch (UnsupportedOperationException | IOException e) {
                     Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,21 +118,22 @@ public final class RankingWorkbookWriter {
             Stream.concat(Stream.of(OVERALL, LeafMatrixSheet.NAME, ChartSheet.NAME, ADJUSTMENTS, RunInfoSheet.NAME),
                     leafSheets.stream()).forEach(n -> taken.add(key(n)));
             List<Category> categories = result.rubric().categories();
+            Map<UnitResult, BigDecimal[]> subtotals = subtotals(result);
             List<ChartSheet.Ranked> charted = new ArrayList<>();
             ranking(styles, OVERALL, heading.title(OVERALL, result.units().size()), result.units(), true, graded,
-                    categories);
+                    categories, subtotals);
             Map<String, List<UnitResult>> divisions = byDivision(result.units());
             divisions.forEach((division, units) -> {
                 String name = sheetName(division, taken);
                 ranking(styles, name, heading.title("分组排名 · " + division, units.size()), units, false, graded,
-                        categories);
+                        categories, subtotals);
                 charted.add(new ChartSheet.Ranked(division, name, units));
             });
             if (divisions.isEmpty()) {
                 charted.add(new ChartSheet.Ranked(null, OVERALL, result.units()));
             }
             LeafMatrixSheet.write(styles, heading, result);
-            ChartSheet.write(styles, result, charted);
+            ChartSheet.write(styles, result, subtotals, charted);
             for (int page = 0; page < pages.size(); page++) {
                 Sheet sheet = styles.table(leafSheets.get(page), LEAF_COLUMNS);
                 List<LeafRows> segments = pages.get(page);
@@ -174,7 +176,8 @@ public final class RankingWorkbookWriter {
      * campaign grades.
      */
     private static void ranking(SheetStyles styles, String name, String title, List<UnitResult> units,
-                                boolean overall, boolean graded, List<Category> categories) {
+                                boolean overall, boolean graded, List<Category> categories,
+                                Map<UnitResult, BigDecimal[]> subtotals) {
         List<SheetStyles.Column> columns = new ArrayList<>(RANKING);
         categories.forEach(c -> columns.add(column(categoryTitle(c), SCORE)));
         if (graded) {
@@ -197,8 +200,9 @@ public final class RankingWorkbookWriter {
             rows.score(u.total());
             rows.score(u.selfTotal());
             rows.text(u.status().label());
-            for (Category c : categories) {
-                rows.score(official == null ? null : subtotal(official, c));
+            BigDecimal[] unitSubtotals = subtotals.get(u);
+            for (int i = 0; i < categories.size(); i++) {
+                rows.score(unitSubtotals == null ? null : unitSubtotals[i]);
             }
             if (graded) {
                 rows.text(u.grade());
@@ -215,8 +219,23 @@ public final class RankingWorkbookWriter {
         return shortName.isEmpty() ? category.code() : category.code() + " " + shortName;
     }
 
+    /**
+     * Each officially scored unit's subtotal of every category, in the rubric's order: made once, shown on every
+     * ranking sheet and averaged on 统计图. By identity: a unit's result is compared whole by {@code equals}.
+     */
+    static Map<UnitResult, BigDecimal[]> subtotals(CampaignResult result) {
+        List<Category> categories = result.rubric().categories();
+        Map<UnitResult, BigDecimal[]> out = new IdentityHashMap<>();
+        for (UnitResult u : result.units()) {
+            if (u.official() != null) {
+                out.put(u, categories.stream().map(c -> subtotal(u.official(), c)).toArray(BigDecimal[]::new));
+            }
+        }
+        return out;
+    }
+
     /** The sum of a category's leaf scores in {@code scored}: what the base score is made of. */
-    static BigDecimal subtotal(Scored scored, Category category) {
+    private static BigDecimal subtotal(Scored scored, Category category) {
         BigDecimal sum = BigDecimal.ZERO;
         for (Leaf leaf : category.leaves()) {
             BigDecimal score = scored.leafScores().get(leaf.code());

@@ -184,7 +184,8 @@ class ReportWritersTest {
     @Test
     void feedbackTablesGiveEachUnitItsOwnScoresLostPointsAdjustmentsAndDiscrepancies() throws IOException {
         Path run = dir.resolve("out/feedback");
-        assertThat(new FeedbackWriter().write(campaign(), "2024年度文明单位考评", run)).isEqualTo(4);
+        assertThat(new FeedbackWriter().write(campaign(), "2024年度文明单位考评", run))
+                .isEqualTo(new FeedbackWriter.Written(4, 0));
         try (Stream<Path> files = Files.list(run.resolve("反馈"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("审计局.xlsx",
                     "=HYPERLINK(_http___x_,_y_).xlsx", "统计局.xlsx", "乡镇甲.xlsx");
@@ -229,6 +230,39 @@ class ReportWritersTest {
         assertThat(town.getRow(7).getCell(3).getCellType()).isEqualTo(CellType.BLANK);
         assertThat(town.getRow(7).getCell(5).getCellType()).isEqualTo(CellType.BLANK);
         assertThat(town.getRow(14).getCell(0).getStringCellValue()).isEqualTo("无");
+    }
+
+    @Test
+    void aFeedbackTableUnchangedSinceThePreviousRunIsThatFileLinkedAndAChangedOneIsWrittenAnew() throws IOException {
+        Path first = dir.resolve("out/feedback-first");
+        Path second = dir.resolve("out/feedback-second");
+        new FeedbackWriter().write(campaign(), "2024年度文明单位考评", first);
+        // The graded campaign changes 审计局's grade, the formula unit's score and 乡镇甲's self total; not 统计局.
+        assertThat(new FeedbackWriter().write(gradedCampaign(), "2024年度文明单位考评", second, first.resolve("反馈"),
+                Map.of())).isEqualTo(new FeedbackWriter.Written(3, 1));
+        assertThat(Files.isSameFile(second.resolve("反馈/统计局.xlsx"), first.resolve("反馈/统计局.xlsx"))).isTrue();
+        assertThat(Files.isSameFile(second.resolve("反馈/审计局.xlsx"), first.resolve("反馈/审计局.xlsx"))).isFalse();
+        assertThat(read(second.resolve("反馈/审计局.xlsx")).getSheetAt(0).getRow(2).getCell(7).getStringCellValue())
+                .isEqualTo("优秀");
+    }
+
+    @Test
+    void aFeedbackTableMadeFromTheSameResultKeyRankAndDiscrepanciesIsLinkedWithoutBeingMadeAgain() throws IOException {
+        Map<String, String> keys = Map.of("审计局", "k1", FORMULA_NAME, "k2", "统计局", "k3", "乡镇甲", "k4");
+        Path first = dir.resolve("out/keyed-first");
+        Path second = dir.resolve("out/keyed-second");
+        new FeedbackWriter().write(campaign(), "2024年度文明单位考评", first, null, keys);
+        Map<String, String> changed = new java.util.HashMap<>(keys);
+        changed.put("统计局", "k3-corrected");
+        // gradedCampaign grades 审计局 and the formula unit: their inputs changed though their keys did not. 乡镇甲 keeps
+        // its key, rank and discrepancies (its changed self total under an unchanged key cannot happen in a run).
+        assertThat(new FeedbackWriter().write(gradedCampaign(), "2024年度文明单位考评", second, first.resolve("反馈"),
+                changed)).isEqualTo(new FeedbackWriter.Written(3, 1));
+        assertThat(Files.isSameFile(second.resolve("反馈/乡镇甲.xlsx"), first.resolve("反馈/乡镇甲.xlsx"))).isTrue();
+        assertThat(Files.isSameFile(second.resolve("反馈/统计局.xlsx"), first.resolve("反馈/统计局.xlsx"))).isFalse();
+        assertThat(Files.isSameFile(second.resolve("反馈/审计局.xlsx"), first.resolve("反馈/审计局.xlsx"))).isFalse();
+        assertThat(new FeedbackWriter().write(campaign(), "另一个考核", dir.resolve("out/keyed-renamed"),
+                first.resolve("反馈"), keys)).isEqualTo(new FeedbackWriter.Written(4, 0));
     }
 
     @Test

@@ -34,19 +34,46 @@ final class FeedbackSheet {
     private FeedbackSheet() {
     }
 
-    /** The 反馈表 of {@code unit}; {@code discrepancies} are those about it alone. */
-    static byte[] write(String campaignName, Rubric rubric, DisplayRounding rounding, UnitResult unit,
-                        List<Discrepancy> discrepancies) {
-        PlainSheet sheet = new PlainSheet(WIDTHS);
+    /** A leaf row's cells that are the same for every unit: 编号, 评分项, 分值 and 考核方法, 责任部门, 责任人. */
+    record LeafCells(byte[] start, byte[] end) {
+    }
+
+    /** The rows the sheet begins with, above the leaves: title, summary, a gap, the section title and header. */
+    private static final int ROWS_ABOVE_LEAVES = 7;
+    /** The columns of a leaf row that differ by unit: 考核得分, 自评得分, 失分. */
+    private static final int FIRST_SCORE_COLUMN = 3;
+    private static final int LAST_SCORE_COLUMN = 5;
+
+    /** Each leaf's fixed cells, made once for all units' sheets. */
+    static List<LeafCells> leafCells(Rubric rubric, DisplayRounding rounding, PlainSheet.Encoded encoded) {
+        List<LeafCells> out = new ArrayList<>();
+        List<Leaf> leaves = rubric.leaves();
+        for (int i = 0; i < leaves.size(); i++) {
+            Leaf leaf = leaves.get(i);
+            int row = ROWS_ABOVE_LEAVES + 1 + i;
+            out.add(new LeafCells(
+                    PlainSheet.fragment(encoded, row, 0, s -> s.text(Style.TEXT, leaf.code())
+                            .text(Style.TEXT, leaf.name()).score(rounding.shown(leaf.max()))),
+                    PlainSheet.fragment(encoded, row, LAST_SCORE_COLUMN + 1, s -> s
+                            .text(Style.TEXT, String.join("、", leaf.methods())).text(Style.TEXT, leaf.departmentsShown())
+                            .text(Style.TEXT, leaf.peopleShown()))));
+        }
+        return out;
+    }
+
+    /** The 反馈表 of {@code unit}, as a sheet; {@code discrepancies} are those about it alone. */
+    static PlainSheet write(String campaignName, Rubric rubric, List<LeafCells> leafCells, DisplayRounding rounding,
+                            UnitResult unit, List<Discrepancy> discrepancies, PlainSheet.Encoded encoded) {
+        PlainSheet sheet = new PlainSheet(encoded, WIDTHS);
         sheet.row(24).text(Style.TITLE, campaignName + " 反馈表").merge(0, WIDTHS.length - 1);
         summary(sheet, rounding, unit);
         sheet.gap();
-        leaves(sheet, rubric, rounding, unit);
+        leaves(sheet, rubric, leafCells, rounding, unit);
         sheet.gap();
         adjustments(sheet, rounding, unit);
         sheet.gap();
         discrepancies(sheet, discrepancies);
-        return sheet.toXlsx();
+        return sheet;
     }
 
     private static void summary(PlainSheet sheet, DisplayRounding rounding, UnitResult u) {
@@ -73,14 +100,17 @@ final class FeedbackSheet {
     }
 
     /** Every leaf with its 分值, both scores and 失分 (分值 − 考核得分), then their sums. */
-    private static void leaves(PlainSheet sheet, Rubric rubric, DisplayRounding rounding, UnitResult u) {
+    private static void leaves(PlainSheet sheet, Rubric rubric, List<LeafCells> leafCells, DisplayRounding rounding,
+                               UnitResult u) {
         section(sheet, LEAVES);
         header(sheet, LEAF_HEADER);
         Scored official = u.official();
         Scored self = u.self();
         BigDecimal max = BigDecimal.ZERO;
         BigDecimal lost = official == null ? null : BigDecimal.ZERO;
-        for (Leaf leaf : rubric.leaves()) {
+        List<Leaf> leaves = rubric.leaves();
+        for (int i = 0; i < leaves.size(); i++) {
+            Leaf leaf = leaves.get(i);
             BigDecimal score = official == null ? null : official.leafScores().getOrDefault(leaf.code(), BigDecimal.ZERO);
             BigDecimal lostHere = score == null || leaf.max() == null ? null : leaf.max().subtract(score);
             if (leaf.max() != null) {
@@ -89,12 +119,9 @@ final class FeedbackSheet {
             if (lostHere != null) {
                 lost = lost.add(lostHere);
             }
-            sheet.row().text(Style.TEXT, leaf.code()).text(Style.TEXT, leaf.name())
-                    .score(rounding.shown(leaf.max())).score(rounding.shown(score))
+            sheet.row(leafCells.get(i).start(), FIRST_SCORE_COLUMN).score(rounding.shown(score))
                     .score(rounding.shown(self == null ? null : self.leafScores().get(leaf.code())))
-                    .score(rounding.shown(lostHere))
-                    .text(Style.TEXT, String.join("、", leaf.methods())).text(Style.TEXT, leaf.departmentsShown())
-                    .text(Style.TEXT, leaf.peopleShown());
+                    .score(rounding.shown(lostHere)).cells(leafCells.get(i).end(), LEAF_HEADER.size());
         }
         sheet.row().text(Style.LABEL, TOTAL).text(Style.LABEL, "").mergeFrom(0)
                 .score(rounding.shown(max)).score(rounding.shown(official == null ? null : official.base()))

@@ -1,16 +1,13 @@
 package org.kaoping.report.feedback;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.kaoping.scoring.input.CellRef;
 import org.kaoping.text.Xml;
 
@@ -27,6 +24,8 @@ final class PlainSheet {
     }
 
     static final String SHEET_NAME = "反馈表";
+    private static final String[] STYLE_INDEX = Arrays.stream(Style.values()).map(s -> Integer.toString(s.ordinal()))
+            .toArray(String[]::new);
     private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static final String RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private static final String PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -53,8 +52,9 @@ final class PlainSheet {
             + xf(0, 3, 0, 0, "<alignment vertical=\"center\"/>")
             + "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
             + "</styleSheet>";
-    private static final List<Part> FIXED = List.of(
-            Part.of("[Content_Types].xml", XML_DECLARATION
+    private static final String SHEET_PART = "xl/worksheets/sheet1.xml";
+    private static final List<PlainZip.Entry> FIXED = List.of(
+            PlainZip.Entry.of("[Content_Types].xml", XML_DECLARATION
                     + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
                     + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
                     + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
@@ -62,29 +62,51 @@ final class PlainSheet {
                     + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
                     + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
                     + "</Types>"),
-            Part.of("_rels/.rels", XML_DECLARATION + "<Relationships xmlns=\"" + PACKAGE_RELS + "\">"
+            PlainZip.Entry.of("_rels/.rels", XML_DECLARATION + "<Relationships xmlns=\"" + PACKAGE_RELS + "\">"
                     + "<Relationship Id=\"rId1\" Type=\"" + RELS + "/officeDocument\" Target=\"xl/workbook.xml\"/>"
                     + "</Relationships>"),
-            Part.of("xl/workbook.xml", XML_DECLARATION + "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + RELS + "\">"
+            PlainZip.Entry.of("xl/workbook.xml", XML_DECLARATION + "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + RELS + "\">"
                     + "<bookViews><workbookView/></bookViews><sheets><sheet name=\"" + SHEET_NAME
                     + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
-            Part.of("xl/_rels/workbook.xml.rels", XML_DECLARATION + "<Relationships xmlns=\"" + PACKAGE_RELS + "\">"
+            PlainZip.Entry.of("xl/_rels/workbook.xml.rels", XML_DECLARATION + "<Relationships xmlns=\"" + PACKAGE_RELS + "\">"
                     + "<Relationship Id=\"rId1\" Type=\"" + RELS + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
                     + "<Relationship Id=\"rId2\" Type=\"" + RELS + "/styles\" Target=\"styles.xml\"/>"
                     + "</Relationships>"),
-            Part.of("xl/styles.xml", STYLES));
-    // The zip's entry times: fixed, so that the same content makes the same file.
-    private static final long ENTRY_TIME = 315_532_800_000L;
+            PlainZip.Entry.of("xl/styles.xml", STYLES));
 
     private final int[] widths;
-    private final StringBuilder rows = new StringBuilder(16 * 1024);
+    private final Encoded encoded;
+    private byte[] rows = new byte[24 * 1024];
+    private int length;
     private final List<String> merges = new ArrayList<>();
     private int row;
     private int column;
     private boolean open;
 
+    /**
+     * Texts and numbers as they are written into a sheet's XML, made once and shared by every sheet of a run: a
+     * leaf's name, method and department recur in every unit's 反馈表.
+     */
+    static final class Encoded {
+        private final Map<Object, byte[]> bytes = new ConcurrentHashMap<>();
+
+        byte[] text(String value) {
+            return bytes.computeIfAbsent(value, v -> {
+                StringBuilder xml = new StringBuilder(value.length() + 16);
+                Xml.escape(xml, value);
+                return xml.toString().getBytes(StandardCharsets.UTF_8);
+            });
+        }
+
+        byte[] number(Object value) {
+            return bytes.computeIfAbsent(value, v -> (v instanceof BigDecimal d ? d.toPlainString() : v.toString())
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
     /** {@code widths}: each column's width in Latin characters (a CJK character counts two). */
-    PlainSheet(int... widths) {
+    PlainSheet(Encoded encoded, int... widths) {
+        this.encoded = encoded;
         this.widths = widths.clone();
     }
 
@@ -94,17 +116,16 @@ final class PlainSheet {
     }
 
     /** Starts the next row, {@code points} high (0: as tall as its content). */
-    PlainSheet row(float points) {
+    PlainSheet row(int points) {
         endRow();
         row++;
         column = 0;
         open = true;
-        rows.append("<row r=\"").append(row).append('"');
+        ascii("<row r=\"").ascii(Integer.toString(row)).ascii("\"");
         if (points > 0) {
-            rows.append(" ht=\"").append(points).append("\" customHeight=\"1\"");
+            ascii(" ht=\"").ascii(Integer.toString(points)).ascii("\" customHeight=\"1\"");
         }
-        rows.append('>');
-        return this;
+        return ascii(">");
     }
 
     /** Leaves a row empty between two parts of the sheet. */
@@ -116,23 +137,20 @@ final class PlainSheet {
     PlainSheet text(Style style, String value) {
         cell(style);
         if (value == null || value.isEmpty()) {
-            rows.append("/>");
-            return this;
+            return ascii("/>");
         }
-        rows.append(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
-        Xml.escape(rows, value);
-        rows.append("</t></is></c>");
-        return this;
+        ascii(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+        put(encoded.text(value));
+        return ascii("</t></is></c>");
     }
 
     /** A score as shown (already rounded), blank when null. */
     PlainSheet score(BigDecimal value) {
-        return value(Style.SCORE, value == null ? null : value.toPlainString());
+        return value(Style.SCORE, value);
     }
 
     PlainSheet number(Number value) {
-        return value(Style.NUMBER, value == null ? null
-                : value instanceof BigDecimal d ? d.toPlainString() : value.toString());
+        return value(Style.NUMBER, value);
     }
 
     /** This row's cells from column {@code first} (0-based) to the last one written so far, merged. */
@@ -146,50 +164,101 @@ final class PlainSheet {
         return this;
     }
 
-    private PlainSheet value(Style style, String value) {
+    private PlainSheet value(Style style, Number value) {
         cell(style);
         if (value == null) {
-            rows.append("/>");
-        } else {
-            rows.append("><v>").append(value).append("</v></c>");
+            return ascii("/>");
         }
-        return this;
+        ascii("><v>");
+        put(encoded.number(value));
+        return ascii("</v></c>");
     }
 
     private void cell(Style style) {
-        rows.append("<c r=\"").append(CellRef.a1(row - 1, column++)).append("\" s=\"").append(style.ordinal())
-                .append('"');
+        ascii("<c r=\"").ascii(CellRef.a1(row - 1, column++)).ascii("\" s=\"").ascii(STYLE_INDEX[style.ordinal()])
+                .ascii("\"");
     }
 
     private void endRow() {
         if (open) {
-            rows.append("</row>");
+            ascii("</row>");
             open = false;
         }
     }
 
-    /** The workbook, as the bytes of its file. */
-    byte[] toXlsx() {
-        endRow();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 * 1024);
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Part part : FIXED) {
-                part.write(zip);
-            }
-            ZipEntry sheet = new ZipEntry("xl/worksheets/sheet1.xml");
-            sheet.setTime(ENTRY_TIME);
-            zip.setLevel(Deflater.BEST_SPEED);
-            zip.putNextEntry(sheet);
-            zip.write(sheetXml().getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private PlainSheet ascii(String markup) {
+        ensure(markup.length());
+        for (int i = 0; i < markup.length(); i++) {
+            rows[length++] = (byte) markup.charAt(i);
         }
-        return bytes.toByteArray();
+        return this;
     }
 
-    private String sheetXml() {
-        StringBuilder xml = new StringBuilder(rows.length() + 2048).append(XML_DECLARATION)
+    private void put(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, rows, length, bytes.length);
+        length += bytes.length;
+    }
+
+    private void ensure(int more) {
+        if (length + more > rows.length) {
+            rows = Arrays.copyOf(rows, Math.max(rows.length * 2, length + more));
+        }
+    }
+
+    /**
+     * Cells made once, to be laid into many sheets at the same place with {@link #row(byte[], int)} and
+     * {@link #cells}: a leaf's code, name and methods, the same in every unit's 反馈表. {@code row} is 1-based,
+     * {@code column} 0-based.
+     */
+    static byte[] fragment(Encoded encoded, int row, int column, Consumer<PlainSheet> cells) {
+        PlainSheet made = new PlainSheet(encoded);
+        made.row = row;
+        made.column = column;
+        cells.accept(made);
+        return Arrays.copyOf(made.rows, made.length);
+    }
+
+    /** Starts the next row with cells made for it by {@link #fragment}; the next cell goes in column {@code next}. */
+    PlainSheet row(byte[] made, int next) {
+        row();
+        put(made);
+        column = next;
+        return this;
+    }
+
+    /** Cells made for this place by {@link #fragment}; the next cell goes in column {@code next}. */
+    PlainSheet cells(byte[] made, int next) {
+        put(made);
+        column = next;
+        return this;
+    }
+
+    /** The sheet's XML, whole. */
+    byte[] xml() {
+        endRow();
+        byte[] head = head().getBytes(StandardCharsets.UTF_8);
+        byte[] tail = tail().getBytes(StandardCharsets.UTF_8);
+        byte[] xml = new byte[head.length + length + tail.length];
+        System.arraycopy(head, 0, xml, 0, head.length);
+        System.arraycopy(rows, 0, xml, head.length, length);
+        System.arraycopy(tail, 0, xml, head.length + length, tail.length);
+        return xml;
+    }
+
+    /** What a workbook holding the sheet {@code xml} carries as its digest (see {@link PlainZip}). */
+    static String digest(byte[] xml) {
+        return PlainZip.digest(FIXED, xml);
+    }
+
+    /** The workbook of the sheet {@code xml}, as the bytes of its file. */
+    static byte[] xlsx(byte[] xml, String digest) {
+        return PlainZip.write(FIXED, SHEET_PART, xml, digest);
+    }
+
+    /** The sheet's XML up to its rows. */
+    private String head() {
+        StringBuilder xml = new StringBuilder(2048).append(XML_DECLARATION)
                 .append("<worksheet xmlns=\"").append(MAIN).append("\" xmlns:r=\"").append(RELS).append("\">")
                 .append("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
                 .append("<dimension ref=\"A1:").append(CellRef.a1(Math.max(0, row - 1), widths.length - 1))
@@ -199,7 +268,12 @@ final class PlainSheet {
             xml.append("<col min=\"").append(i + 1).append("\" max=\"").append(i + 1).append("\" width=\"")
                     .append(widths[i]).append("\" customWidth=\"1\"/>");
         }
-        xml.append("</cols><sheetData>").append(rows).append("</sheetData>");
+        return xml.append("</cols><sheetData>").toString();
+    }
+
+    /** The sheet's XML after its rows. */
+    private String tail() {
+        StringBuilder xml = new StringBuilder(1024).append("</sheetData>");
         if (!merges.isEmpty()) {
             xml.append("<mergeCells count=\"").append(merges.size()).append("\">");
             merges.forEach(m -> xml.append("<mergeCell ref=\"").append(m).append("\"/>"));
@@ -224,27 +298,5 @@ final class PlainSheet {
                 + "\" xfId=\"0\"" + (numFmt != 0 ? " applyNumberFormat=\"1\"" : "") + (font != 0 ? " applyFont=\"1\"" : "")
                 + (fill != 0 ? " applyFill=\"1\"" : "") + (border != 0 ? " applyBorder=\"1\"" : "")
                 + " applyAlignment=\"1\">" + alignment + "</xf>";
-    }
-
-    /** A part made once and stored uncompressed: a few hundred bytes, not worth deflating in every file. */
-    private record Part(String name, byte[] content, long crc) {
-        static Part of(String name, String xml) {
-            byte[] content = xml.getBytes(StandardCharsets.UTF_8);
-            CRC32 crc = new CRC32();
-            crc.update(content);
-            return new Part(name, content, crc.getValue());
-        }
-
-        void write(ZipOutputStream zip) throws IOException {
-            ZipEntry entry = new ZipEntry(name);
-            entry.setMethod(ZipEntry.STORED);
-            entry.setSize(content.length);
-            entry.setCompressedSize(content.length);
-            entry.setCrc(crc);
-            entry.setTime(ENTRY_TIME);
-            zip.putNextEntry(entry);
-            zip.write(content);
-            zip.closeEntry();
-        }
     }
 }
