@@ -87,7 +87,7 @@ class RankingRulesAcceptanceTest {
     @Test
     void gradeColumnFollowsStatusOnTheOverallAndDivisionSheets() {
         List<String> header = List.of("排名", "单位名称", "分组", "考核组", "基础分", "加分", "扣分", "总分", "自评总分", "状态",
-                "等次");
+                "一 领导班子好", "二 （干部）职工队伍好", "三 工作制度好", "四 创建活动好", "五 环境面貌好", "六 社会形象好", "等次");
         assertThat(Workbooks.header(HOME.latest("graded", "综合排名.xlsx"), "总排名")).isEqualTo(header);
         assertThat(Workbooks.header(HOME.latest("graded", "综合排名.xlsx"), "省直机关")).isEqualTo(header);
         assertThat(rows("graded", "省直机关")).extracting(r -> r.get("排名") + " " + r.get("等次"))

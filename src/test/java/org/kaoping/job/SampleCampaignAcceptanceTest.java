@@ -134,8 +134,10 @@ class SampleCampaignAcceptanceTest {
 
     @Test
     void rankingSheetHasTheContractedColumns() {
+        // The contract's ten columns first, unchanged; the rubric's categories after them.
         assertThat(Workbooks.header(HOME.latest("shanxi", "综合排名.xlsx"), "总排名"))
-                .containsExactly("排名", "单位名称", "分组", "考核组", "基础分", "加分", "扣分", "总分", "自评总分", "状态");
+                .containsExactly("排名", "单位名称", "分组", "考核组", "基础分", "加分", "扣分", "总分", "自评总分", "状态",
+                        "一 领导班子好", "二 （干部）职工队伍好", "三 工作制度好", "四 创建活动好", "五 环境面貌好", "六 社会形象好");
         assertThat(Workbooks.header(HOME.latest("shanxi", "差异报告.xlsx"), "差异明细"))
                 .containsExactly("类型", "单位名称", "文件", "工作表", "单元格", "项目", "自评值", "考核值", "说明", "责任部门",
                         "责任人", "分管领导");

@@ -15,8 +15,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
- * A 综合排名.xlsx as sheet name → cell address → raw value, without 运行信息 (run id, times, what changed):
- * what two runs on the same inputs must agree on cell by cell.
+ * A 综合排名.xlsx as sheet name → cell address → raw value, without 运行信息 (run id, times, what changed) and the
+ * ranking sheets' titles (the campaign's name, the run's time): what two runs on the same inputs must agree on cell by
+ * cell.
  */
 public final class RankingWorkbooks {
     private RankingWorkbooks() {
@@ -31,7 +32,11 @@ public final class RankingWorkbooks {
                     continue;
                 }
                 Map<String, String> values = new LinkedHashMap<>();
+                int firstRow = Workbooks.headerRow(sheet);
                 for (Row row : sheet) {
+                    if (row.getRowNum() < firstRow) {
+                        continue;
+                    }
                     for (Cell cell : row) {
                         values.put(cell.getAddress().formatAsString(), cell.getCellType() + ":" + switch (cell.getCellType()) {
                             case NUMERIC -> Double.toString(cell.getNumericCellValue());
