@@ -7,6 +7,9 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
@@ -15,6 +18,7 @@ import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -44,6 +48,8 @@ final class ChartSheet {
     private static final int CHART_LEFT = 4;
     private static final int CHART_COLUMNS = 12;
     private static final int MIN_CHART_ROWS = 16;
+    private static final byte[] MAXIMUM = {(byte) 0xBF, (byte) 0xBF, (byte) 0xBF};
+    private static final byte[] SCORED = {(byte) 0x44, (byte) 0x72, (byte) 0xC4};
     /** The most bars a chart keeps its values for (see {@link #write}). */
     static final int CACHED_POINTS = 500;
 
@@ -59,6 +65,7 @@ final class ChartSheet {
                       List<Ranked> rankings) {
         List<Category> categories = result.rubric().categories();
         Sheet sheet = styles.sheet(NAME);
+        styles.pageSetup(sheet);
         for (int i = 0; i < AVERAGES.size(); i++) {
             sheet.setColumnWidth(i, SheetStyles.width(AVERAGES.get(i)));
         }
@@ -87,10 +94,10 @@ final class ChartSheet {
             XSSFChart chart = chart(drawing, top, rows, "各类别平均得分与满分（" + subtotals.size() + " 个单位）");
             XDDFBarChartData bars = bars(chart, BarDirection.COL, false);
             int last = categories.size();
-            bars.addSeries(XDDFDataSourcesFactory.fromArray(names, range(NAME, 1, last, 0)),
-                    XDDFDataSourcesFactory.fromArray(maxima, range(NAME, 1, last, 1))).setTitle("满分", null);
-            bars.addSeries(XDDFDataSourcesFactory.fromArray(names, range(NAME, 1, last, 0)),
-                    XDDFDataSourcesFactory.fromArray(averages, range(NAME, 1, last, 2))).setTitle("平均得分", null);
+            filled(bars.addSeries(XDDFDataSourcesFactory.fromArray(names, range(NAME, 1, last, 0)),
+                    XDDFDataSourcesFactory.fromArray(maxima, range(NAME, 1, last, 1))), "满分", MAXIMUM);
+            filled(bars.addSeries(XDDFDataSourcesFactory.fromArray(names, range(NAME, 1, last, 0)),
+                    XDDFDataSourcesFactory.fromArray(averages, range(NAME, 1, last, 2))), "平均得分", SCORED);
             chart.plot(bars);
             top += rows + 1;
         }
@@ -99,8 +106,8 @@ final class ChartSheet {
             if (units.isEmpty()) {
                 continue;
             }
-            // A bar a row high: every unit's name stays readable however many there are.
-            int rows = Math.max(MIN_CHART_ROWS, units.size() + 4);
+            // Two rows a bar: every unit's name stays readable however many there are.
+            int rows = Math.max(MIN_CHART_ROWS, units.size() * 2 + 4);
             String title = "总分" + (ranked.division() == null ? "" : " · " + ranked.division());
             XSSFChart chart = chart(drawing, top, rows, title);
             XDDFBarChartData bars = bars(chart, BarDirection.BAR, true);
@@ -116,7 +123,7 @@ final class ChartSheet {
             XDDFBarChartData.Series series = (XDDFBarChartData.Series) bars.addSeries(
                     XDDFDataSourcesFactory.fromArray(unitNames, range(ranked.sheetName(), first, last, NAME_COLUMN)),
                     XDDFDataSourcesFactory.fromArray(totals, range(ranked.sheetName(), first, last, TOTAL_COLUMN)));
-            series.setTitle("总分", null);
+            filled(series, "总分", SCORED);
             chart.plot(bars);
             if (!cached) {
                 CTBarSer bar = series.getCTBarSer();
@@ -168,6 +175,17 @@ final class ChartSheet {
         bars.setBarDirection(direction);
         bars.setVaryColors(false);
         return bars;
+    }
+
+    /**
+     * Names a series and fills its bars with {@code rgb}: a series without a fill of its own is drawn with the
+     * reader's defaults, which LibreOffice took for none (axes, no bars).
+     */
+    private static void filled(XDDFChartData.Series series, String title, byte[] rgb) {
+        series.setTitle(title, null);
+        XDDFShapeProperties shape = new XDDFShapeProperties();
+        shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(rgb)));
+        series.setShapeProperties(shape);
     }
 
     /** A column's cells {@code firstRow}..{@code lastRow} (0-based) of a sheet, as a chart refers to them. */

@@ -58,6 +58,8 @@ public final class RankingWorkbookWriter {
             column("自评得分", SCORE), column("考核方法", SHORT), column("责任部门", SHORT), column("责任人", SHORT),
             column("分管领导", SHORT));
     private static final SheetStyles.Column GRADE = column("等次", 8);
+    /** A category subtotal's column: a score's width and a little more, its title wrapping above it. */
+    private static final int CATEGORY = 12;
     private static final List<SheetStyles.Column> ADJUSTMENT_COLUMNS = List.of(column("单位名称", NAME),
             column("来源", 6), column("类型", 6), column("项目", 24), column("级别", SHORT), column("次数", 6),
             column("每次分值", SCORE), column("折算系数", SCORE), column("计入分值", SCORE), column("说明", TEXT),
@@ -179,7 +181,7 @@ public final class RankingWorkbookWriter {
                                 boolean overall, boolean graded, List<Category> categories,
                                 Map<UnitResult, BigDecimal[]> subtotals) {
         List<SheetStyles.Column> columns = new ArrayList<>(RANKING);
-        categories.forEach(c -> columns.add(column(categoryTitle(c), SCORE)));
+        categories.forEach(c -> columns.add(new SheetStyles.Column(categoryTitle(c), CATEGORY, true)));
         if (graded) {
             columns.add(GRADE);
         }

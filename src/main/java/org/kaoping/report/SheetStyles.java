@@ -47,8 +47,14 @@ final class SheetStyles {
         }
     }
 
-    /** A table column; {@code chars} is its width in Latin characters (a CJK character counts two). */
-    record Column(String title, int chars) {
+    /**
+     * A table column; {@code chars} is its width in Latin characters (a CJK character counts two). A column is made
+     * wide enough for its title unless {@code wrapsTitle}: then the title wraps in the header row.
+     */
+    record Column(String title, int chars, boolean wrapsTitle) {
+        Column(String title, int chars) {
+            this(title, chars, false);
+        }
     }
 
     static final int NAME = 22;
@@ -159,14 +165,15 @@ final class SheetStyles {
         }
     }
 
-    /** The lines a header text wraps to in a column {@code chars} wide. */
+    /** The lines a header text wraps to in a column {@code chars} wide (less its margins, and some for wider fonts). */
     static int lines(String text, int chars) {
-        return Math.max(1, (displayWidth(text) + chars - 3) / Math.max(1, chars - 2));
+        int usable = Math.max(1, chars - 3);
+        return Math.max(1, (displayWidth(text) + usable - 1) / usable);
     }
 
     /** A column's width in Excel's units: at least its title's, at most {@link #MAX_CHARS} characters. */
     static int width(Column c) {
-        return Math.min(MAX_CHARS, Math.max(c.chars(), displayWidth(c.title()) + 2)) * 256;
+        return Math.min(MAX_CHARS, c.wrapsTitle() ? c.chars() : Math.max(c.chars(), displayWidth(c.title()) + 2)) * 256;
     }
 
     /**
@@ -175,6 +182,11 @@ final class SheetStyles {
      */
     void printed(Sheet sheet, int firstHeader, int lastHeader) {
         sheet.setRepeatingRows(new CellRangeAddress(firstHeader, lastHeader, -1, -1));
+        pageSetup(sheet);
+    }
+
+    /** A4 landscape, one page wide, the sheet's name and page in the footer. */
+    void pageSetup(Sheet sheet) {
         PrintSetup print = sheet.getPrintSetup();
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
         print.setLandscape(true);

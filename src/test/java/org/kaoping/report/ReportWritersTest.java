@@ -22,6 +22,8 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFColor;
@@ -51,6 +53,7 @@ import org.kaoping.scoring.ranking.Grade;
 import org.kaoping.scoring.ranking.RankingMethod;
 import org.kaoping.scoring.ranking.RankingRules;
 import org.kaoping.scoring.ranking.TieBreaker;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarSer;
 import org.kaoping.support.Workbooks;
 
 class ReportWritersTest {
@@ -174,11 +177,33 @@ class ReportWritersTest {
         assertThat(averages.getSeriesCount()).isEqualTo(2);
         assertThat(averages.getSeries(1).getValuesData().getDataRangeReference()).isEqualTo("统计图!$C$2:$C$3");
         assertThat(averages.getSeries(1).getValuesData().getPointAt(1)).isEqualTo(21.83);
+        // Filled explicitly: LibreOffice drew series without a fill of their own as no bars at all.
+        assertThat(((XDDFBarChartData.Series) averages.getSeries(1)).getShapeProperties().getFillProperties())
+                .isInstanceOf(XDDFSolidFillProperties.class);
         XDDFChartData towns = charts.get(2).getChartSeries().get(0);
         assertThat(towns.getSeriesCount()).isEqualTo(1);
         assertThat(towns.getSeries(0).getCategoryData().getDataRangeReference()).isEqualTo("乡镇_街道!$B$3");
         assertThat(towns.getSeries(0).getCategoryData().getPointAt(0)).isEqualTo(FORMULA_NAME);
         assertThat(towns.getSeries(0).getValuesData().getPointAt(0)).isEqualTo(91.5);
+    }
+
+    @Test
+    void aDivisionOfMoreThanFiveHundredUnitsIsChartedFromItsCellsWithoutCachedValues() throws IOException {
+        CampaignResult small = campaign();
+        UnitResult audit = small.units().get(0);
+        List<UnitResult> units = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            RosterUnit unit = new RosterUnit("单位" + i, List.of(), null, "市直机关", "第一考核组");
+            units.add(new UnitResult(unit, Status.RANKED, audit.official(), null, i + 1, i + 1, "第一考核组"));
+        }
+        Path file = dir.resolve("out/large/综合排名.xlsx");
+        new RankingWorkbookWriter().write(new CampaignResult(small.rubric(), units, List.of()), runInfo(), file);
+        XSSFChart chart = read(file).getSheet("统计图").getDrawingPatriarch().getCharts().get(1);
+        CTBarSer bars = chart.getCTChart().getPlotArea().getBarChartArray(0).getSerArray(0);
+        assertThat(bars.getCat().getStrRef().getF()).isEqualTo("市直机关!$B$3:$B$503");
+        assertThat(bars.getVal().getNumRef().getF()).isEqualTo("市直机关!$H$3:$H$503");
+        assertThat(bars.getCat().getStrRef().isSetStrCache()).isFalse();
+        assertThat(bars.getVal().getNumRef().isSetNumCache()).isFalse();
     }
 
     @Test

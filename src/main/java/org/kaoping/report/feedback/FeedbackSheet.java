@@ -18,7 +18,7 @@ import org.kaoping.scoring.ranking.DisplayRounding;
  */
 final class FeedbackSheet {
     /** 编号, 评分项, 分值, 考核得分, 自评得分, 失分, 考核方法, 责任部门, 责任人 (Latin characters). */
-    private static final int[] WIDTHS = {11, 30, 10, 10, 10, 10, 20, 16, 12};
+    private static final int[] WIDTHS = {11, 30, 10, 10, 10, 10, 26, 16, 12};
     static final List<String> LEAF_HEADER = List.of("编号", "评分项", "分值", "考核得分", "自评得分", "失分", "考核方法",
             "责任部门", "责任人");
     static final List<String> ADJUSTMENT_HEADER = List.of("来源", "类型", "项目", "级别", "次数", "每次分值", "计入分值",
