@@ -57,7 +57,7 @@ public final class OutputPublisher {
             move(staging, runDir);
             Path latestStaging = campaignOutput.resolve(".staging-latest");
             deleteTree(latestStaging);
-            copyTree(runDir, latestStaging);
+            copyTree(runDir, latestStaging, false);
             Path latest = campaignOutput.resolve(LATEST);
             Path retired = campaignOutput.resolve(RETIRED);
             deleteTree(retired);
@@ -119,38 +119,29 @@ public final class OutputPublisher {
 
     /**
      * The run's workbooks copied: one opened from latest/ and saved in place must not change the run's own. The files
-     * of its folders (反馈/, a workbook per unit) hard-linked where the file system allows: creating thousands of files
-     * costs far more than linking them, and they are written once and never changed.
+     * of its folders (反馈/, a workbook per unit) hard-linked where the file system allows ({@code link}): creating
+     * thousands of files costs far more than linking them, and they are written once and never changed.
      */
-    private static void copyTree(Path from, Path to) throws IOException {
+    private static void copyTree(Path from, Path to, boolean link) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {
             for (Path f : files.toList()) {
                 Path target = to.resolve(f.getFileName().toString());
                 if (Files.isDirectory(f)) {
-                    linkTree(f, target);
-                } else {
+                    copyTree(f, target, true);
+                } else if (!link || !linked(target, f)) {
                     Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
     }
 
-    private static void linkTree(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(f.getFileName().toString());
-                if (Files.isDirectory(f)) {
-                    linkTree(f, target);
-                    continue;
-                }
-                try {
-                    Files.createLink(target, f);
-                } catch (UnsupportedOperationException | IOException e) {
-                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+    private static boolean linked(Path link, Path existing) {
+        try {
+            Files.createLink(link, existing);
+            return true;
+        } catch (UnsupportedOperationException | IOException e) {
+            return false;
         }
     }
 

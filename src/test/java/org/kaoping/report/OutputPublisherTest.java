@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Publishing never names a folder outside output/&lt;campaign&gt;, heals a cut-short latest/ swap, and prunes only runs. */
+/**
+ * Publishing never names a folder outside output/&lt;campaign&gt;, heals a cut-short latest/ swap, links latest/'s
+ * 反馈表 to the run's, and prunes only runs.
+ */
 class OutputPublisherTest {
     @TempDir
     Path out;
@@ -34,6 +37,20 @@ class OutputPublisherTest {
         assertThat(out.resolve("latest/综合排名.xlsx")).hasContent("new");
         assertThat(out.resolve(".retired-latest")).doesNotExist();
         assertThat(out.resolve(".staging-latest")).doesNotExist();
+    }
+
+    @Test
+    void latestHoldsACopyOfTheWorkbooksAndLinksToTheFeedbackTables() throws IOException {
+        OutputPublisher publisher = new OutputPublisher(out);
+        Path staging = publisher.stage("20250301-093015-123");
+        Files.writeString(staging.resolve("综合排名.xlsx"), "ranking");
+        Files.createDirectories(staging.resolve("反馈"));
+        Files.writeString(staging.resolve("反馈/省财政厅.xlsx"), "feedback");
+        Path run = publisher.publish(staging, "20250301-093015-123");
+        assertThat(out.resolve("latest/综合排名.xlsx")).hasContent("ranking");
+        assertThat(Files.isSameFile(out.resolve("latest/综合排名.xlsx"), run.resolve("综合排名.xlsx"))).isFalse();
+        assertThat(out.resolve("latest/反馈/省财政厅.xlsx")).hasContent("feedback");
+        assertThat(Files.isSameFile(out.resolve("latest/反馈/省财政厅.xlsx"), run.resolve("反馈/省财政厅.xlsx"))).isTrue();
     }
 
     @Test
