@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kaoping.support.KaopingJar;
+import org.kaoping.support.Workbooks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -146,8 +147,9 @@ class DemoJarIT {
         Map<String, String[]> rows = new HashMap<>();
         try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
             Sheet sheet = workbook.getSheet("总排名");
+            int header = Workbooks.headerRow(sheet);
             for (Row row : sheet) {
-                if (row.getRowNum() == 0) {
+                if (row.getRowNum() <= header) {
                     continue;
                 }
                 String rank = row.getCell(0) == null || row.getCell(0).getCellType() != org.apache.poi.ss.usermodel.CellType.NUMERIC
