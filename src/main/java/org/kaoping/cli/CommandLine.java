@@ -1,7 +1,9 @@
 package org.kaoping.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
+import org.kaoping.authoring.RubricImport;
 import org.kaoping.run.CampaignRun;
 import org.kaoping.run.ExitCodes;
 import org.kaoping.schedule.ServeCommand;
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The command line: {@code run <campaign>}, {@code check <campaign>}, {@code history <campaign>}, {@code serve},
- * {@code help}; options ({@code --kaoping.home=…}) are Spring's. The process exits with the command's code
+ * {@code rubric import <table> --id <rubric>}, {@code help}; options ({@code --kaoping.home=…}) are Spring's. The process exits with the command's code
  * ({@link ExitCodes}).
  */
 @Component
@@ -23,6 +25,8 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
               check <考核代码>    检查配置，列出下次运行会读取、拒收、忽略的文件（不写任何东西）
               history <考核代码>  列出该考核的历次运行
               serve               按各考核的 schedule 定时运行，直到按 Ctrl+C
+              rubric import <表格> --id <细则代码> [--force]
+                                  由自查打分表（.xlsx/.xls）生成评分细则 config/rubrics/<细则代码>.yml
               help                显示本说明
             返回值: 0 完成，1 运行失败，2 命令写错，3 配置有误，4 同一考核正在运行""";
 
@@ -30,21 +34,42 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final ServeCommand serve;
     private final RunHistory history;
     private final CheckCommand check;
+    private final RubricImport rubricImport;
     private int exitCode = ExitCodes.OK;
 
-    public CommandLine(CampaignRun campaignRun, ServeCommand serve, RunHistory history, CheckCommand check) {
+    public CommandLine(CampaignRun campaignRun, ServeCommand serve, RunHistory history, CheckCommand check,
+                       RubricImport rubricImport) {
         this.campaignRun = campaignRun;
         this.serve = serve;
         this.history = history;
         this.check = check;
+        this.rubricImport = rubricImport;
+    }
+
+    /** A command's own options: {@code --id} and {@code --force} of {@code rubric import}. */
+    record Options(String id, boolean force) {
+        static final Options NONE = new Options(null, false);
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        exitCode = execute(args.getNonOptionArgs(), args.containsOption("help"), System.out, System.err);
+        List<String> ids = args.containsOption("id") ? args.getOptionValues("id") : List.of();
+        List<String> words = args.getNonOptionArgs();
+        String id = ids.isEmpty() ? null : ids.get(0);
+        if (args.containsOption("id") && id == null && words.size() == 4) {
+            // --id shanxi-2020, written apart: Spring reads the code as a word of its own.
+            id = words.get(3);
+            words = words.subList(0, 3);
+        }
+        exitCode = execute(words, args.containsOption("help"), new Options(id, args.containsOption("force")),
+                System.out, System.err);
     }
 
     int execute(List<String> words, boolean helpOption, PrintStream out, PrintStream err) {
+        return execute(words, helpOption, Options.NONE, out, err);
+    }
+
+    int execute(List<String> words, boolean helpOption, Options options, PrintStream out, PrintStream err) {
         String command = words.isEmpty() ? "" : words.get(0);
         if (helpOption || (words.size() == 1 && List.of("help", "-h").contains(command))) {
             out.println(USAGE);
@@ -62,6 +87,9 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         }
         if (words.size() == 2 && command.equals("run")) {
             return campaignRun.run(words.get(1));
+        }
+        if (words.size() == 3 && command.equals("rubric") && words.get(1).equals("import") && options.id() != null) {
+            return rubricImport.run(Path.of(words.get(2)), options.id(), options.force(), out, err);
         }
         err.println(words.isEmpty() ? "缺少命令" : "无法识别的命令：" + String.join(" ", words));
         err.println(USAGE);
