@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.kaoping.authoring.RubricImport;
+import org.kaoping.authoring.TemplateCommand;
 import org.kaoping.run.CampaignRun;
 import org.kaoping.run.ExitCodes;
 import org.kaoping.schedule.ServeCommand;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The command line: {@code run <campaign>}, {@code check <campaign>}, {@code history <campaign>}, {@code serve},
- * {@code rubric import <table> --id <rubric>}, {@code help}; options ({@code --kaoping.home=…}) are Spring's. The process exits with the command's code
+ * {@code template <campaign>}, {@code rubric import <table> --id <rubric>}, {@code help}; options ({@code --kaoping.home=…}) are Spring's. The process exits with the command's code
  * ({@link ExitCodes}).
  */
 @Component
@@ -25,6 +26,8 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
               check <考核代码>    检查配置，列出下次运行会读取、拒收、忽略的文件（不写任何东西）
               history <考核代码>  列出该考核的历次运行
               serve               按各考核的 schedule 定时运行，直到按 Ctrl+C
+              template <考核代码> [--force]
+                                  写出供各单位、各考核组填写的表格 templates/<考核代码>/
               rubric import <表格> --id <细则代码> [--force]
                                   由自查打分表（.xlsx/.xls）生成评分细则 config/rubrics/<细则代码>.yml
               help                显示本说明
@@ -35,18 +38,20 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final RunHistory history;
     private final CheckCommand check;
     private final RubricImport rubricImport;
+    private final TemplateCommand template;
     private int exitCode = ExitCodes.OK;
 
     public CommandLine(CampaignRun campaignRun, ServeCommand serve, RunHistory history, CheckCommand check,
-                       RubricImport rubricImport) {
+                       RubricImport rubricImport, TemplateCommand template) {
         this.campaignRun = campaignRun;
         this.serve = serve;
         this.history = history;
         this.check = check;
         this.rubricImport = rubricImport;
+        this.template = template;
     }
 
-    /** A command's own options: {@code --id} and {@code --force} of {@code rubric import}. */
+    /** A command's own options: {@code --id} of {@code rubric import}, {@code --force} of it and {@code template}. */
     record Options(String id, boolean force) {
         static final Options NONE = new Options(null, false);
     }
@@ -87,6 +92,9 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         }
         if (words.size() == 2 && command.equals("run")) {
             return campaignRun.run(words.get(1));
+        }
+        if (words.size() == 2 && command.equals("template")) {
+            return template.write(words.get(1), options.force(), out, err);
         }
         if (words.size() == 3 && command.equals("rubric") && words.get(1).equals("import") && options.id() != null) {
             return rubricImport.run(Path.of(words.get(2)), options.id(), options.force(), out, err);

@@ -13,7 +13,7 @@ class CommandLineTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     // No run, serve or history is reached by these command lines.
-    private final CommandLine commandLine = new CommandLine(null, null, null, null, null);
+    private final CommandLine commandLine = new CommandLine(null, null, null, null, null, null);
 
     private int execute(boolean helpOption, String... words) {
         return commandLine.execute(List.of(words), helpOption, new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -1,7 +1,9 @@
 package org.kaoping.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -12,8 +14,13 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kaoping.rubric.Leaf;
+import org.kaoping.rubric.Rubric;
+import org.kaoping.rubric.RubricLoader;
 import org.kaoping.support.KaopingJar;
 import org.kaoping.support.Workbooks;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +50,42 @@ class DemoJarIT {
                     unit.get("total").asString());
         }
         assertThat(home.resolve("output/demo/latest/差异报告.xlsx")).exists();
+    }
+
+    @Test
+    void rubricImportWritesTheRubricOfATableWhetherItsIdIsGivenApartOrWithAnEqualsSign(@TempDir Path dir)
+            throws Exception {
+        Path home = KaopingJar.demoHome(dir);
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(home.resolve("打分表.xlsx"))) {
+            Sheet sheet = wb.createSheet("自查打分表");
+            String[][] rows = {{"项目", "考核指标", "考核内容及标准", "考核方法", "分值", "得分"},
+                    {"一、组织领导（6分）", "领导机制", "成立创建领导小组", "查看资料", "4", ""},
+                    {"", "工作计划", "有年度计划", "查看资料、实地查看", "2", ""},
+                    {"二、环境卫生（4分）", "办公环境", "整洁有序", "实地查看", "4", ""}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (c == 4 && r > 0) {
+                        row.createCell(c).setCellValue(Double.parseDouble(rows[r][c]));
+                    } else {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+            }
+            sheet.addMergedRegion(new CellRangeAddress(1, 2, 0, 0));
+            wb.write(out);
+        }
+
+        int exit = KaopingJar.run(home, "import.log", "rubric", "import", "打分表.xlsx", "--id", "mini");
+
+        assertThat(exit).as(KaopingJar.log(home, "import.log")).isZero();
+        assertThat(KaopingJar.log(home, "import.log")).contains("已写出 config/rubrics/mini.yml：2 个一级指标，3 个评分项，满分 10");
+        Rubric mini = new RubricLoader().load(home.resolve("config/rubrics/mini.yml"));
+        assertThat(mini.leaves()).extracting(Leaf::code, Leaf::name).containsExactly(tuple("1.1", "领导机制"),
+                tuple("1.2", "工作计划"), tuple("2.1", "办公环境"));
+        assertThat(mini.leaves().get(1).methods()).containsExactly("查看资料", "实地查看");
+        assertThat(KaopingJar.run(home, "again.log", "rubric", "import", "打分表.xlsx", "--id=mini")).isEqualTo(3);
+        assertThat(KaopingJar.run(home, "forced.log", "rubric", "import", "打分表.xlsx", "--id=mini", "--force")).isZero();
     }
 
     @Test

@@ -1,0 +1,104 @@
+package org.kaoping.authoring;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kaoping.campaign.CampaignException;
+import org.kaoping.campaign.CampaignSetup;
+import org.kaoping.campaign.CampaignSetupLoader;
+import org.kaoping.campaign.KaopingHome;
+import org.kaoping.roster.RosterException;
+import org.kaoping.roster.RosterUnit;
+import org.kaoping.rubric.RubricException;
+import org.kaoping.run.ExitCodes;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code template <campaign> [--force]}: fill-in workbooks under {@code templates/<campaign>/} in the home, that
+ * kaoping reads back as they are typed: {@code self/<单位名称>自评表.xlsx} for every roster unit and
+ * {@code inspection/<考核组>评分表.xlsx} for every group, a sheet per unit it scores. A file already there (perhaps
+ * being filled in) is left as it is unless {@code --force}.
+ */
+@Component
+public class TemplateCommand {
+    /** The steps a score is typed in, unless the campaign says otherwise. */
+    static final BigDecimal STEP = new BigDecimal("0.5");
+
+    private final KaopingHome home;
+    private final CampaignSetupLoader loader;
+
+    public TemplateCommand(KaopingHome home, CampaignSetupLoader loader) {
+        this.home = home;
+        this.loader = loader;
+    }
+
+    public int write(String campaign, boolean force, PrintStream out, PrintStream err) {
+        CampaignSetup setup;
+        try {
+            setup = loader.load(home, campaign);
+        } catch (CampaignException | RubricException | RosterException e) {
+            err.println("配置有误：" + e.getMessage());
+            return ExitCodes.BAD_CONFIG;
+        }
+        Path folder = home.root().resolve("templates").resolve(campaign);
+        String name = setup.campaign().name();
+        int written = 0;
+        int kept = 0;
+        try {
+            for (RosterUnit unit : setup.roster().units()) {
+                Path file = folder.resolve("self").resolve(fileName(unit.name()) + "自评表.xlsx");
+                if (Files.exists(file) && !force) {
+                    kept++;
+                    continue;
+                }
+                TemplateWorkbook workbook = new TemplateWorkbook(setup.rubric(), name, STEP);
+                workbook.scoreSheet("自评表", "填报单位", unit.name(), null);
+                workbook.adjustmentSheet(null);
+                workbook.write(file);
+                written++;
+            }
+            for (Map.Entry<String, List<RosterUnit>> group : groups(setup.roster().units()).entrySet()) {
+                Path file = folder.resolve("inspection").resolve(fileName(group.getKey()) + "评分表.xlsx");
+                if (Files.exists(file) && !force) {
+                    kept++;
+                    continue;
+                }
+                TemplateWorkbook workbook = new TemplateWorkbook(setup.rubric(), name, STEP);
+                for (RosterUnit unit : group.getValue()) {
+                    workbook.scoreSheet(unit.name(), "被考核单位", unit.name(), group.getKey());
+                }
+                workbook.adjustmentSheet(group.getValue().stream().map(RosterUnit::name).toList());
+                workbook.write(file);
+                written++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法写入 " + folder, e);
+        }
+        out.println("已写出 " + written + " 份表格到 " + home.root().relativize(folder)
+                + (kept == 0 ? "" : "；" + kept + " 份已存在，未覆盖（要重新生成请加 --force）"));
+        return ExitCodes.OK;
+    }
+
+    /** The roster's groups in order, with the units each scores; units without a group are in none. */
+    private static Map<String, List<RosterUnit>> groups(List<RosterUnit> units) {
+        Map<String, List<RosterUnit>> out = new LinkedHashMap<>();
+        for (RosterUnit unit : units) {
+            if (unit.group() != null && !unit.group().isBlank()) {
+                out.computeIfAbsent(unit.group().strip(), g -> new ArrayList<>()).add(unit);
+            }
+        }
+        return out;
+    }
+
+    /** A name as a file name: characters Windows does not allow become {@code _}. */
+    private static String fileName(String name) {
+        return name.strip().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+    }
+}
