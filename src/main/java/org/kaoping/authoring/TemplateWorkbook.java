@@ -51,6 +51,7 @@ final class TemplateWorkbook {
     private static final int MAX = 4;
     private static final int ADJUSTMENT_ROWS = 30;
     private static final int[] WIDTHS = {20, 22, 60, 16, 8, 8};
+    private static final float LINE_POINTS = 15;
 
     private final XSSFWorkbook workbook = new XSSFWorkbook();
     private final Rubric rubric;
@@ -121,6 +122,8 @@ final class TemplateWorkbook {
             int first = r;
             for (Leaf leaf : category.leaves()) {
                 Row row = sheet.createRow(r);
+                // A streamed reader fits no heights: the rubric's text gets as many lines as it wraps to.
+                row.setHeightInPoints(LINE_POINTS * Math.max(1, lines(leaf.text(), WIDTHS[2] - 2)));
                 styled(row, 0, r == first ? categoryText(category) : "", text);
                 styled(row, 1, leaf.label(), text);
                 styled(row, 2, leaf.text(), text);
@@ -240,6 +243,16 @@ final class TemplateWorkbook {
         rubric.bonusItems().stream().map(BonusItem::levels).forEach(l -> levels.addAll(l.keySet()));
         rubric.deductionItems().stream().map(DeductionItem::levels).forEach(l -> levels.addAll(l.keySet()));
         return levels.stream().sorted().toList();
+    }
+
+    /** The lines {@code text} takes in a column {@code chars} wide (a CJK character counts two). */
+    static int lines(String text, int chars) {
+        int lines = 0;
+        for (String line : text.split("\n")) {
+            int width = line.codePoints().map(cp -> cp >= 0x2E80 ? 2 : 1).sum();
+            lines += Math.max(1, (width + chars - 1) / chars);
+        }
+        return lines;
     }
 
     private static String categoryText(Category category) {
