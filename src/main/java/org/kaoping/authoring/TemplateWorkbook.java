@@ -19,7 +19,6 @@ import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -34,6 +33,7 @@ import org.kaoping.rubric.BonusItem;
 import org.kaoping.rubric.Category;
 import org.kaoping.rubric.DeductionItem;
 import org.kaoping.rubric.Leaf;
+import org.kaoping.report.SheetStyles;
 import org.kaoping.rubric.Rubric;
 
 /**
@@ -281,11 +281,6 @@ final class TemplateWorkbook {
 
     private static void printed(Sheet sheet, int headerRow) {
         sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
-        PrintSetup print = sheet.getPrintSetup();
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        print.setLandscape(true);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) 0);
-        sheet.setFitToPage(true);
+        SheetStyles.pageSetup(sheet);
     }
 }

@@ -65,7 +65,7 @@ final class ChartSheet {
                       List<Ranked> rankings) {
         List<Category> categories = result.rubric().categories();
         Sheet sheet = styles.sheet(NAME);
-        styles.pageSetup(sheet);
+        SheetStyles.pageSetup(sheet);
         for (int i = 0; i < AVERAGES.size(); i++) {
             sheet.setColumnWidth(i, SheetStyles.width(AVERAGES.get(i)));
         }

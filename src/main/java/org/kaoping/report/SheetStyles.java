@@ -32,7 +32,7 @@ import org.kaoping.scoring.ranking.DisplayRounding;
  * so they are never created per cell), tables with a frozen, filterable, printed-on-every-page header,
  * and A4 landscape pages one page wide, as committees print them.
  */
-final class SheetStyles {
+public final class SheetStyles {
     /** The rows a {@link #table} starts with (its header), above any rows streamed or rendered into it. */
     static final int HEADER_ROWS = 1;
 
@@ -185,8 +185,8 @@ final class SheetStyles {
         pageSetup(sheet);
     }
 
-    /** A4 landscape, one page wide, the sheet's name and page in the footer. */
-    void pageSetup(Sheet sheet) {
+    /** A4 landscape, one page wide, the sheet's name and page in the footer: how every workbook kaoping writes prints. */
+    public static void pageSetup(Sheet sheet) {
         PrintSetup print = sheet.getPrintSetup();
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
         print.setLandscape(true);
