@@ -10,13 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kaoping.campaign.CampaignException;
+import java.util.Optional;
 import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.CampaignSetupLoader;
 import org.kaoping.campaign.KaopingHome;
-import org.kaoping.roster.RosterException;
 import org.kaoping.roster.RosterUnit;
-import org.kaoping.rubric.RubricException;
 import org.kaoping.run.ExitCodes;
 import org.springframework.stereotype.Component;
 
@@ -40,13 +38,11 @@ public class TemplateCommand {
     }
 
     public int write(String campaign, boolean force, PrintStream out, PrintStream err) {
-        CampaignSetup setup;
-        try {
-            setup = loader.load(home, campaign);
-        } catch (CampaignException | RubricException | RosterException e) {
-            err.println("配置有误：" + e.getMessage());
+        Optional<CampaignSetup> loaded = loader.loadOrExplain(home, campaign, err);
+        if (loaded.isEmpty()) {
             return ExitCodes.BAD_CONFIG;
         }
+        CampaignSetup setup = loaded.get();
         Path folder = home.root().resolve("templates").resolve(campaign);
         String name = setup.campaign().name();
         int written = 0;

@@ -1,14 +1,17 @@
 package org.kaoping.campaign;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kaoping.roster.Roster;
+import org.kaoping.roster.RosterException;
 import org.kaoping.roster.RosterLoader;
 import org.kaoping.rubric.Rubric;
 import org.kaoping.rubric.RubricException;
@@ -30,6 +33,16 @@ public final class CampaignSetupLoader {
 
     /** The campaign file and its rubric, checked, and its roster found: where a misspelt key or a wrong reference stops. */
     public record Configuration(Campaign campaign, Rubric rubric) {
+    }
+
+    /** The campaign's setup, or empty once {@code err} has been told why it cannot be loaded (a command's exit 3). */
+    public Optional<CampaignSetup> loadOrExplain(KaopingHome home, String code, PrintStream err) {
+        try {
+            return Optional.of(load(home, code));
+        } catch (CampaignException | RubricException | RosterException e) {
+            err.println("配置有误：" + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     public CampaignSetup load(KaopingHome home, String code) {

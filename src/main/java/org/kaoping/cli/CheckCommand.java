@@ -2,7 +2,7 @@ package org.kaoping.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import org.kaoping.campaign.CampaignException;
+import java.util.Optional;
 import org.kaoping.campaign.CampaignSetup;
 import org.kaoping.campaign.CampaignSetupLoader;
 import org.kaoping.campaign.KaopingHome;
@@ -11,8 +11,6 @@ import org.kaoping.intake.InputScanner;
 import org.kaoping.normalize.ParsedWorkbook;
 import org.kaoping.normalize.WorkbookParser;
 import org.kaoping.read.ReadLimits;
-import org.kaoping.roster.RosterException;
-import org.kaoping.rubric.RubricException;
 import org.kaoping.run.ExitCodes;
 import org.springframework.stereotype.Component;
 
@@ -33,13 +31,11 @@ public class CheckCommand {
     }
 
     public int check(String campaign, PrintStream out, PrintStream err) {
-        CampaignSetup setup;
-        try {
-            setup = loader.load(home, campaign);
-        } catch (CampaignException | RubricException | RosterException e) {
-            err.println("配置有误：" + e.getMessage());
+        Optional<CampaignSetup> loaded = loader.loadOrExplain(home, campaign, err);
+        if (loaded.isEmpty()) {
             return ExitCodes.BAD_CONFIG;
         }
+        CampaignSetup setup = loaded.get();
         out.println("考核 " + campaign + "（" + setup.campaign().name() + "）：评分细则 " + setup.rubric().code() + "，"
                 + setup.rubric().leaves().size() + " 个评分项；单位名单 " + setup.roster().units().size() + " 个单位");
         List<InputFile> files = new InputScanner(limits.maxFileSize()).scan(home.input(campaign));
