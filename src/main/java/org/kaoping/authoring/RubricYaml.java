@@ -46,7 +46,7 @@ final class RubricYaml {
         }
         if (!draft.prose().isEmpty()) {
             y.append("\n# ").append(TO_DO).append("：表格中以文字写出的加分、扣分、一票否决和封顶规定，照录如下。\n");
-            y.append("# 请按 docs/configuration.md 写成 bonuses: / deductions: / vetoes:，核对后删去这些注释。\n");
+            y.append("# 请按 docs/configuration.md 写成 bonus: / deductions: / vetoes:，核对后删去这些注释。\n");
             for (String line : draft.prose()) {
                 y.append("# ").append(TO_DO).append("：").append(oneLine(line)).append('\n');
             }
