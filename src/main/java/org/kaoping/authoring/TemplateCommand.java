@@ -3,7 +3,6 @@ package org.kaoping.authoring;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,9 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TemplateCommand {
-    /** The steps a score is typed in, unless the campaign says otherwise. */
-    static final BigDecimal STEP = new BigDecimal("0.5");
-
     private final KaopingHome home;
     private final CampaignSetupLoader loader;
 
@@ -54,7 +50,7 @@ public class TemplateCommand {
                     kept++;
                     continue;
                 }
-                TemplateWorkbook workbook = new TemplateWorkbook(setup.rubric(), name, STEP);
+                TemplateWorkbook workbook = new TemplateWorkbook(setup.rubric(), name, setup.campaign().scoreStep());
                 workbook.scoreSheet("自评表", "填报单位", unit.name(), null);
                 workbook.adjustmentSheet(null);
                 workbook.write(file);
@@ -66,7 +62,7 @@ public class TemplateCommand {
                     kept++;
                     continue;
                 }
-                TemplateWorkbook workbook = new TemplateWorkbook(setup.rubric(), name, STEP);
+                TemplateWorkbook workbook = new TemplateWorkbook(setup.rubric(), name, setup.campaign().scoreStep());
                 for (RosterUnit unit : group.getValue()) {
                     workbook.scoreSheet(unit.name(), "被考核单位", unit.name(), group.getKey());
                 }

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class CampaignLoader {
     /** Every key a campaign file may have ({@code schedule}, {@code schedule-zone}, {@code watch}: {@code serve} only). */
     public static final List<String> KEYS = List.of("name", "rubric", "roster", "gaps", "ranking", "retention",
-            "feedback", "schedule", "schedule-zone", "watch");
+            "feedback", "score-step", "schedule", "schedule-zone", "watch");
     static final List<String> GAP_KEYS = List.of("leaf", "total");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -56,7 +56,8 @@ public final class CampaignLoader {
                 .parse(doc.get(RankingRulesParser.KEY));
         Path rosterFile = home.config().resolve(roster).normalize();
         return new Campaign(code, name == null ? code : name.toString(), rubric, home.rubricFile(rubric), rosterFile,
-                thresholds, ranking, retention(doc.get("retention"), file), feedback(doc.get("feedback"), file));
+                thresholds, ranking, retention(doc.get("retention"), file), feedback(doc.get("feedback"), file),
+                scoreStep(doc.get("score-step"), file));
     }
 
     /** Refuses any key of a campaign file (top level, {@code gaps}) that kaoping does not read. */
@@ -87,6 +88,19 @@ public final class CampaignLoader {
             return b;
         }
         throw new CampaignException("考核配置 " + file.getFileName() + " 的 feedback：“" + v + "”应为 true 或 false（是否为每个单位写反馈表）");
+    }
+
+    /** The steps a score is typed in on the fill-in forms ({@code template}): a positive number, 0.5 unless given. */
+    private static BigDecimal scoreStep(Object v, Path file) {
+        if (v == null) {
+            return Campaign.SCORE_STEP;
+        }
+        BigDecimal step = decimal(v, null, file);
+        if (step.signum() <= 0) {
+            throw new CampaignException("考核配置 " + file.getFileName() + " 的 score-step：“" + v
+                    + "”应为正数（填写得分的最小单位，如 0.5）");
+        }
+        return step;
     }
 
     private static String string(Map<?, ?> doc, String key, Path file) {

@@ -66,7 +66,9 @@ class TemplateRoundTripTest {
         TestHome home = TestHome.temporary("kaoping-template");
         TestHome.copyFile(Samples.sample("shanxi-2020-demo").resolve("roster.xlsx"),
                 home.root().resolve("config/rosters/filled.xlsx"));
-        return home.campaign("filled", "shanxi-2020", "rosters/filled.xlsx");
+        return home.campaign("filled", "shanxi-2020", "rosters/filled.xlsx")
+                .campaign("whole", "shanxi-2020", "rosters/filled.xlsx").appendToCampaign("whole", "score-step: 1\n")
+                .campaign("zero", "shanxi-2020", "rosters/filled.xlsx").appendToCampaign("zero", "score-step: 0\n");
     }
 
     @BeforeAll
@@ -116,6 +118,25 @@ class TemplateRoundTripTest {
         }
         assertThat(Workbooks.rows(HOME.latest("filled", "差异报告.xlsx"), "差异明细"))
                 .extracting(r -> r.get("类型")).doesNotContainAnyElementsOf(READING_KINDS);
+    }
+
+    @Test
+    void theCampaignsScoreStepIsTheStepEveryScoreCellAccepts() throws IOException {
+        assertThat(template.write("whole", false, quiet(), quiet())).isEqualTo(ExitCodes.OK);
+        try (XSSFWorkbook wb = read(HOME.root().resolve("templates/whole/self/省财政厅自评表.xlsx"))) {
+            var check = wb.getSheet("自评表").getDataValidations().get(0);
+            assertThat(check.getValidationConstraint().getFormula1())
+                    .isEqualTo("AND(ISNUMBER(F4),F4>=0,F4<=3,ROUND(F4/1,6)=INT(ROUND(F4/1,6)))");
+            assertThat(check.getErrorBoxText()).isEqualTo("请填 0 到 3 之间的分数，以 1 分为单位");
+        }
+        try (XSSFWorkbook wb = read(HOME.root().resolve("templates/filled/self/省人社厅自评表.xlsx"))) {
+            assertThat(wb.getSheet("自评表").getDataValidations().get(0).getValidationConstraint().getFormula1())
+                    .contains("ROUND(F4/0.5,6)");
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(template.write("zero", false, quiet(), new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .isEqualTo(ExitCodes.BAD_CONFIG);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("score-step：“0”应为正数");
     }
 
     @Test
