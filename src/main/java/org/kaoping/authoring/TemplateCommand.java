@@ -15,6 +15,7 @@ import org.kaoping.campaign.CampaignSetupLoader;
 import org.kaoping.campaign.KaopingHome;
 import org.kaoping.roster.RosterUnit;
 import org.kaoping.run.ExitCodes;
+import org.kaoping.text.Text;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +46,7 @@ public class TemplateCommand {
         int kept = 0;
         try {
             for (RosterUnit unit : setup.roster().units()) {
-                Path file = folder.resolve("self").resolve(fileName(unit.name()) + "自评表.xlsx");
+                Path file = folder.resolve("self").resolve(Text.fileName(unit.name()) + "自评表.xlsx");
                 if (Files.exists(file) && !force) {
                     kept++;
                     continue;
@@ -57,7 +58,7 @@ public class TemplateCommand {
                 written++;
             }
             for (Map.Entry<String, List<RosterUnit>> group : groups(setup.roster().units()).entrySet()) {
-                Path file = folder.resolve("inspection").resolve(fileName(group.getKey()) + "评分表.xlsx");
+                Path file = folder.resolve("inspection").resolve(Text.fileName(group.getKey()) + "评分表.xlsx");
                 if (Files.exists(file) && !force) {
                     kept++;
                     continue;
@@ -87,10 +88,5 @@ public class TemplateCommand {
             }
         }
         return out;
-    }
-
-    /** A name as a file name: characters Windows does not allow become {@code _}. */
-    private static String fileName(String name) {
-        return name.strip().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
     }
 }

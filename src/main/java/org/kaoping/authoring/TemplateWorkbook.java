@@ -35,6 +35,7 @@ import org.kaoping.rubric.DeductionItem;
 import org.kaoping.rubric.Leaf;
 import org.kaoping.report.SheetStyles;
 import org.kaoping.rubric.Rubric;
+import org.kaoping.text.Text;
 
 /**
  * A fill-in workbook in the layout kaoping reads (seed 000's): the rubric's table with the unit named above it, the
@@ -249,7 +250,7 @@ final class TemplateWorkbook {
     static int lines(String text, int chars) {
         int lines = 0;
         for (String line : text.split("\n")) {
-            int width = line.codePoints().map(cp -> cp >= 0x2E80 ? 2 : 1).sum();
+            int width = Text.displayWidth(line);
             lines += Math.max(1, (width + chars - 1) / chars);
         }
         return lines;

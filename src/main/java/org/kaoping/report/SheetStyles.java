@@ -26,6 +26,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.kaoping.scoring.ranking.DisplayRounding;
+import org.kaoping.text.Text;
 
 /**
  * The look shared by every report workbook: one set of cell styles per workbook (Excel caps their number,
@@ -168,12 +169,13 @@ public final class SheetStyles {
     /** The lines a header text wraps to in a column {@code chars} wide (less its margins, and some for wider fonts). */
     static int lines(String text, int chars) {
         int usable = Math.max(1, chars - 3);
-        return Math.max(1, (displayWidth(text) + usable - 1) / usable);
+        return Math.max(1, (Text.displayWidth(text) + usable - 1) / usable);
     }
 
     /** A column's width in Excel's units: at least its title's, at most {@link #MAX_CHARS} characters. */
     static int width(Column c) {
-        return Math.min(MAX_CHARS, c.wrapsTitle() ? c.chars() : Math.max(c.chars(), displayWidth(c.title()) + 2)) * 256;
+        int chars = c.wrapsTitle() ? c.chars() : Math.max(c.chars(), Text.displayWidth(c.title()) + 2);
+        return Math.min(MAX_CHARS, chars) * 256;
     }
 
     /**
@@ -387,10 +389,5 @@ public final class SheetStyles {
             s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         }
         return s;
-    }
-
-    /** Column width units are Latin characters; CJK and full-width characters take two. */
-    static int displayWidth(String s) {
-        return s == null ? 0 : s.codePoints().map(cp -> cp >= 0x2E80 ? 2 : 1).sum();
     }
 }

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public final class Text {
     /** Java's whitespace class, compiled once: keys are made for every cell that is compared. */
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Characters Windows does not allow in a file name, and control characters. */
+    private static final Pattern UNSAFE_IN_FILE_NAME = Pattern.compile("[\\\\/:*?\"<>|\\p{Cntrl}]");
 
     private Text() {
     }
@@ -125,5 +127,15 @@ public final class Text {
     /** The characters of the regex class {@code \\s}, which {@link #WHITESPACE} matches. */
     private static boolean isWhitespace(char ch) {
         return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\u000B' || ch == '\f' || ch == '\r';
+    }
+
+    /** {@code name} as a file name on any system: what Windows does not allow becomes {@code _}. */
+    public static String fileName(String name) {
+        return UNSAFE_IN_FILE_NAME.matcher(name.strip()).replaceAll("_");
+    }
+
+    /** How wide {@code s} shows in a spreadsheet's columns, in Latin characters: CJK and full-width characters take two. */
+    public static int displayWidth(String s) {
+        return s == null ? 0 : s.codePoints().map(cp -> cp >= 0x2E80 ? 2 : 1).sum();
     }
 }

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.kaoping.scoring.CampaignResult;
 import org.kaoping.scoring.Discrepancy;
 import org.kaoping.scoring.UnitResult;
 import org.kaoping.scoring.ranking.DisplayRounding;
+import org.kaoping.text.Text;
 
 /**
  * Writes a 反馈表 for every unit of a run into {@code 反馈/<单位名称>.xlsx}: each unit receives its own
@@ -25,8 +25,6 @@ import org.kaoping.scoring.ranking.DisplayRounding;
 public final class FeedbackWriter {
     /** The folder of a run's output that holds the units' 反馈表. */
     public static final String FOLDER = "反馈";
-    // Characters Windows does not allow in a file name, and control characters.
-    private static final Pattern UNSAFE = Pattern.compile("[\\\\/:*?\"<>|\\p{Cntrl}]");
     private static final int MAX_NAME = 80;
 
     /** How a run's 反馈表 came to be: written anew, or the previous run's file, unchanged, linked. */
@@ -134,7 +132,7 @@ public final class FeedbackWriter {
     static List<String> fileNames(List<UnitResult> units) {
         Set<String> taken = new HashSet<>();
         return units.stream().map(u -> {
-            String base = UNSAFE.matcher(u.unit().name().strip()).replaceAll("_");
+            String base = Text.fileName(u.unit().name());
             base = base.length() > MAX_NAME ? base.substring(0, MAX_NAME) : base;
             base = base.replaceAll("[. ]+$", "");
             if (base.isEmpty()) {
