@@ -25,22 +25,15 @@ final class RubricYaml {
             y.append("  - code: ").append(quoted(c.code())).append('\n');
             y.append("    name: ").append(quoted(c.name())).append('\n');
             y.append("    max: ").append(number(c.max())).append('\n');
-            y.append("    leaves:\n");
-            for (RubricDraft.Leaf l : c.leaves()) {
-                y.append("      - code: ").append(quoted(l.code())).append('\n');
-                y.append("        name: ").append(quoted(l.name())).append('\n');
-                y.append("        max: ").append(number(l.max())).append('\n');
-                if (!l.methods().isEmpty()) {
-                    y.append("        methods: ").append(list(l.methods())).append('\n');
-                }
-                if (!l.departments().isEmpty()) {
-                    y.append("        departments: ").append(list(l.departments())).append('\n');
-                }
-                if (!l.text().isEmpty()) {
-                    y.append("        text: |\n");
-                    for (String line : l.text().split("\n")) {
-                        y.append("          ").append(line).append('\n');
-                    }
+            if (c.indicators().isEmpty()) {
+                leaves(y, "    ", c.leaves());
+            } else {
+                y.append("    indicators:\n");
+                for (RubricDraft.Indicator i : c.indicators()) {
+                    y.append("      - code: ").append(quoted(i.code())).append('\n');
+                    y.append("        name: ").append(quoted(i.name())).append('\n');
+                    y.append("        max: ").append(number(i.max())).append('\n');
+                    leaves(y, "        ", i.leaves());
                 }
             }
         }
@@ -52,6 +45,41 @@ final class RubricYaml {
             }
         }
         return y.toString();
+    }
+
+    private static void leaves(StringBuilder y, String indent, List<RubricDraft.Leaf> leaves) {
+        y.append(indent).append("leaves:\n");
+        for (RubricDraft.Leaf l : leaves) {
+            y.append(indent).append("  - code: ").append(quoted(l.code())).append('\n');
+            y.append(indent).append("    name: ").append(quoted(l.name())).append('\n');
+            y.append(indent).append("    max: ").append(number(l.max())).append('\n');
+            if (!l.methods().isEmpty()) {
+                y.append(indent).append("    methods: ").append(list(l.methods())).append('\n');
+            }
+            if (!l.departments().isEmpty()) {
+                y.append(indent).append("    departments: ").append(list(l.departments())).append('\n');
+            }
+            text(y, indent + "    ", l.text());
+            if (!l.parts().isEmpty()) {
+                y.append(indent).append("    parts:\n");
+                for (TableText.Part p : l.parts()) {
+                    text(y, indent + "      - ", p.text());
+                    y.append(indent).append("        max: ").append(number(p.points())).append('\n');
+                }
+            }
+        }
+    }
+
+    /** A text as a literal block under {@code key} ({@code text: |}); {@code indent} ends where the key begins. */
+    private static void text(StringBuilder y, String indent, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        y.append(indent).append("text: |\n");
+        String body = " ".repeat(indent.length() + 2);
+        for (String line : text.split("\n")) {
+            y.append(body).append(line).append('\n');
+        }
     }
 
     /** A double-quoted scalar: any text, whatever YAML would otherwise read into it (a code 1.10 as a number, say). */

@@ -24,6 +24,7 @@ public final class Vocabulary {
     /** A rubric table's (自查打分表) columns besides those above: a leaf's name, how it is checked, who answers for it. */
     public static final Set<String> INDICATOR = keys("考核指标", "评价指标", "测评指标", "二级指标", "指标名称");
     public static final Set<String> METHOD = keys("考核方法", "考评方法", "评价方法", "检查方法", "考核方式");
+    public static final Set<String> NUMBER = keys("序号", "编号");
     public static final Set<String> DEPARTMENT = keys("责任部门", "责任单位", "责任科室", "牵头部门");
 
     /** Labels above a table that name the unit: {@code 填报单位：省财政厅}, or the name in the next cell. */
