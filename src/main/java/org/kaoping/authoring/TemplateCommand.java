@@ -19,9 +19,10 @@ import org.kaoping.text.Text;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code template <campaign> [--force]}: fill-in workbooks under {@code templates/<campaign>/} in the home, that
- * kaoping reads back as they are typed: {@code self/<单位名称>自评表.xlsx} for every roster unit and
- * {@code inspection/<考核组>评分表.xlsx} for every group, a sheet per unit it scores. A file already there (perhaps
+ * {@code template <campaign> [--matrix] [--force]}: fill-in workbooks under {@code templates/<campaign>/} in the home,
+ * that kaoping reads back as they are typed: {@code self/<单位名称>自评表.xlsx} for every roster unit and
+ * {@code inspection/<考核组>评分表.xlsx} for every group, a sheet per unit it scores (with {@code --matrix}, one 汇总表
+ * of units × leaves). A file already there (perhaps
  * being filled in) is left as it is unless {@code --force}.
  */
 @Component
@@ -34,7 +35,7 @@ public class TemplateCommand {
         this.loader = loader;
     }
 
-    public int write(String campaign, boolean force, PrintStream out, PrintStream err) {
+    public int write(String campaign, boolean force, boolean matrix, PrintStream out, PrintStream err) {
         Optional<CampaignSetup> loaded = loader.loadOrExplain(home, campaign, err);
         if (loaded.isEmpty()) {
             return ExitCodes.BAD_CONFIG;
@@ -64,10 +65,15 @@ public class TemplateCommand {
                     continue;
                 }
                 TemplateWorkbook workbook = new TemplateWorkbook(setup.rubric(), name, setup.campaign().scoreStep());
-                for (RosterUnit unit : group.getValue()) {
-                    workbook.scoreSheet(unit.name(), "被考核单位", unit.name(), group.getKey());
+                List<String> units = group.getValue().stream().map(RosterUnit::name).toList();
+                if (matrix) {
+                    workbook.matrixSheet(group.getKey(), units);
+                } else {
+                    for (String unit : units) {
+                        workbook.scoreSheet(unit, "被考核单位", unit, group.getKey());
+                    }
                 }
-                workbook.adjustmentSheet(group.getValue().stream().map(RosterUnit::name).toList());
+                workbook.adjustmentSheet(units);
                 workbook.write(file);
                 written++;
             }

@@ -47,6 +47,7 @@ final class TemplateWorkbook {
     static final List<String> HEADER = List.of("项目", "考核指标", "考核内容及标准", "考核方法", "分值", "得分");
     static final List<String> ADJUSTMENT_HEADER = List.of("类型", "项目", "级别", "次数", "分值", "说明");
     static final String ADJUSTMENTS = "加扣分";
+    static final String MATRIX = "汇总表";
     private static final String OPTIONS = "选项";
     private static final int SCORE = 5;
     private static final int MAX = 4;
@@ -133,15 +134,7 @@ final class TemplateWorkbook {
                 max.setCellValue(leaf.max().doubleValue());
                 max.setCellStyle(number);
                 row.createCell(SCORE).setCellStyle(input);
-                String cell = new CellReference(r, SCORE).formatAsString(false);
-                DataValidation check = validation.createValidation(validation.createCustomConstraint(
-                        "AND(ISNUMBER(" + cell + ")," + cell + ">=0," + cell + "<=" + plain(leaf.scoreMax()) + ",ROUND("
-                                + cell + "/" + plain(step) + ",6)=INT(ROUND(" + cell + "/" + plain(step) + ",6)))"),
-                        new CellRangeAddressList(r, r, SCORE, SCORE));
-                check.setShowErrorBox(true);
-                check.createErrorBox("得分超出范围", "请填 0 到 " + plain(leaf.scoreMax()) + " 之间的分数，以 " + plain(step)
-                        + " 分为单位");
-                sheet.addValidationData(check);
+                sheet.addValidationData(scoreCheck(validation, leaf, r, r, SCORE));
                 r++;
             }
             if (r - 1 > first) {
@@ -163,6 +156,76 @@ final class TemplateWorkbook {
         sheet.createFreezePane(0, headerRow + 1);
         printed(sheet, headerRow);
         sheet.enableLocking();
+    }
+
+    /**
+     * A group's 汇总表 ({@code template --matrix}): a row per unit it scores, a column per leaf headed by the leaf's code
+     * (the label {@code normalize.MatrixReader} reads) under a row of names and 分值, the score cells the only ones to
+     * type in, each checked as on a unit's own form, and a 合计 formula per row.
+     */
+    void matrixSheet(String group, List<String> units) {
+        XSSFSheet sheet = workbook.createSheet(MATRIX);
+        List<Leaf> leaves = rubric.leaves();
+        int totalCol = leaves.size() + 1;
+        sheet.setColumnWidth(0, 24 * 256);
+        for (int c = 1; c <= totalCol; c++) {
+            sheet.setColumnWidth(c, 10 * 256);
+        }
+        Cell heading = sheet.createRow(0).createCell(0);
+        heading.setCellValue(campaignName + " 评分汇总表");
+        heading.setCellStyle(title);
+        Row groupRow = sheet.createRow(1);
+        groupRow.createCell(0).setCellValue("考核组：");
+        groupRow.createCell(1).setCellValue(group);
+        Row names = sheet.createRow(2);
+        Row codes = sheet.createRow(3);
+        styled(names, 0, "评分项", header);
+        styled(codes, 0, "单位名称", header);
+        int tallest = 1;
+        for (int i = 0; i < leaves.size(); i++) {
+            Leaf leaf = leaves.get(i);
+            String label = (leaf.name().isBlank() ? "" : leaf.name()) + "（" + plain(leaf.max()) + "分）";
+            styled(names, i + 1, label, text);
+            styled(codes, i + 1, leaf.code(), header);
+            tallest = Math.max(tallest, lines(label, 8));
+        }
+        names.setHeightInPoints(LINE_POINTS * tallest);
+        styled(names, totalCol, "", header);
+        styled(codes, totalCol, "合计", header);
+        int first = 4;
+        DataValidationHelper validation = sheet.getDataValidationHelper();
+        for (int u = 0; u < units.size(); u++) {
+            Row row = sheet.createRow(first + u);
+            styled(row, 0, units.get(u), text);
+            for (int c = 1; c < totalCol; c++) {
+                row.createCell(c).setCellStyle(input);
+            }
+            Cell sum = row.createCell(totalCol);
+            sum.setCellFormula("SUM(" + new CellReference(first + u, 1).formatAsString(false) + ":"
+                    + new CellReference(first + u, totalCol - 1).formatAsString(false) + ")");
+            sum.setCellStyle(number);
+        }
+        for (int i = 0; i < leaves.size() && !units.isEmpty(); i++) {
+            // One rule per column: Excel applies a relative reference to every cell of the range from its first.
+            sheet.addValidationData(scoreCheck(validation, leaves.get(i), first, first + units.size() - 1, i + 1));
+        }
+        sheet.createFreezePane(1, first);
+        sheet.setRepeatingRows(new CellRangeAddress(2, 3, -1, -1));
+        SheetStyles.pageSetup(sheet);
+        sheet.enableLocking();
+    }
+
+    /** A score cell's check: a number from 0 to the leaf's most, in the campaign's steps. */
+    private DataValidation scoreCheck(DataValidationHelper validation, Leaf leaf, int firstRow, int lastRow, int col) {
+        String cell = new CellReference(firstRow, col).formatAsString(false);
+        DataValidation check = validation.createValidation(validation.createCustomConstraint(
+                "AND(ISNUMBER(" + cell + ")," + cell + ">=0," + cell + "<=" + plain(leaf.scoreMax()) + ",ROUND("
+                        + cell + "/" + plain(step) + ",6)=INT(ROUND(" + cell + "/" + plain(step) + ",6)))"),
+                new CellRangeAddressList(firstRow, lastRow, col, col));
+        check.setShowErrorBox(true);
+        check.createErrorBox("得分超出范围", "请填 0 到 " + plain(leaf.scoreMax()) + " 之间的分数，以 " + plain(step)
+                + " 分为单位");
+        return check;
     }
 
     /**

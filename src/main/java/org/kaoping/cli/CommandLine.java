@@ -26,7 +26,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
               check <考核代码>    检查配置，列出下次运行会读取、拒收、忽略的文件（不写任何东西）
               history <考核代码>  列出该考核的历次运行
               serve               按各考核的 schedule 定时运行，直到按 Ctrl+C
-              template <考核代码> [--force]
+              template <考核代码> [--matrix] [--force]
                                   写出供各单位、各考核组填写的表格 templates/<考核代码>/
               rubric import <表格> --id <细则代码> [--force]
                                   由自查打分表（.xlsx/.xls）生成评分细则 config/rubrics/<细则代码>.yml
@@ -52,8 +52,8 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     }
 
     /** A command's own options: {@code --id} of {@code rubric import}, {@code --force} of it and {@code template}. */
-    record Options(String id, boolean force) {
-        static final Options NONE = new Options(null, false);
+    record Options(String id, boolean force, boolean matrix) {
+        static final Options NONE = new Options(null, false, false);
     }
 
     @Override
@@ -66,7 +66,8 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
             id = words.get(3);
             words = words.subList(0, 3);
         }
-        exitCode = execute(words, args.containsOption("help"), new Options(id, args.containsOption("force")),
+        exitCode = execute(words, args.containsOption("help"), new Options(id, args.containsOption("force"),
+                args.containsOption("matrix")),
                 System.out, System.err);
     }
 
@@ -94,7 +95,7 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
             return campaignRun.run(words.get(1));
         }
         if (words.size() == 2 && command.equals("template")) {
-            return template.write(words.get(1), options.force(), out, err);
+            return template.write(words.get(1), options.force(), options.matrix(), out, err);
         }
         if (words.size() == 3 && command.equals("rubric") && words.get(1).equals("import") && options.id() != null) {
             return rubricImport.run(Path.of(words.get(2)), options.id(), options.force(), out, err);

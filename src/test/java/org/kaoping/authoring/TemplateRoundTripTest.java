@@ -73,7 +73,7 @@ class TemplateRoundTripTest {
 
     @BeforeAll
     void writeFillInAndRun() throws IOException {
-        assertThat(template.write("filled", false, quiet(), quiet())).isEqualTo(ExitCodes.OK);
+        assertThat(template.write("filled", false, false, quiet(), quiet())).isEqualTo(ExitCodes.OK);
         Path templates = HOME.root().resolve("templates/filled");
         int unit = 0;
         for (Path form : list(templates.resolve("self"))) {
@@ -122,7 +122,7 @@ class TemplateRoundTripTest {
 
     @Test
     void theCampaignsScoreStepIsTheStepEveryScoreCellAccepts() throws IOException {
-        assertThat(template.write("whole", false, quiet(), quiet())).isEqualTo(ExitCodes.OK);
+        assertThat(template.write("whole", false, false, quiet(), quiet())).isEqualTo(ExitCodes.OK);
         try (XSSFWorkbook wb = read(HOME.root().resolve("templates/whole/self/省财政厅自评表.xlsx"))) {
             var check = wb.getSheet("自评表").getDataValidations().get(0);
             assertThat(check.getValidationConstraint().getFormula1())
@@ -134,7 +134,7 @@ class TemplateRoundTripTest {
                     .contains("ROUND(F4/0.5,6)");
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertThat(template.write("zero", false, quiet(), new PrintStream(err, true, StandardCharsets.UTF_8)))
+        assertThat(template.write("zero", false, false, quiet(), new PrintStream(err, true, StandardCharsets.UTF_8)))
                 .isEqualTo(ExitCodes.BAD_CONFIG);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("score-step：“0”应为正数");
     }
@@ -143,9 +143,9 @@ class TemplateRoundTripTest {
     void aFormAlreadyThereIsLeftAsItIsUnlessForced() throws IOException {
         Path form = HOME.root().resolve("templates/filled/self/省财政厅自评表.xlsx");
         Files.writeString(form, "being filled in");
-        assertThat(template.write("filled", false, quiet(), quiet())).isEqualTo(ExitCodes.OK);
+        assertThat(template.write("filled", false, false, quiet(), quiet())).isEqualTo(ExitCodes.OK);
         assertThat(form).hasContent("being filled in");
-        assertThat(template.write("filled", true, quiet(), quiet())).isEqualTo(ExitCodes.OK);
+        assertThat(template.write("filled", true, false, quiet(), quiet())).isEqualTo(ExitCodes.OK);
         try (XSSFWorkbook wb = read(form)) {
             assertThat(wb.getSheet("自评表")).isNotNull();
         }
