@@ -242,7 +242,10 @@ final class RubricTable {
                     String text = TableText.lines(cell.text());
                     if (!text.isEmpty() && !Vocabulary.isOneOf(Vocabulary.TOTAL_ROW, text) && cell.number() == null
                             && !grid.isMergeContinuation(r, e.getKey())) {
-                        row.addAll(Arrays.asList(text.split("\n")));
+                        List<String> lines = Arrays.asList(text.split("\n"));
+                        // A label wrapped over short lines (特色加\n分项目) is one line again.
+                        boolean label = lines.stream().allMatch(l -> l.length() <= 4);
+                        row.addAll(label ? List.of(String.join("", lines)) : lines);
                     }
                 }
                 out.addAll(row);

@@ -109,7 +109,7 @@ class SeedLayoutImportTest {
         assertSameRubric(imported, bundled);
         assertThat(imported.categories().get(0).code()).isEqualTo("一");
         String yaml = Files.readString(home.resolve("config/rubrics/yiyang-import.yml"));
-        assertThat(yaml).contains("# 需人工转为规则：特色加\n# 需人工转为规则：分项目\n# 需人工转为规则：荣誉称号\n"
+        assertThat(yaml).contains("# 需人工转为规则：特色加分项目\n# 需人工转为规则：荣誉称号\n"
                 + "# 需人工转为规则：单位获国家级荣誉称号的，每一项加2分；该项累计最多加10分。\n"
                 + "# 需人工转为规则：经验推介\n# 需人工转为规则：单位文明创建经验在中央主流媒体推介的，每次加1分。\n");
     }
