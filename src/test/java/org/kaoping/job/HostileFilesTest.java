@@ -60,7 +60,7 @@ class HostileFilesTest {
             new String[] {"~$省财政厅自查打分表.xlsx", IGNORED, "忽略：Office 临时锁定文件"},
             new String[] {".省财政厅自查打分表.xlsx", IGNORED, "忽略：隐藏文件"},
             new String[] {"报送说明.docx", IGNORED, "忽略：不是电子表格文件"},
-            new String[] {"报送说明.txt", IGNORED, "忽略：不是电子表格文件"},
+            new String[] {"报送说明.txt", IGNORED, "忽略：不是电子表格文件（文本文件，其中没有用制表符或逗号分隔的表格）"},
             new String[] {"自查打分表.xlsx", "未知单位", "拒收：无法识别单位：表格上方没有“填报单位”“单位名称”“被考核单位”“申报单位”，"
                     + "文件名“自查打分表.xlsx”中也没有单位名单中的单位"},
             new String[] {"评分汇总表.xlsx", "未知考核组", "拒收：无法识别考核组：表中没有“考核组”“考核调研组”“考评组”单元格，"
