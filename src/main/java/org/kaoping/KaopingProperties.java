@@ -26,10 +26,13 @@ public record KaopingProperties(@DefaultValue(".") String home, @DefaultValue Re
      */
     public record Read(@DefaultValue("200") int chunkSize, @DefaultValue("0") int threads,
                        @DefaultValue("50MB") DataSize maxFileSize, @DefaultValue("5000") int maxRows,
-                       @DefaultValue("0.01") double minInflateRatio, @DefaultValue("200MB") DataSize maxEntrySize) {
+                       @DefaultValue("0.01") double minInflateRatio, @DefaultValue("200MB") DataSize maxEntrySize,
+                       @DefaultValue("1000") int maxZipFiles, @DefaultValue("500MB") DataSize maxZipSize,
+                       @DefaultValue("2") int maxZipDepth) {
 
         public ReadLimits limits() {
-            return new ReadLimits(maxFileSize.toBytes(), maxRows, minInflateRatio, maxEntrySize.toBytes());
+            return new ReadLimits(maxFileSize.toBytes(), maxRows, minInflateRatio, maxEntrySize.toBytes(), maxZipFiles,
+                    maxZipSize.toBytes(), maxZipDepth);
         }
 
         public int threadCount() {

@@ -38,7 +38,7 @@ public class CheckCommand {
         CampaignSetup setup = loaded.get();
         out.println("考核 " + campaign + "（" + setup.campaign().name() + "）：评分细则 " + setup.rubric().code() + "，"
                 + setup.rubric().leaves().size() + " 个评分项；单位名单 " + setup.roster().units().size() + " 个单位");
-        List<InputFile> files = new InputScanner(limits.maxFileSize()).scan(home.input(campaign));
+        List<InputFile> files = new InputScanner(limits).scan(home.input(campaign));
         WorkbookParser parser = new WorkbookParser(setup.rubric(), setup.roster(), limits);
         int read = 0;
         int refused = 0;

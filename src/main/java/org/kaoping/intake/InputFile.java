@@ -15,8 +15,13 @@ public record InputFile(String path, Source source, long size, long modified, St
         this(path, source, size, modified, sha256, ignored, 0);
     }
 
+    /**
+     * The file's name, as provenance shows it: {@code 审计局.xlsx}; for a file inside a zip, the zip's name and the
+     * path inside it, {@code 回收表格.zip!第一组/省财政厅.xlsx}.
+     */
     public String name() {
-        int slash = path.lastIndexOf('/');
+        int bang = path.indexOf('!');
+        int slash = path.lastIndexOf('/', bang < 0 ? path.length() : bang);
         return slash < 0 ? path : path.substring(slash + 1);
     }
 

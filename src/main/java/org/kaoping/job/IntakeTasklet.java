@@ -69,7 +69,7 @@ public class IntakeTasklet implements Tasklet {
         Map<String, InputFile> earlier = previousFiles.stream()
                 .collect(Collectors.toMap(f -> f.file().path(), RunFileRepository.RunFile::file));
         Instant earlierScan = previous.map(p -> started(p.runId())).orElse(Instant.EPOCH);
-        List<InputFile> files = new InputScanner(limits.maxFileSize()).scan(home.input(campaign), earlier, earlierScan);
+        List<InputFile> files = new InputScanner(limits).scan(home.input(campaign), earlier, earlierScan);
         // The build is part of the key: a result stored by other code is never decoded nor reused.
         String context = setup.contextKey() + '\n' + limits.key() + '\n' + build.value();
         // A hash per file (5,100 in a large campaign): on all cores, in path order still.

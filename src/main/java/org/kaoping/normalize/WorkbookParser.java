@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import org.kaoping.intake.InputFile;
 import org.kaoping.read.ReadLimits;
+import org.kaoping.read.Reasons;
 import org.kaoping.read.SheetGrid;
 import org.kaoping.read.WorkbookGridReader;
 import org.kaoping.read.WorkbookReadException;
+import org.kaoping.read.ZipArchive;
 import org.kaoping.roster.Roster;
 import org.kaoping.roster.RosterUnit;
 import org.kaoping.rubric.Leaf;
@@ -19,6 +21,8 @@ import org.kaoping.scoring.input.Adjustment;
 import org.kaoping.scoring.input.CellRef;
 import org.kaoping.scoring.input.ScoreSheet;
 import org.kaoping.scoring.input.Source;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one returned workbook as it is (workbook-formats.md) and normalizes it against the rubric and
@@ -26,6 +30,7 @@ import org.kaoping.scoring.input.Source;
  * A file that cannot be used is returned rejected, with the reason; it never throws.
  */
 public final class WorkbookParser {
+    private static final Logger log = LoggerFactory.getLogger(WorkbookParser.class);
     private final Roster roster;
     private final ReadLimits limits;
     private final WorkbookGridReader reader;
@@ -54,19 +59,63 @@ public final class WorkbookParser {
         if (size > limits.maxFileSize()) {
             return rejected(file, DiscrepancyKind.REJECTED_FILE, null, limits.fileTooLarge(size));
         }
-        List<SheetGrid> grids;
+        WorkbookGridReader.Contents contents;
         try {
-            grids = reader.read(absolute);
+            Optional<ZipArchive.Inside> inside = ZipArchive.inside(absolute);
+            if (inside.isPresent()) {
+                contents = reader.open(file.name(), ZipArchive.read(inside.get(), limits));
+            } else if (ZipArchive.isZipName(file.name())) {
+                // Intake lists a zip itself only when it cannot be read as a folder: say why.
+                ZipArchive.members(java.nio.file.Files.readAllBytes(absolute), limits);
+                return rejected(file, DiscrepancyKind.REJECTED_FILE, null, ZipArchive.CHANGED);
+            } else {
+                contents = reader.open(absolute);
+            }
+        } catch (ZipArchive.Refused e) {
+            return rejected(file, DiscrepancyKind.REJECTED_FILE, null, e.getMessage());
+        } catch (java.io.IOException e) {
+            log.warn("无法打开 {}：{}", file.path(), e.toString());
+            return rejected(file, DiscrepancyKind.REJECTED_FILE, null, Reasons.UNREADABLE_FILE);
         } catch (WorkbookReadException e) {
             return rejected(file, DiscrepancyKind.REJECTED_FILE, null, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            return rejected(file, DiscrepancyKind.REJECTED_FILE, null, "无法读取：" + e);
+            log.warn("读取 {} 时程序出错", file.path(), e);
+            return rejected(file, DiscrepancyKind.REJECTED_FILE, null, Reasons.INTERNAL);
         }
+        return parse(file, contents);
+    }
+
+    /** Normalizes a file already read (from disk or from a zip); says so when it was read as other than its name says. */
+    public ParsedWorkbook parse(InputFile file, WorkbookGridReader.Contents contents) {
+        ParsedWorkbook parsed;
         try {
-            return file.source() == Source.SELF ? self(file, grids) : inspection(file, grids);
+            parsed = file.source() == Source.SELF ? self(file, contents.sheets()) : inspection(file, contents.sheets());
         } catch (RuntimeException e) {
-            return rejected(file, DiscrepancyKind.REJECTED_FILE, null, "读取时出错：" + e);
+            log.warn("读取 {} 时程序出错", file.path(), e);
+            parsed = rejected(file, DiscrepancyKind.REJECTED_FILE, null, Reasons.INTERNAL);
         }
+        return contents.readAs() == null ? parsed : readAs(parsed, file, contents.readAs());
+    }
+
+    /**
+     * A file read as what its content is (a web page saved as .xls): a note beside what was read, or, when nothing
+     * could be used, the refusal says it too ({@code 这是网页文件（HTML），扩展名却是 .xls；已按网页表格读取，但未找到评分表…}).
+     */
+    private static ParsedWorkbook readAs(ParsedWorkbook parsed, InputFile file, String note) {
+        if (!parsed.rejected()) {
+            List<Discrepancy> findings = new ArrayList<>();
+            findings.add(Discrepancy.of(DiscrepancyKind.READ_AS_CONTENT, "", CellRef.file(file.name()), "", note));
+            findings.addAll(parsed.findings());
+            return new ParsedWorkbook(parsed.path(), parsed.sheets(), parsed.adjustments(), findings, null,
+                    parsed.summary());
+        }
+        String reason = note + "，但" + parsed.rejection();
+        String refused = "拒收：" + parsed.rejection();
+        List<Discrepancy> findings = parsed.findings().stream()
+                .map(d -> d.message().equals(refused) ? new Discrepancy(d.kind(), d.unit(), d.where(), d.item(),
+                        d.selfValue(), d.officialValue(), "拒收：" + reason) : d)
+                .toList();
+        return new ParsedWorkbook(parsed.path(), List.of(), List.of(), findings, reason, "拒收：" + reason);
     }
 
     private ParsedWorkbook self(InputFile file, List<SheetGrid> grids) {

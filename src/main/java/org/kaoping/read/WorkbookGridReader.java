@@ -8,7 +8,10 @@ import cn.idev.excel.enums.ReadDefaultReturnEnum;
 import cn.idev.excel.metadata.CellExtra;
 import cn.idev.excel.metadata.data.ReadCellData;
 import cn.idev.excel.read.listener.ReadListener;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -16,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.poifs.crypt.Decryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -25,13 +30,17 @@ import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Streams every sheet of an .xlsx or .xls file into {@link SheetGrid}s with the FastExcel (EasyExcel-family)
- * event reader: no workbook DOM, merged regions included.
+ * event reader: no workbook DOM, merged regions included. What a file is comes from its first bytes
+ * ({@link FileKind}): web pages, delimited text and .ods files are read by their own readers, whatever their name.
  */
 public final class WorkbookGridReader {
-    private static final String PASSWORD_PROTECTED = "文件受密码保护，无法读取";
+    private static final Logger log = LoggerFactory.getLogger(WorkbookGridReader.class);
+    private static final String CONTENT_TYPES = "[Content_Types].xml";
 
     private final ReadLimits limits;
 
@@ -47,35 +56,122 @@ public final class WorkbookGridReader {
         this.limits = limits;
     }
 
+    /**
+     * A file's sheets, what its content showed it to be, and — when that is not what its name says — what staff are
+     * told ({@code 这是网页文件（HTML），扩展名却是 .xls；已按网页表格读取}), else null.
+     */
+    public record Contents(FileKind kind, List<SheetGrid> sheets, String readAs) {
+    }
+
     public List<SheetGrid> read(Path file) {
+        return open(file).sheets();
+    }
+
+    /** Reads a file by what its first bytes show it is: a workbook, a web page, delimited text or an .ods. */
+    public Contents open(Path file) {
+        String name = file.getFileName().toString();
+        byte[] head = new byte[FileKind.HEAD];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            log.warn("无法打开 {}：{}", file, e.toString());
+            throw new WorkbookReadException(name, "", "", Reasons.UNREADABLE_FILE, e);
+        }
+        FileKind kind = FileKind.of(head, n);
+        return switch (kind) {
+            case ZIP, OLE2 -> new Contents(kind, workbook(new Source(file, null), name, kind), null);
+            case HTML, TEXT, ODS -> other(kind, name, () -> Files.readAllBytes(file));
+            default -> throw new WorkbookReadException(name, "", "", Reasons.notASpreadsheet(kind), null);
+        };
+    }
+
+    /** As {@link #open(Path)}, for a file held in memory (a member of a zip), named by {@code name}. */
+    public Contents open(String name, byte[] bytes) {
+        FileKind kind = FileKind.of(bytes, Math.min(bytes.length, FileKind.HEAD));
+        return switch (kind) {
+            case ZIP, OLE2 -> new Contents(kind, workbook(new Source(null, bytes), name, kind), null);
+            case HTML, TEXT, ODS -> other(kind, name, () -> bytes);
+            default -> throw new WorkbookReadException(name, "", "", Reasons.notASpreadsheet(kind), null);
+        };
+    }
+
+    private interface Bytes {
+        byte[] get() throws IOException;
+    }
+
+    /** A workbook on disk or in memory. */
+    private record Source(Path file, byte[] bytes) {
+        InputStream open() throws IOException {
+            return file != null ? Files.newInputStream(file) : new ByteArrayInputStream(bytes);
+        }
+    }
+
+    private List<SheetGrid> workbook(Source source, String name, FileKind kind) {
         Map<Integer, SheetGrid> sheets = new TreeMap<>();
         List<Uncached> uncached = new ArrayList<>();
         try {
             // Plain .xlsx files (nearly all returns) take the lean path; anything else, and anything it declines,
             // is read by FastExcel, which also gives the reasons files are refused for.
-            if (!XlsxStreamReader.read(file, limits, sheets, uncached)) {
-                readWithFastExcel(file, sheets, uncached);
+            if (source.file() == null || kind != FileKind.ZIP
+                    || !XlsxStreamReader.readZip(source.file(), limits, sheets, uncached)) {
+                readWithFastExcel(source, sheets, uncached);
             }
         } catch (RuntimeException e) {
-            String reason = isEncryptedOoxml(file) ? PASSWORD_PROTECTED : reason(e, limits);
-            throw new WorkbookReadException(file.getFileName().toString(), "", "", reason, e);
+            String reason = reason(e, limits, source, kind);
+            log.warn("{} 无法作为工作簿读取（{}）：{}", name, reason, technical(e));
+            throw new WorkbookReadException(name, "", "", reason, e);
         }
         if (!uncached.isEmpty()) {
-            evaluate(file, sheets, uncached);
+            evaluate(source, sheets, uncached);
         }
         return new ArrayList<>(sheets.values());
+    }
+
+    /** A web page, delimited text or an OpenDocument spreadsheet. */
+    private Contents other(FileKind kind, String name, Bytes content) {
+        try {
+            byte[] bytes = content.get();
+            String base = Reasons.baseName(name);
+            return switch (kind) {
+                case HTML -> {
+                    List<SheetGrid> sheets = HtmlTableReader.read(bytes, base, limits);
+                    if (sheets.isEmpty()) {
+                        throw new WorkbookReadException(name, "", "", Reasons.NO_HTML_TABLE, null);
+                    }
+                    yield new Contents(kind, sheets, Reasons.readAs(kind, name, "网页文件（HTML）", "网页表格"));
+                }
+                case TEXT -> {
+                    SheetGrid grid = DelimitedTextReader.read(bytes, base, limits);
+                    boolean tabs = DelimitedTextReader.delimiter(TextDecoding.decode(bytes, null)) == '\t';
+                    yield new Contents(kind, List.of(grid), Reasons.readAs(kind, name,
+                            tabs ? "文本文件（制表符分隔）" : "文本文件（逗号分隔）", "文本表格"));
+                }
+                default -> new Contents(kind, OdsReader.read(bytes, limits),
+                        Reasons.readAs(kind, name, FileKind.ODS.description(), " .ods 表格"));
+            };
+        } catch (LimitExceeded e) {
+            throw new WorkbookReadException(name, "", "", e.getMessage(), e);
+        } catch (IOException e) {
+            log.warn("无法打开 {}：{}", name, e.toString());
+            throw new WorkbookReadException(name, "", "", Reasons.UNREADABLE_FILE, e);
+        } catch (OdsReader.Malformed e) {
+            log.warn("{} 无法作为 .ods 读取：{}", name, technical(e));
+            throw new WorkbookReadException(name, "", "", OdsReader.CORRUPT, e);
+        }
     }
 
     /** FastExcel alone, as before the lean path: the reference the lean path is tested against. */
     List<SheetGrid> readWithFastExcel(Path file) {
         Map<Integer, SheetGrid> sheets = new TreeMap<>();
-        readWithFastExcel(file, sheets, new ArrayList<>());
+        readWithFastExcel(new Source(file, null), sheets, new ArrayList<>());
         return new ArrayList<>(sheets.values());
     }
 
-    private void readWithFastExcel(Path file, Map<Integer, SheetGrid> sheets, List<Uncached> uncached) {
+    private void readWithFastExcel(Source source, Map<Integer, SheetGrid> sheets, List<Uncached> uncached) {
         Collector collector = new Collector(sheets, limits, uncached);
-        FastExcel.read(file.toFile(), collector)
+        (source.file() != null ? FastExcel.read(source.file().toFile(), collector)
+                : FastExcel.read(new ByteArrayInputStream(source.bytes()), collector))
                 .headRowNumber(0)
                 .readDefaultReturn(ReadDefaultReturnEnum.READ_CELL_DATA)
                 .extraRead(CellExtraTypeEnum.MERGE)
@@ -92,8 +188,9 @@ public final class WorkbookGridReader {
      * Evaluates the formulas that came without a result, opening the workbook read-only just for them. A
      * formula that cannot be evaluated keeps its text, so it reads as unreadable rather than blank.
      */
-    private static void evaluate(Path file, Map<Integer, SheetGrid> sheets, List<Uncached> cells) {
-        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
+    private static void evaluate(Source source, Map<Integer, SheetGrid> sheets, List<Uncached> cells) {
+        try (Workbook wb = source.file() != null ? WorkbookFactory.create(source.file().toFile(), null, true)
+                : WorkbookFactory.create(new ByteArrayInputStream(source.bytes()))) {
             FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
             for (Uncached u : cells) {
                 GridCell value;
@@ -126,18 +223,37 @@ public final class WorkbookGridReader {
     }
 
     /**
-     * An encrypted .xlsx is an OLE2 container around an EncryptedPackage stream; the .xlsx reader only
-     * says "OLE2, not Office XML", which would read as a corrupt file.
+     * An encrypted .xlsx is an OLE2 container around an EncryptedPackage stream; the .xlsx reader only says "OLE2,
+     * not Office XML", which would read as a corrupt file. A Word document is an OLE2 container too.
      */
-    private static boolean isEncryptedOoxml(Path file) {
-        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
-            return fs.getRoot().hasEntry(Decryptor.DEFAULT_POIFS_ENTRY);
+    private static String ole2Reason(Source source) {
+        try (InputStream in = source.open(); POIFSFileSystem fs = new POIFSFileSystem(in)) {
+            if (fs.getRoot().hasEntry(Decryptor.DEFAULT_POIFS_ENTRY)) {
+                return Reasons.ENCRYPTED;
+            }
+            return fs.getRoot().hasEntry("WordDocument") ? Reasons.WORD : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A zip that opens as one but is no Office package: a zip of files named as a workbook. */
+    private static boolean isPlainZip(Source source) {
+        try (ZipInputStream zip = new ZipInputStream(source.open())) {
+            boolean any = false;
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals(CONTENT_TYPES)) {
+                    return false;
+                }
+                any = true;
+            }
+            return any;
         } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
-    private static String reason(Throwable e, ReadLimits limits) {
+    private static String reason(Throwable e, ReadLimits limits, Source source, FileKind kind) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof LimitExceeded) {
                 return t.getMessage();
@@ -148,17 +264,25 @@ public final class WorkbookGridReader {
                 return message.contains("ratio") ? limits.inflatesTooMuch() : limits.entryTooLarge();
             }
         }
+        String ole2 = kind == FileKind.OLE2 ? ole2Reason(source) : null;
+        if (ole2 != null) {
+            return ole2;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof EncryptedDocumentException || String.valueOf(t.getMessage()).toLowerCase().contains("password")) {
-                return PASSWORD_PROTECTED;
+                return Reasons.ENCRYPTED;
             }
         }
+        return kind == FileKind.ZIP && isPlainZip(source) ? Reasons.PLAIN_ZIP : Reasons.CORRUPT;
+    }
+
+    /** The technical detail of a refusal, for the log only: the innermost cause's class and first line. */
+    static String technical(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return "文件损坏或不是有效的 Excel 工作簿（" + root.getClass().getSimpleName()
-                + (root.getMessage() == null ? "" : ": " + firstLine(root.getMessage())) + "）";
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + firstLine(root.getMessage()));
     }
 
     private static String firstLine(String s) {

@@ -66,9 +66,12 @@ final class XlsxStreamReader {
      */
     static boolean read(Path file, ReadLimits limits, Map<Integer, SheetGrid> sheets,
                         List<WorkbookGridReader.Uncached> uncached) {
-        if (!startsLikeZip(file)) {
-            return false;
-        }
+        return startsLikeZip(file) && readZip(file, limits, sheets, uncached);
+    }
+
+    /** As {@link #read}, for a file already known to start as a zip does (the caller has looked at its first bytes). */
+    static boolean readZip(Path file, ReadLimits limits, Map<Integer, SheetGrid> sheets,
+                           List<WorkbookGridReader.Uncached> uncached) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             new XlsxStreamReader(zip, limits).readAll(sheets, uncached);
             return true;

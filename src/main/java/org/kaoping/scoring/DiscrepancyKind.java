@@ -23,7 +23,9 @@ public enum DiscrepancyKind {
     SUPERSEDED_FILE("已被替代的文件", Severity.WARNING),
     REJECTED_FILE("拒收文件", Severity.ERROR),
     IGNORED_FILE("忽略的文件", Severity.WARNING),
-    VETOED("一票否决", Severity.ERROR);
+    VETOED("一票否决", Severity.ERROR),
+    // Last, so that the kinds stored before it keep their numbers.
+    READ_AS_CONTENT("按实际格式读取", Severity.WARNING);
 
     public enum Severity { ERROR, WARNING }
 

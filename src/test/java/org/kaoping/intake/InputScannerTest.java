@@ -1,6 +1,7 @@
 package org.kaoping.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,38 +73,54 @@ class InputScannerTest {
     }
 
     @Test
-    void filesAreListedInPathOrderWithALinkedWorkbookAndWithoutDirectories() throws IOException {
+    void aLinkInsideTheInputIsReadAndALinkLeavingItIsListedAsIgnoredUnopened() throws IOException {
         Path elsewhere = Files.createTempFile("linked", ".xlsx");
         try {
             Files.writeString(elsewhere, "linked", StandardCharsets.UTF_8);
             Files.createSymbolicLink(input.resolve("self").resolve("交通局.xlsx"), elsewhere);
+            Files.createSymbolicLink(input.resolve("self").resolve("审计局（副本）.xlsx"), file);
             Files.createDirectories(input.resolve("inspection").resolve("空目录"));
             Files.writeString(input.resolve("inspection").resolve("第一组.xlsx"), "matrix", StandardCharsets.UTF_8);
 
             List<InputFile> files = new InputScanner().scan(input);
 
-            assertThat(files).extracting(InputFile::path)
-                    .containsExactly("inspection/第一组.xlsx", "self/交通局.xlsx", "self/审计局.xlsx");
-            assertThat(files.get(1).size()).isEqualTo(6);
-            assertThat(files.get(1).sha256()).isEqualTo(InputScanner.sha256(elsewhere));
+            assertThat(files).extracting(InputFile::path, InputFile::ignored).containsExactly(
+                    tuple("inspection/第一组.xlsx", null),
+                    tuple("self/交通局.xlsx", "指向 input 之外的链接，未打开"),
+                    tuple("self/审计局.xlsx", null),
+                    tuple("self/审计局（副本）.xlsx", null));
+            assertThat(files.get(1).sha256()).isEmpty();
+            assertThat(files.get(3).sha256()).isEqualTo(InputScanner.sha256(file));
         } finally {
             Files.deleteIfExists(elsewhere);
         }
     }
 
     @Test
-    void aLinkToADirectoryIsNotWalkedAndADanglingLinkIsNotListed() throws IOException {
+    void aLinkToADirectoryADanglingLinkAFolderNamedLikeAWorkbookAndAFifoAreListedByKindNeverOpened()
+            throws IOException, InterruptedException {
         Path elsewhere = Files.createTempDirectory("linked-folder");
         try {
             Files.writeString(elsewhere.resolve("外部.xlsx"), "outside", StandardCharsets.UTF_8);
             Files.createSymbolicLink(input.resolve("self").resolve("外部目录"), elsewhere);
-            Files.createSymbolicLink(input.resolve("self").resolve("已删除.xlsx"), input.resolve("不存在.xlsx"));
             Files.createDirectories(input.resolve("self").resolve("二级").resolve("三级"));
+            Files.createSymbolicLink(input.resolve("self").resolve("二级目录"), input.resolve("self").resolve("二级"));
+            Files.createSymbolicLink(input.resolve("self").resolve("已删除.xlsx"), input.resolve("不存在.xlsx"));
             Files.writeString(input.resolve("self").resolve("二级").resolve("三级").resolve("财政局.xlsx"), "deep",
                     StandardCharsets.UTF_8);
+            Files.createDirectories(input.resolve("self").resolve("卫健委.xlsx")).resolve("里面.xlsx");
+            Files.writeString(input.resolve("self").resolve("卫健委.xlsx").resolve("里面.xlsx"), "never read");
+            Path fifo = input.resolve("self").resolve("管道.xlsx");
+            assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
 
-            assertThat(new InputScanner().scan(input)).extracting(InputFile::path)
-                    .containsExactly("self/二级/三级/财政局.xlsx", "self/审计局.xlsx");
+            assertThat(new InputScanner().scan(input)).extracting(InputFile::path, InputFile::ignored).containsExactly(
+                    tuple("self/二级/三级/财政局.xlsx", null),
+                    tuple("self/二级目录", "指向目录的链接，未打开"),
+                    tuple("self/卫健委.xlsx", "这是文件夹，不是文件（名称像表格文件），未打开"),
+                    tuple("self/外部目录", "指向 input 之外的链接，未打开"),
+                    tuple("self/审计局.xlsx", null),
+                    tuple("self/已删除.xlsx", "失效的链接（指向的文件不存在），未打开"),
+                    tuple("self/管道.xlsx", "管道（FIFO），不是文件，未打开"));
         } finally {
             Files.deleteIfExists(elsewhere.resolve("外部.xlsx"));
             Files.deleteIfExists(elsewhere);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kaoping.normalize.WorkbookFixtures;
+import org.kaoping.read.Reasons;
 import org.kaoping.rubric.Rubric;
 import org.kaoping.rubric.RubricLoader;
 import org.kaoping.run.CampaignRun;
@@ -38,26 +39,28 @@ class HostileFilesTest {
     private static final Rubric SHANXI = new RubricLoader().load(Path.of("config/rubrics/shanxi-2020.yml"));
     private static final String REJECTED = "拒收文件";
     private static final String IGNORED = "忽略的文件";
-    private static final String UNREADABLE = "拒收：文件损坏或不是有效的 Excel 工作簿";
-    private static final String NO_TABLE = "拒收：未找到评分表";
+    private static final String UNREADABLE = "拒收：" + Reasons.CORRUPT;
+    private static final String EMPTY = "拒收：空文件（0 字节），没有内容：请重新保存后提交";
+    private static final String NO_TABLE = "拒收：未找到评分表：前 15 行中没有含“得分”等列名的表头";
     private static final TestHome HOME = createHome();
 
-    /** Each dropped file: its name, the 类型 and the beginning of the 说明 its row must have. */
+    /** Each dropped file: its name, the 类型 and the 说明 its row must have, word for word. */
     private static final List<String[]> DROPPED = List.of(
             // an empty file without an extension is not a spreadsheet; as .xlsx or .xls it is a broken one
             new String[] {"空文件", IGNORED, "忽略：不是电子表格文件"},
-            new String[] {"零字节.xlsx", REJECTED, UNREADABLE},
-            new String[] {"零字节.xls", REJECTED, UNREADABLE},
-            new String[] {"省审计厅自查打分表.xlsx", REJECTED, UNREADABLE},
+            new String[] {"零字节.xlsx", REJECTED, EMPTY},
+            new String[] {"零字节.xls", REJECTED, EMPTY},
+            new String[] {"省审计厅自查打分表.xlsx", REJECTED, "拒收：这是文本文件（逗号分隔），扩展名却是 .xlsx；已按文本表格读取，但"
+                    + NO_TABLE.substring("拒收：".length())},
             new String[] {"省财政厅自查打分表（截断）.xlsx", REJECTED, UNREADABLE},
             new String[] {"省财政厅自查打分表（截断）.xls", REJECTED, UNREADABLE},
-            new String[] {"省财政厅自查打分表（加密）.xlsx", REJECTED, "拒收：文件受密码保护，无法读取"},
+            new String[] {"省财政厅自查打分表（加密）.xlsx", REJECTED, "拒收：加密的工作簿：请去掉密码后重新提交"},
             new String[] {"省财政厅截图.xlsx", REJECTED, NO_TABLE},
             new String[] {"省财政厅空白表.xlsx", REJECTED, NO_TABLE},
             new String[] {"~$省财政厅自查打分表.xlsx", IGNORED, "忽略：Office 临时锁定文件"},
             new String[] {".省财政厅自查打分表.xlsx", IGNORED, "忽略：隐藏文件"},
             new String[] {"报送说明.docx", IGNORED, "忽略：不是电子表格文件"},
-            new String[] {"报送说明.txt", IGNORED, "忽略：不是电子表格文件"},
+            new String[] {"报送说明.txt", IGNORED, "忽略：不是电子表格文件（文本文件，其中没有用制表符或逗号分隔的表格）"},
             new String[] {"自查打分表.xlsx", "未知单位", "拒收：无法识别单位：表格上方没有“填报单位”“单位名称”“被考核单位”“申报单位”，"
                     + "文件名“自查打分表.xlsx”中也没有单位名单中的单位"},
             new String[] {"评分汇总表.xlsx", "未知考核组", "拒收：无法识别考核组：表中没有“考核组”“考核调研组”“考评组”单元格，"
@@ -129,7 +132,7 @@ class HostileFilesTest {
                     .satisfies(r -> {
                         assertThat(r.get("类型")).isEqualTo(dropped[1]);
                         assertThat(r.get("单位名称")).isEmpty();
-                        assertThat(r.get("说明")).startsWith(dropped[2]);
+                        assertThat(r.get("说明")).isEqualTo(dropped[2]).doesNotContain("Exception");
                     });
         }
     }

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.kaoping.intake.InputFile;
 import org.kaoping.normalize.WorkbookFixtures.Spelling;
+import org.kaoping.read.Reasons;
 import org.kaoping.roster.Roster;
 import org.kaoping.roster.RosterUnit;
 import org.kaoping.rubric.Leaf;
@@ -859,17 +860,17 @@ class WorkbookParserTest {
     // ---- files that cannot be used -------------------------------------------------------------------
 
     @Test
-    void zeroByteXlsxIsRejectedWithAReason() throws IOException {
+    void zeroByteXlsxIsRejectedSayingItIsEmpty() throws IOException {
         Path file = Files.createFile(dir.resolve("省财政厅自查打分表.xlsx"));
 
-        assertRejectedAsUnreadable(parseSelf(file), file);
+        assertRejected(parseSelf(file), file, "空文件（0 字节），没有内容：请重新保存后提交");
     }
 
     @Test
-    void textFileRenamedXlsxIsRejectedWithAReason() throws IOException {
+    void textFileRenamedXlsxIsReadAsTextAndRefusedForWhatItLacks() throws IOException {
         Path file = Files.writeString(dir.resolve("省财政厅自查打分表.xlsx"), "单位名称,自评得分\n省财政厅,90\n");
 
-        assertRejectedAsUnreadable(parseSelf(file), file);
+        assertRejected(parseSelf(file), file, "这是文本文件（逗号分隔），扩展名却是 .xlsx；已按文本表格读取，但未找到评分表：前 15 行中没有含“得分”等列名的表头");
     }
 
     @Test
@@ -910,7 +911,7 @@ class WorkbookParserTest {
         ParsedWorkbook parsed = parseSelf(file);
 
         assertThat(parsed.rejected()).isTrue();
-        assertThat(parsed.rejection()).isEqualTo("文件受密码保护，无法读取");
+        assertThat(parsed.rejection()).isEqualTo("加密的工作簿：请去掉密码后重新提交");
         assertThat(parsed.findings()).extracting(Discrepancy::kind, Discrepancy::where)
                 .containsExactly(tuple(DiscrepancyKind.REJECTED_FILE, CellRef.file("省财政厅自查打分表.xlsx")));
     }
@@ -929,7 +930,7 @@ class WorkbookParserTest {
         ParsedWorkbook parsed = parseSelf(file);
 
         assertThat(parsed.rejected()).isTrue();
-        assertThat(parsed.rejection()).isEqualTo("文件受密码保护，无法读取");
+        assertThat(parsed.rejection()).isEqualTo("加密的工作簿：请去掉密码后重新提交");
         assertThat(parsed.findings()).extracting(Discrepancy::kind, Discrepancy::where)
                 .containsExactly(tuple(DiscrepancyKind.REJECTED_FILE, CellRef.file("省财政厅自查打分表.xls")));
     }
@@ -1117,11 +1118,16 @@ class WorkbookParserTest {
     }
 
     private static void assertRejectedAsUnreadable(ParsedWorkbook parsed, Path file) {
+        assertRejected(parsed, file, Reasons.CORRUPT);
+    }
+
+    private static void assertRejected(ParsedWorkbook parsed, Path file, String reason) {
         String name = file.getFileName().toString();
         assertThat(parsed.rejected()).isTrue();
         assertThat(parsed.sheets()).isEmpty();
         assertThat(parsed.adjustments()).isEmpty();
-        assertThat(parsed.rejection()).startsWith("文件损坏或不是有效的 Excel 工作簿");
+        assertThat(parsed.rejection()).isEqualTo(reason).doesNotContain("Exception");
+        assertThat(parsed.findings()).extracting(Discrepancy::message).containsExactly("拒收：" + reason);
         assertThat(parsed.findings()).extracting(Discrepancy::kind, Discrepancy::where)
                 .containsExactly(tuple(DiscrepancyKind.REJECTED_FILE, CellRef.file(name)));
     }

@@ -71,10 +71,12 @@ class RosterLoaderTest {
     @Test
     void aRosterThatIsNoWorkbookIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("名单.xlsx");
-        Files.writeString(file, "not a workbook");
+        // (text saved as .xlsx is read as the table it is: then the refusal names the column it lacks)
+        Files.writeString(file, "%PDF-1.4 not a workbook");
 
         assertThatThrownBy(() -> new RosterLoader().load(file)).isInstanceOf(RosterException.class)
-                .hasMessageContaining("无法读取单位名单").hasMessageContaining("名单.xlsx");
+                .hasMessageContaining("无法读取单位名单").hasMessageContaining("名单.xlsx")
+                .hasMessageContaining("这是 PDF 文件，不是 Excel 工作簿：请提交 Excel 表格（.xlsx）");
     }
 
     private static List<String> describe(Roster roster) {

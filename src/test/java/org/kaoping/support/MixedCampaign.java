@@ -81,10 +81,10 @@ public final class MixedCampaign {
             new Noise("~$五型机关自评表_1.xlsx", "忽略的文件", "Office 临时锁定文件"),
             new Noise("报送说明.txt", "忽略的文件", "不是电子表格文件"),
             new Noise("自评情况汇报.docx", "忽略的文件", "不是电子表格文件"),
-            new Noise("空白自评表.xlsx", "拒收文件", "文件损坏或不是有效的 Excel 工作簿"),
-            new Noise("自评表（文本）.xlsx", "拒收文件", "文件损坏或不是有效的 Excel 工作簿"),
+            new Noise("空白自评表.xlsx", "拒收文件", "空文件（0 字节），没有内容：请重新保存后提交"),
+            new Noise("自评表（文本）.xlsx", "拒收文件", "这是文本文件（制表符分隔），扩展名却是 .xlsx；已按文本表格读取，但未找到评分表"),
             new Noise("第三考核调研组评分表（传输中断）.xlsx", "拒收文件", "文件损坏或不是有效的 Excel 工作簿"),
-            new Noise("加密自评表.xlsx", "拒收文件", "文件受密码保护"),
+            new Noise("加密自评表.xlsx", "拒收文件", "加密的工作簿：请去掉密码后重新提交"),
             new Noise("扫描件.xlsx", "拒收文件", "未找到评分表"));
 
     private static final long SEED = 20170509L;
