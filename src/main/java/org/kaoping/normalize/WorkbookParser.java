@@ -288,8 +288,13 @@ public final class WorkbookParser {
         }
     }
 
+    /**
+     * The file's own name without its extension, where a unit or group is looked for: for a file in a zip, its own
+     * name only ({@code 回收表格.zip!第一组/省财政厅.xlsx} → {@code 省财政厅}), as a folder's name is never looked at.
+     */
     private static String stem(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? fileName : fileName.substring(0, dot);
+        String own = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('!')) + 1);
+        int dot = own.lastIndexOf('.');
+        return dot < 0 ? own : own.substring(0, dot);
     }
 }

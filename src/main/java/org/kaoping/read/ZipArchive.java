@@ -131,10 +131,11 @@ public final class ZipArchive {
      */
     public static Optional<Inside> inside(Path path) {
         String s = path.toString();
-        if (Files.isRegularFile(path)) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        // Most files are no zip's member: their name says so without a look at the disk.
+        if (!lower.contains(".zip" + SEPARATOR) || Files.isRegularFile(path)) {
             return Optional.empty();
         }
-        String lower = s.toLowerCase(Locale.ROOT);
         for (int at = lower.indexOf(".zip" + SEPARATOR); at >= 0; at = lower.indexOf(".zip" + SEPARATOR, at + 1)) {
             Path zip = Path.of(s.substring(0, at + 4));
             if (Files.isRegularFile(zip)) {

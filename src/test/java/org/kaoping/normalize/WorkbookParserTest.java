@@ -857,6 +857,21 @@ class WorkbookParserTest {
         assertThat(sheet.ownTotal()).isEqualByComparingTo("94.5");
     }
 
+    @Test
+    void aFolderInsideAZipNamesNoUnitAsAFolderOfInputNamesNone() throws IOException {
+        Path plain = WorkbookFixtures.shanxiSelf(SHANXI).noUnit().write(dir, "表");
+        Path zip = org.kaoping.support.ExportedTables.zip(dir.resolve("回收表格.zip"),
+                java.nio.charset.StandardCharsets.UTF_8, true, Map.of("省财政厅/自查打分表.xlsx", Files.readAllBytes(plain)));
+        InputFile member = new InputFile("self/回收表格.zip!省财政厅/自查打分表.xlsx", Source.SELF, Files.size(zip), 0L, "",
+                null);
+
+        ParsedWorkbook parsed = parser.parse(member, dir.resolve("回收表格.zip!省财政厅/自查打分表.xlsx"));
+
+        assertThat(parsed.rejected()).isTrue();
+        assertThat(parsed.rejection()).isEqualTo("无法识别单位：表格上方没有“填报单位”“单位名称”“被考核单位”“申报单位”，"
+                + "文件名“回收表格.zip!省财政厅/自查打分表.xlsx”中也没有单位名单中的单位");
+    }
+
     // ---- files that cannot be used -------------------------------------------------------------------
 
     @Test
