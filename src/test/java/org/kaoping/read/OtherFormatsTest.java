@@ -134,6 +134,40 @@ class OtherFormatsTest {
     }
 
     @Test
+    void xlsxSavedUnderAnXlsNameIsReadAsTheXlsxItIs() throws IOException {
+        Path xlsx = workbook();
+        Path xls = Files.copy(xlsx, dir.resolve("省财政厅自查打分表.xls"));
+
+        WorkbookGridReader.Contents read = reader.open(xls);
+
+        assertThat(read.kind()).isEqualTo(FileKind.ZIP);
+        assertThat(dump(read.sheets(), true)).isEqualTo(dump(reader.readWithFastExcel(xlsx), true));
+    }
+
+    @Test
+    void anEncryptedZipIsRefusedSayingToTakeThePasswordOff() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("省财政厅.xlsx"));
+            zip.write(Files.readAllBytes(workbook()));
+            zip.closeEntry();
+        }
+        byte[] zip = bytes.toByteArray();
+        // The flag an archiver sets for a member stored under a password (bit 0 of the general purpose flags), in the
+        // member's local header and in its central directory entry; no Java library writes such a zip itself.
+        zip[6] |= 1;
+        for (int i = zip.length - 22; i >= 0; i--) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2) {
+                zip[i + 8] |= 1;
+                break;
+            }
+        }
+
+        assertThatThrownBy(() -> ZipArchive.members(zip, ReadLimits.DEFAULT))
+                .isInstanceOf(ZipArchive.Refused.class).hasMessage("加密的压缩包：请去掉密码后重新提交");
+    }
+
+    @Test
     void xlsSavedByWpsAsEtIsReadAsTheXlsItIs() throws IOException {
         Path xls = WorkbookFixtures.shanxiSelf(SHANXI).xls().unit("省财政厅").score("2.2", 2).write(dir, "省财政厅");
         Path et = Files.copy(xls, dir.resolve("省财政厅.et"));
