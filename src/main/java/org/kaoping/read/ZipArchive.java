@@ -2,6 +2,7 @@ package org.kaoping.read;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,11 @@ public final class ZipArchive {
     /** {@code only}: the one member wanted (the others are passed over unread), or null for all. */
     private static void collect(byte[] zip, String prefix, int depth, ReadLimits limits, List<Member> out, long[] total,
                                 String only) throws Refused {
+        collect(new SeekableInMemoryByteChannel(zip), prefix, depth, limits, out, total, only);
+    }
+
+    private static void collect(SeekableByteChannel zip, String prefix, int depth, ReadLimits limits, List<Member> out,
+                                long[] total, String only) throws Refused {
         try (ZipFile file = open(zip)) {
             for (ZipArchiveEntry entry : Collections.list(file.getEntries())) {
                 if (entry.isDirectory()) {
@@ -102,9 +108,9 @@ public final class ZipArchive {
         }
     }
 
-    private static ZipFile open(byte[] zip) throws IOException {
+    private static ZipFile open(SeekableByteChannel zip) throws IOException {
         // Names are decoded here (raw bytes), so the archive's own decoding must not fail on GBK.
-        return ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip))
+        return ZipFile.builder().setSeekableByteChannel(zip)
                 .setCharset(StandardCharsets.ISO_8859_1).setUseUnicodeExtraFields(true).get();
     }
 
@@ -152,7 +158,8 @@ public final class ZipArchive {
     /** The content of a file inside a zip on disk, read under the zip's limits. */
     public static byte[] read(Inside inside, ReadLimits limits) throws Refused, IOException {
         List<Member> found = new ArrayList<>();
-        collect(Files.readAllBytes(inside.zip()), "", 1, limits, found, new long[] {0}, inside.member());
+        // From the disk: only the zip's directory and the one member are read, not the whole zip for every member.
+        collect(Files.newByteChannel(inside.zip()), "", 1, limits, found, new long[] {0}, inside.member());
         for (Member m : found) {
             if (m.path().equals(inside.member())) {
                 return m.bytes();
