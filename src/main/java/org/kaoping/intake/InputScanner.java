@@ -221,7 +221,10 @@ public final class InputScanner {
                 ignored = "不是电子表格文件（文本文件，其中没有用制表符或逗号分隔的表格）";
             }
             if (ignored == null && ZipArchive.isZipName(name) && size <= maxFileSize) {
-                List<InputFile> inside = zipped(file, relative, listedAs, modified, source);
+                List<InputFile> inside = unchangedMembers(relative, earlier, modified, changed, trustedBefore);
+                if (inside == null) {
+                    inside = zipped(file, relative, listedAs, modified, changed, source);
+                }
                 if (inside != null) {
                     return inside;
                 }
@@ -243,13 +246,30 @@ public final class InputScanner {
     }
 
     /**
-     * The files a zip holds, each as a file of the folder the zip is in ({@code self/回收表格.zip!第一组/省财政厅.xlsx}),
-     * with the zip's time (so that all are read again when the zip changes, and none otherwise) and no change time
-     * (never trusted unread: a zip is read at every intake); null when the zip is to be listed as itself, to be
-     * refused with the reason.
+     * The files a zip held at the earlier scan, when the zip is as it was then by the rule for any file (its
+     * modification and change times, the change well before that scan): taken as they were, the zip not unpacked
+     * again. Null when it may have changed, or was not read as a folder then.
      */
-    private List<InputFile> zipped(Path file, String relative, Source listedAs, long modified, Source source)
-            throws IOException {
+    private static List<InputFile> unchangedMembers(String relative, Map<String, InputFile> earlier, long modified,
+                                                    long changed, long trustedBefore) {
+        if (changed == 0 || changed >= trustedBefore) {
+            return null;
+        }
+        String prefix = relative + ZipArchive.SEPARATOR;
+        List<InputFile> members = earlier.values().stream().filter(f -> f.path().startsWith(prefix))
+                .sorted(Comparator.comparing(InputFile::path)).toList();
+        boolean same = !members.isEmpty() && members.stream()
+                .allMatch(f -> f.changed() == changed && f.modified() == modified && !f.sha256().isEmpty());
+        return same ? members : null;
+    }
+
+    /**
+     * The files a zip holds, in path order, each as a file of the folder the zip is in
+     * ({@code self/回收表格.zip!第一组/省财政厅.xlsx}) with the zip's times (so that all are read again when the zip
+     * changes, and none otherwise); null when the zip is to be listed as itself, to be refused with the reason.
+     */
+    private List<InputFile> zipped(Path file, String relative, Source listedAs, long modified, long changed,
+                                   Source source) throws IOException {
         List<ZipArchive.Member> members;
         try {
             members = ZipArchive.members(Files.readAllBytes(file), limits);
@@ -267,8 +287,9 @@ public final class InputScanner {
                 ignored = "不是电子表格文件（文本文件，其中没有用制表符或逗号分隔的表格）";
             }
             out.add(new InputFile(relative + ZipArchive.SEPARATOR + m.path(), listedAs, m.bytes().length, modified,
-                    sha256(m.bytes()), ignored));
+                    sha256(m.bytes()), ignored, changed));
         }
+        out.sort(Comparator.comparing(InputFile::path));
         return out;
     }
 

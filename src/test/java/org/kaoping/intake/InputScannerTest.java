@@ -67,6 +67,37 @@ class InputScannerTest {
     }
 
     @Test
+    void zipLeftAloneSinceTheLastRunKeepsItsFilesUnreadAndARewrittenOneIsUnpackedAgain() throws Exception {
+        Path zip = input.resolve("self/回收表格.zip");
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("第一组/省财政厅.xlsx", "not read here".getBytes(StandardCharsets.UTF_8));
+        entries.put("第一组/说明.docx", "a note".getBytes(StandardCharsets.UTF_8));
+        org.kaoping.support.ExportedTables.zip(zip, StandardCharsets.UTF_8, true, entries);
+        List<InputFile> first = members(new InputScanner().scan(input));
+        assertThat(first).extracting(InputFile::path, InputFile::ignored).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("self/回收表格.zip!第一组/省财政厅.xlsx", null),
+                org.assertj.core.groups.Tuple.tuple("self/回收表格.zip!第一组/说明.docx", "不是电子表格文件"));
+        Map<String, InputFile> earlier = new java.util.HashMap<>();
+        for (InputFile f : first) {
+            earlier.put(f.path(), new InputFile(f.path(), f.source(), f.size(), f.modified(), REMEMBERED, f.ignored(),
+                    f.changed()));
+        }
+
+        assertThat(members(new InputScanner().scan(input, earlier, Instant.now().plusSeconds(60))))
+                .extracting(InputFile::sha256).containsExactly(REMEMBERED, REMEMBERED);
+
+        Thread.sleep(20);
+        entries.put("第一组/省财政厅.xlsx", "corrected".getBytes(StandardCharsets.UTF_8));
+        org.kaoping.support.ExportedTables.zip(zip, StandardCharsets.UTF_8, true, entries);
+        assertThat(members(new InputScanner().scan(input, earlier, Instant.now().plusSeconds(60))))
+                .extracting(InputFile::sha256).doesNotContain(REMEMBERED);
+    }
+
+    private static List<InputFile> members(List<InputFile> files) {
+        return files.stream().filter(f -> f.path().contains(".zip!")).toList();
+    }
+
+    @Test
     void fileNotSeenBeforeIsHashed() throws IOException {
         InputFile scanned = only(new InputScanner().scan(input, Map.of(), Instant.now().plusSeconds(60)));
         assertThat(scanned.sha256()).isEqualTo(InputScanner.sha256(file));
