@@ -13,6 +13,7 @@ public enum FileKind {
     ZIP("Excel 工作簿"),
     ODS("OpenDocument 表格（.ods）"),
     HTML("网页文件（HTML）"),
+    XML_SPREADSHEET("Excel 2003 XML 表格"),
     XML("XML 文件"),
     TEXT("文本文件"),
     PDF("PDF 文件"),
@@ -69,6 +70,9 @@ public enum FileKind {
             return BINARY;
         }
         String start = text.stripLeading().toLowerCase(Locale.ROOT);
+        if (start.startsWith("<") && start.contains("<workbook") && start.contains(XmlSpreadsheetReader.NAMESPACE)) {
+            return XML_SPREADSHEET;
+        }
         if (start.startsWith("<")) {
             for (String tag : HTML_TAGS) {
                 if (start.contains(tag)) {

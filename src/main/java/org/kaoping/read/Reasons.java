@@ -11,6 +11,7 @@ public final class Reasons {
     public static final String CORRUPT = "文件损坏或不是有效的 Excel 工作簿：请在 Excel 或 WPS 中打开，确认内容无误后另存为 .xlsx 重新提交";
     public static final String PLAIN_ZIP = "这是压缩包（zip），扩展名却不是 .zip：请把扩展名改为 .zip 或解压后重新提交";
     public static final String WORD = "这是 Word 文档，不是 Excel 工作簿：请提交 Excel 表格（.xlsx）";
+    public static final String NO_XML_SHEET = "这是 Excel 2003 XML 表格，其中没有工作表：请在 Excel 或 WPS 中打开后另存为 .xlsx 重新提交";
     public static final String NO_HTML_TABLE = "这是网页文件（HTML），其中没有表格：请提交 Excel 表格（.xlsx）";
     public static final String UNREADABLE_FILE = "无法打开文件（没有读取权限，或读取时被移走）：请确认文件可以打开后重新运行";
     public static final String INTERNAL = "读取此文件时程序出错，不是文件本身的问题：请把文件和运行日志交给 kaoping 维护人员";
@@ -40,6 +41,7 @@ public final class Reasons {
             case HTML -> ext.equals(".htm") || ext.equals(".html");
             case TEXT -> ext.equals(".csv") || ext.equals(".txt") || ext.equals(".tsv");
             case ODS -> ext.equals(".ods");
+            case XML_SPREADSHEET -> ext.equals(".xml");
             default -> true;
         };
         if (fits) {

@@ -81,7 +81,7 @@ public final class WorkbookGridReader {
         FileKind kind = FileKind.of(head, n);
         return switch (kind) {
             case ZIP, OLE2 -> new Contents(kind, workbook(new Source(file, null), name, kind), null);
-            case HTML, TEXT, ODS -> other(kind, name, () -> Files.readAllBytes(file));
+            case HTML, TEXT, ODS, XML_SPREADSHEET -> other(kind, name, () -> Files.readAllBytes(file));
             default -> throw new WorkbookReadException(name, "", "", Reasons.notASpreadsheet(kind), null);
         };
     }
@@ -91,7 +91,7 @@ public final class WorkbookGridReader {
         FileKind kind = FileKind.of(bytes, Math.min(bytes.length, FileKind.HEAD));
         return switch (kind) {
             case ZIP, OLE2 -> new Contents(kind, workbook(new Source(null, bytes), name, kind), null);
-            case HTML, TEXT, ODS -> other(kind, name, () -> bytes);
+            case HTML, TEXT, ODS, XML_SPREADSHEET -> other(kind, name, () -> bytes);
             default -> throw new WorkbookReadException(name, "", "", Reasons.notASpreadsheet(kind), null);
         };
     }
@@ -147,6 +147,13 @@ public final class WorkbookGridReader {
                     yield new Contents(kind, List.of(grid), Reasons.readAs(kind, name,
                             tabs ? "文本文件（制表符分隔）" : "文本文件（逗号分隔）", "文本表格"));
                 }
+                case XML_SPREADSHEET -> {
+                    List<SheetGrid> sheets = XmlSpreadsheetReader.read(bytes, limits);
+                    if (sheets.isEmpty()) {
+                        throw new WorkbookReadException(name, "", "", Reasons.NO_XML_SHEET, null);
+                    }
+                    yield new Contents(kind, sheets, Reasons.readAs(kind, name, " Excel 2003 XML 表格", " XML 表格"));
+                }
                 default -> new Contents(kind, OdsReader.read(bytes, limits),
                         Reasons.readAs(kind, name, FileKind.ODS.description(), " .ods 表格"));
             };
@@ -158,6 +165,9 @@ public final class WorkbookGridReader {
         } catch (OdsReader.Malformed e) {
             log.warn("{} 无法作为 .ods 读取：{}", name, technical(e));
             throw new WorkbookReadException(name, "", "", OdsReader.CORRUPT, e);
+        } catch (XmlSpreadsheetReader.Malformed e) {
+            log.warn("{} 无法作为 Excel 2003 XML 表格读取：{}", name, technical(e));
+            throw new WorkbookReadException(name, "", "", XmlSpreadsheetReader.CORRUPT, e);
         }
     }
 

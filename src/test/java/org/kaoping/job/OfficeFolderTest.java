@@ -30,8 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Shanxi sample campaign twice: as it is, and as an office's folder collects it — returns saved by web systems
- * as HTML or tab-separated ".xls", a UTF-8 CSV, an .ods, two workbooks mailed in a zip with GBK names, a group's
- * matrix as an HTML page — with the desktop's leftovers beside them (a FIFO, a folder named like a workbook, a
+ * as HTML, Excel 2003 XML (GBK) or tab-separated ".xls", a UTF-8 CSV, an .ods, two workbooks mailed in a zip with
+ * GBK names, a group's matrix as an HTML page — with the desktop's leftovers beside them (a FIFO, a folder named like a workbook, a
  * link leaving input/, a note). Every readable file is read, so every unit ranks exactly as in the clean run; every
  * other file is listed in plain words; the input is left as it was.
  */
@@ -66,6 +66,8 @@ class OfficeFolderTest {
             convert(self.resolve("省民政厅自查打分表.xlsx"), to -> ExportedTables.delimited(to.xlsx(), to.named(".csv"), ',',
                     StandardCharsets.UTF_8, true));
             convert(self.resolve("省教育厅自查打分表.xlsx"), to -> ExportedTables.ods(to.xlsx(), to.named(".ods")));
+            convert(self.resolve("省人社厅自查打分表.xlsx"), to -> ExportedTables.xmlSpreadsheet(to.xlsx(), to.named(".xls"),
+                    GBK));
             convert(inspection.resolve("第二考核组打分汇总表.xlsx"), to -> ExportedTables.html(to.xlsx(), to.named(".xls"),
                     StandardCharsets.UTF_8, Declared.META_CHARSET));
             Path justice = self.resolve("省司法厅自查打分表.xlsx");
@@ -141,6 +143,7 @@ class OfficeFolderTest {
                 "报送说明.txt", "忽略的文件：忽略：不是电子表格文件（文本文件，其中没有用制表符或逗号分隔的表格）",
                 "省财政厅自查打分表.xls", "按实际格式读取：这是网页文件（HTML），扩展名却是 .xls；已按网页表格读取",
                 "省科技厅自查打分表.xls", "按实际格式读取：这是文本文件（制表符分隔），扩展名却是 .xls；已按文本表格读取",
+                "省人社厅自查打分表.xls", "按实际格式读取：这是 Excel 2003 XML 表格，扩展名却是 .xls；已按 XML 表格读取",
                 "第二考核组打分汇总表.xls", "按实际格式读取：这是网页文件（HTML），扩展名却是 .xls；已按网页表格读取"));
     }
 

@@ -57,6 +57,52 @@ class OtherFormatsTest {
         assertThat(dump(read.sheets(), false)).isEqualTo(dump(reader.read(xlsx), false).replaceAll(" {2,}", " "));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-8", "GBK"})
+    void excel2003XmlSavedAsXlsIsReadAsTheWorkbookIsCellByCellWithItsMerges(String charset) {
+        Path xlsx = workbook();
+        Path xls = ExportedTables.xmlSpreadsheet(xlsx, dir.resolve("省财政厅自查打分表.xls"), Charset.forName(charset));
+
+        WorkbookGridReader.Contents read = reader.open(xls);
+
+        assertThat(read.kind()).isEqualTo(FileKind.XML_SPREADSHEET);
+        assertThat(read.readAs()).isEqualTo("这是 Excel 2003 XML 表格，扩展名却是 .xls；已按 XML 表格读取");
+        assertThat(dump(read.sheets(), true)).isEqualTo(dump(reader.read(xlsx), true));
+    }
+
+    @Test
+    void excel2003XmlPlacesCellsByIndexPastMergesAboveAndReadsSavedValuesOnly() throws IOException {
+        String xml = """
+                <?xml version="1.0"?>
+                <?mso-application progid="Excel.Sheet"?>
+                <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"
+                 xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40">
+                 <Worksheet ss:Name="汇总表">
+                  <Table>
+                   <Row><Cell ss:MergeDown="1"><Data ss:Type="String">项目</Data></Cell>
+                    <Cell ss:MergeAcross="1"><Data ss:Type="String">得分</Data></Cell></Row>
+                   <Row><Cell><Data ss:Type="String">自评</Data></Cell><Cell><Data ss:Type="String">考核</Data></Cell></Row>
+                   <Row ss:Index="4"><Cell><Data ss:Type="String">思想&#10;建设</Data></Cell>
+                    <Cell ss:Formula="=1+2"><Data ss:Type="Number">3</Data><Comment><Data>note</Data></Comment></Cell>
+                    <Cell ss:Index="4"><Data ss:Type="Boolean">1</Data></Cell>
+                    <Cell><Data ss:Type="String"><html:B>加</html:B>粗</Data></Cell></Row>
+                  </Table>
+                 </Worksheet>
+                </Workbook>
+                """;
+        Path file = Files.writeString(dir.resolve("汇总.xls"), xml, StandardCharsets.UTF_8);
+
+        SheetGrid grid = reader.read(file).get(0);
+
+        assertThat(grid.name()).isEqualTo("汇总表");
+        assertThat(cells(grid)).containsExactly(Map.entry("A1", "项目"), Map.entry("A4", "思想\n建设"),
+                Map.entry("B1", "得分"), Map.entry("B2", "自评"), Map.entry("B4", "3"), Map.entry("C2", "考核"),
+                Map.entry("D4", "true"), Map.entry("E4", "加粗"));
+        assertThat(grid.own(3, 1).number()).isEqualByComparingTo("3");
+        assertThat(grid.get(1, 0).text()).isEqualTo("项目");
+        assertThat(grid.isMergeContinuation(0, 2)).isTrue();
+    }
+
     @Test
     void htmlTablePlacesCellsPastRowspansAndMergesAsWorkbookReadersDo() throws IOException {
         Path page = Files.writeString(dir.resolve("导出.htm"), """
@@ -186,6 +232,7 @@ class OtherFormatsTest {
         files.put("材料.xlsx", new byte[] {'R', 'a', 'r', '!', 0x1A, 7, 0, 0});
         files.put("导出.xls", "<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"/>"
                 .getBytes(StandardCharsets.UTF_8));
+        files.put("数据.xls", "<?xml version=\"1.0\"?><records><record id=\"1\"/></records>".getBytes(StandardCharsets.UTF_8));
         files.put("乱码.xlsx", new byte[] {1, 2, 3, 0, 5, 6});
         files.put("空.xls", new byte[0]);
         files.put("网页.xls", "<html><body><p>没有表格</p></body></html>".getBytes(StandardCharsets.UTF_8));
@@ -217,7 +264,8 @@ class OtherFormatsTest {
                 Map.entry("扫描件.xlsx", "这是 PDF 文件，不是 Excel 工作簿：请提交 Excel 表格（.xlsx）"),
                 Map.entry("截图.xls", "这是图片，不是 Excel 工作簿：请提交 Excel 表格（.xlsx）"),
                 Map.entry("材料.xlsx", "这是 RAR 或 7z 压缩包，无法读取：请解压后提交其中的表格，或改用 zip 打包"),
-                Map.entry("导出.xls", "这是 XML 文件，不是可读取的表格：请在 Excel 或 WPS 中打开后另存为 .xlsx 重新提交"),
+                Map.entry("导出.xls", "这是 Excel 2003 XML 表格，其中没有工作表：请在 Excel 或 WPS 中打开后另存为 .xlsx 重新提交"),
+                Map.entry("数据.xls", "这是 XML 文件，不是可读取的表格：请在 Excel 或 WPS 中打开后另存为 .xlsx 重新提交"),
                 Map.entry("乱码.xlsx", "无法识别的文件，不是 Excel 工作簿：请在 Excel 或 WPS 中打开后另存为 .xlsx 重新提交"),
                 Map.entry("空.xls", "空文件（0 字节），没有内容：请重新保存后提交"),
                 Map.entry("网页.xls", "这是网页文件（HTML），其中没有表格：请提交 Excel 表格（.xlsx）"),

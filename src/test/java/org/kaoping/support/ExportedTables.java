@@ -78,6 +78,72 @@ public final class ExportedTables {
         return write(out, page.toString().getBytes(charset));
     }
 
+    /**
+     * The workbook as an Excel 2003 XML spreadsheet in {@code charset} (declared in the prolog): numbers as Number,
+     * other cells as shown, merges as MergeAcross/MergeDown, an empty cell left out with the next one's ss:Index, and
+     * cells that a merge above covers left out without one (the reader must step past them itself).
+     */
+    public static Path xmlSpreadsheet(Path workbook, Path out, Charset charset) {
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"").append(charset.name()).append("\"?>\n")
+                .append("<?mso-application progid=\"Excel.Sheet\"?>\n")
+                .append("<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" ")
+                .append("xmlns:o=\"urn:schemas-microsoft-com:office:office\" ")
+                .append("xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\">\n");
+        try (Workbook wb = WorkbookFactory.create(workbook.toFile(), null, true)) {
+            for (Sheet sheet : wb) {
+                x.append(" <Worksheet ss:Name=\"").append(escape(sheet.getSheetName())).append("\">\n  <Table>\n");
+                int last = lastColumn(sheet);
+                java.util.Map<Integer, java.util.BitSet> covered = new java.util.HashMap<>();
+                for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                    x.append("   <Row ss:Index=\"").append(r + 1).append("\">");
+                    java.util.BitSet below = covered.getOrDefault(r, new java.util.BitSet());
+                    int next = below.nextClearBit(0);
+                    for (int c = 0; c <= last; c++) {
+                        CellRangeAddress merge = mergeAt(sheet, r, c);
+                        if (merge != null && (merge.getFirstRow() != r || merge.getFirstColumn() != c)) {
+                            continue;
+                        }
+                        Row row = sheet.getRow(r);
+                        Cell cell = row == null ? null : row.getCell(c);
+                        String shown = shown(sheet, r, c);
+                        if (shown.isEmpty() && merge == null) {
+                            continue;
+                        }
+                        x.append("<Cell");
+                        if (c != next) {
+                            x.append(" ss:Index=\"").append(c + 1).append('"');
+                        }
+                        int across = merge == null ? 0 : merge.getLastColumn() - c;
+                        int down = merge == null ? 0 : merge.getLastRow() - r;
+                        if (across > 0) {
+                            x.append(" ss:MergeAcross=\"").append(across).append('"');
+                        }
+                        if (down > 0) {
+                            x.append(" ss:MergeDown=\"").append(down).append('"');
+                            for (int i = 1; i <= down; i++) {
+                                covered.computeIfAbsent(r + i, k -> new java.util.BitSet()).set(c, c + across + 1);
+                            }
+                        }
+                        boolean number = cell != null && (cell.getCellType() == CellType.NUMERIC
+                                || cell.getCellType() == CellType.FORMULA
+                                && cell.getCachedFormulaResultType() == CellType.NUMERIC);
+                        x.append("><Data ss:Type=\"").append(number ? "Number" : "String").append("\">")
+                                .append(number ? java.math.BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString()
+                                        : escape(shown).replace("\n", "&#10;"))
+                                .append("</Data></Cell>");
+                        next = below.nextClearBit(c + across + 1);
+                    }
+                    x.append("</Row>\n");
+                }
+                x.append("  </Table>\n </Worksheet>\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        x.append("</Workbook>\n");
+        return write(out, x.toString().getBytes(charset));
+    }
+
     /** The first sheet as delimited text, fields quoted where they hold the delimiter, a quote or a line break. */
     public static Path delimited(Path workbook, Path out, char delimiter, Charset charset, boolean bom) {
         StringBuilder text = new StringBuilder();
