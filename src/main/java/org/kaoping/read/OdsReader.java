@@ -1,6 +1,5 @@
 package org.kaoping.read;
 
-import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -8,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -27,7 +25,6 @@ final class OdsReader {
     private static final String TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
     private static final int MAX_COLUMNS = 16_384;
     private static final long GRACE_ENTRY_SIZE = 100 * 1024;
-    private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(OdsReader::factory);
 
     /** The file is not the .ods its first bytes promised. */
     static final class Malformed extends Exception {
@@ -46,7 +43,7 @@ final class OdsReader {
         byte[] content = content(bytes, limits);
         List<SheetGrid> sheets = new ArrayList<>();
         try {
-            XMLStreamReader xml = XML.get().createXMLStreamReader(new ByteArrayInputStream(content));
+            XMLStreamReader xml = SafeXml.reader(new ByteArrayInputStream(content));
             try {
                 SheetGrid grid = null;
                 int row = 0;
@@ -219,13 +216,5 @@ final class OdsReader {
             throw new Malformed("zip", e);
         }
         throw new Malformed("no content.xml", null);
-    }
-
-    private static XMLInputFactory factory() {
-        XMLInputFactory f = new WstxInputFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        return f;
     }
 }

@@ -1,6 +1,5 @@
 package org.kaoping.read;
 
-import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -43,7 +41,6 @@ final class XlsxStreamReader {
     private static final String WORKSHEET = "/worksheet";
     private static final String SHARED_STRINGS = "/sharedStrings";
     /** Per thread: the JDK does not promise that one factory may create readers on several threads at once. */
-    private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(XlsxStreamReader::factory);
 
     private final ZipFile zip;
     private final ReadLimits limits;
@@ -291,7 +288,7 @@ final class XlsxStreamReader {
         if (entry == null) {
             throw new Declined();
         }
-        return XML.get().createXMLStreamReader(new Guarded(zip.getInputStream(entry), entry, limits));
+        return SafeXml.reader(new Guarded(zip.getInputStream(entry), entry, limits));
     }
 
     /** The next event; a DTD (where external entities would hide) is left to the general reader to refuse. */
@@ -368,18 +365,6 @@ final class XlsxStreamReader {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /**
-     * Woodstox: the same StAX API as the JDK's parser, and faster on the many small sheets of a first run
-     * (docs/benchmark.md).
-     */
-    private static XMLInputFactory factory() {
-        XMLInputFactory f = new WstxInputFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        return f;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.kaoping.read;
 
-import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,7 +7,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -24,7 +22,6 @@ final class XmlSpreadsheetReader {
     static final String NAMESPACE = "urn:schemas-microsoft-com:office:spreadsheet";
     static final String CORRUPT = "Excel 2003 XML 表格已损坏，无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 重新提交";
     private static final int MAX_COLUMNS = 16_384;
-    private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(XmlSpreadsheetReader::factory);
 
     /** The file is not the spreadsheet its first bytes promised. */
     static final class Malformed extends Exception {
@@ -39,7 +36,7 @@ final class XmlSpreadsheetReader {
     static List<SheetGrid> read(byte[] bytes, ReadLimits limits) throws Malformed {
         List<SheetGrid> sheets = new ArrayList<>();
         try {
-            XMLStreamReader xml = XML.get().createXMLStreamReader(new ByteArrayInputStream(bytes));
+            XMLStreamReader xml = SafeXml.reader(new ByteArrayInputStream(bytes));
             try {
                 SheetGrid grid = null;
                 int row = -1;
@@ -172,13 +169,5 @@ final class XmlSpreadsheetReader {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    private static XMLInputFactory factory() {
-        XMLInputFactory f = new WstxInputFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        return f;
     }
 }
