@@ -3,10 +3,10 @@ package org.kaoping.store;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.kaoping.KaopingProperties;
 import org.kaoping.campaign.CampaignSetupLoader;
 import org.kaoping.campaign.KaopingHome;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,11 +50,13 @@ public class StorageConfiguration {
         return DatabaseSettings.dialect(env);
     }
 
+    /** The pool takes the standard {@code spring.datasource.hikari.*} settings, as Boot's own data source would. */
     @Bean
-    DataSource dataSource(KaopingHome home, Environment env) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(KaopingHome home, Environment env) {
         Optional<String> url = DatabaseSettings.url(env);
         if (url.isPresent()) {
-            return DataSourceBuilder.create().url(url.get())
+            return DataSourceBuilder.create().type(HikariDataSource.class).url(url.get())
                     .username(env.getProperty("spring.datasource.username", "sa"))
                     .password(env.getProperty("spring.datasource.password", "")).build();
         }

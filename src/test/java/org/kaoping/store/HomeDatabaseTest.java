@@ -17,8 +17,27 @@ import org.springframework.mock.env.MockEnvironment;
 class HomeDatabaseTest {
 
     @Test
+    void thePoolTakesTheStandardHikariSettings(@TempDir Path home) {
+        new org.springframework.boot.test.context.runner.ApplicationContextRunner()
+                .withUserConfiguration(Settings.class, StorageConfiguration.class)
+                .withPropertyValues("kaoping.home=" + home, "spring.datasource.hikari.maximum-pool-size=3",
+                        "spring.datasource.hikari.minimum-idle=1")
+                .run(context -> {
+                    HikariDataSource pool = context.getBean(HikariDataSource.class);
+                    assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
+                    assertThat(pool.getMinimumIdle()).isEqualTo(1);
+                    assertThat(pool.getJdbcUrl()).startsWith("jdbc:h2:retry:");
+                });
+    }
+
+    @org.springframework.context.annotation.Configuration
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(org.kaoping.KaopingProperties.class)
+    static class Settings {
+    }
+
+    @Test
     void aThreadInterruptedWhileItWritesDoesNotCloseTheDatabaseForTheOthers(@TempDir Path home) throws Exception {
-        try (HikariDataSource pool = (HikariDataSource) new StorageConfiguration()
+        try (HikariDataSource pool = new StorageConfiguration()
                 .dataSource(new KaopingHome(home), new MockEnvironment())) {
             JdbcTemplate jdbc = new JdbcTemplate(pool);
             jdbc.execute("CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(1000))");

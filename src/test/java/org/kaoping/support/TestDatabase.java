@@ -75,6 +75,10 @@ public final class TestDatabase {
         settings.put("spring.datasource.password", password());
         settings.put("spring.flyway.schemas", schema(home));
         settings.put("spring.flyway.default-schema", schema(home));
+        // The test contexts Spring keeps (one a test home) must not each hold a full pool of idle connections: two
+        // dozen contexts times Hikari's ten exceed the server's connection slots. A context opens what it uses.
+        settings.put("spring.datasource.hikari.minimum-idle", "1");
+        settings.put("spring.datasource.hikari.idle-timeout", "10000");
         return settings;
     }
 
