@@ -212,6 +212,7 @@ final class TemplateWorkbook {
         sheet.createFreezePane(1, first);
         sheet.setRepeatingRows(new CellRangeAddress(2, 3, -1, -1));
         SheetStyles.pageSetup(sheet);
+        SheetStyles.acrossPagesIfWide(sheet, totalCol + 1, 1);
         sheet.enableLocking();
     }
 

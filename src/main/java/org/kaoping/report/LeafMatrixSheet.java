@@ -57,6 +57,7 @@ final class LeafMatrixSheet {
         spanned(styles, sheet, top, bottom, col, SheetStyles.column("基础分", SheetStyles.SCORE));
         sheet.createFreezePane(2, 2);
         styles.printed(sheet, 0, 1);
+        SheetStyles.acrossPagesIfWide(sheet, col + 1, 2);
         Set<String> repeated = new LinkedHashSet<>();
         result.units().forEach(u -> repeated.add(u.unit().division()));
         styles.tableRows(sheet, columns, result.units(), repeated, true, (rows, u) -> {

@@ -64,6 +64,8 @@ public final class SheetStyles {
     static final int TEXT = 40;
 
     private static final int MAX_CHARS = 60;
+    /** Characters of column width one A4 landscape page holds at full size, within Excel's default margins. */
+    private static final int PAGE_CHARS = 125;
     static final float LINE_POINTS = 15;
     private static final String HEADER_GREY = "D9D9D9";
     /** Rows per block of a long table: each block is rendered and compressed on its own, on any core. */
@@ -197,6 +199,22 @@ public final class SheetStyles {
         sheet.setFitToPage(true);
         // Excel's header/footer codes: &A sheet name, &P page, &N page count.
         sheet.getFooter().setCenter("&A 第 &P 页，共 &N 页");
+    }
+
+    /**
+     * A matrix too wide to print one page wide at half size or more (a rubric of many leaves) prints across pages at
+     * full size instead, its first {@code keyColumns} columns (who the row is about) repeated on every page, as its
+     * header rows are. {@code columns}: how many the table has.
+     */
+    public static void acrossPagesIfWide(Sheet sheet, int columns, int keyColumns) {
+        int chars = 0;
+        for (int c = 0; c < columns; c++) {
+            chars += sheet.getColumnWidth(c) / 256;
+        }
+        if (chars > 2 * PAGE_CHARS) {
+            sheet.setFitToPage(false);
+            sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, keyColumns - 1));
+        }
     }
 
     /**

@@ -136,6 +136,10 @@ class MatrixTemplateRoundTripTest {
             assertThat(first.getCell(1).getCellStyle().getLocked()).isFalse();
             assertThat(first.getCell(last).getCellFormula()).isEqualTo("SUM(B5:" + column(last - 1) + "5)");
             assertThat(sheet.getDataValidations()).hasSize(HUNAN.leaves().size());
+            // 22 leaves of 10 characters are too wide for one page: printed across pages, the units repeated on each.
+            assertThat(sheet.getFitToPage()).isFalse();
+            assertThat(sheet.getRepeatingColumns().formatAsString()).isEqualTo("A:A");
+            assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("3:4");
             var check = sheet.getDataValidations().get(0);
             assertThat(check.getValidationConstraint().getFormula1())
                     .isEqualTo("AND(ISNUMBER(B5),B5>=0,B5<=7,ROUND(B5/0.5,6)=INT(ROUND(B5/0.5,6)))");

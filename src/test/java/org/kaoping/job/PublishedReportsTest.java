@@ -127,6 +127,10 @@ class PublishedReportsTest {
             }
             assertThat(leafHeader.getCell(col - 1).getStringCellValue()).isNotEmpty();
             assertThat(categories.getCell(col).getStringCellValue()).isEqualTo("基础分");
+            // Too wide for one page (22 or 27 leaves of 12 characters): printed across pages, 排名 and the unit on each.
+            assertThat(matrix.getFitToPage()).isFalse();
+            assertThat(matrix.getRepeatingColumns().formatAsString()).isEqualTo("A:B");
+            assertThat(matrix.getRepeatingRows().formatAsString()).isEqualTo("1:2");
             int units = 0;
             for (int r = 2; r <= matrix.getLastRowNum(); r++) {
                 Row row = matrix.getRow(r);
