@@ -16,7 +16,7 @@ final class RubricYaml {
     static String write(String id, RubricDraft draft, String source) {
         StringBuilder y = new StringBuilder(8192);
         y.append("# yaml-language-server: $schema=../schema/rubric.schema.json\n");
-        y.append("# 由 kaoping rubric import 从 ").append(oneLine(source)).append(" 生成；请核对后使用。\n");
+        y.append("# 由 kaoping rubric import 从 ").append(TableText.oneLine(source)).append(" 生成；请核对后使用。\n");
         y.append("code: ").append(quoted(id)).append('\n');
         y.append("name: ").append(quoted(draft.name().isEmpty() ? id : draft.name())).append('\n');
         y.append("max: ").append(number(draft.max())).append('\n');
@@ -41,7 +41,7 @@ final class RubricYaml {
             y.append("\n# ").append(TO_DO).append("：表格中以文字写出的加分、扣分、一票否决和封顶规定，照录如下。\n");
             y.append("# 请按 docs/configuration.md 写成 bonus: / deductions: / vetoes:，核对后删去这些注释。\n");
             for (String line : draft.prose()) {
-                y.append("# ").append(TO_DO).append("：").append(oneLine(line)).append('\n');
+                y.append("# ").append(TO_DO).append("：").append(TableText.oneLine(line)).append('\n');
             }
         }
         return y.toString();
@@ -110,9 +110,5 @@ final class RubricYaml {
 
     private static String number(BigDecimal n) {
         return n.stripTrailingZeros().toPlainString();
-    }
-
-    private static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ").strip();
     }
 }

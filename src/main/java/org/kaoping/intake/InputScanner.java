@@ -281,7 +281,7 @@ public final class InputScanner {
         }
         List<InputFile> out = new ArrayList<>();
         for (ZipArchive.Member m : members) {
-            String base = m.path().substring(Math.max(m.path().lastIndexOf('/'), m.path().lastIndexOf('!')) + 1);
+            String base = ZipArchive.ownName(m.path());
             String ignored = whyIgnored(base, source);
             if (ignored == null && base.toLowerCase(Locale.ROOT).endsWith(TEXT) && !looksLikeTable(m.bytes())) {
                 ignored = "不是电子表格文件（文本文件，其中没有用制表符或逗号分隔的表格）";

@@ -293,7 +293,7 @@ public final class WorkbookParser {
      * name only ({@code 回收表格.zip!第一组/省财政厅.xlsx} → {@code 省财政厅}), as a folder's name is never looked at.
      */
     private static String stem(String fileName) {
-        String own = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('!')) + 1);
+        String own = ZipArchive.ownName(fileName);
         int dot = own.lastIndexOf('.');
         return dot < 0 ? own : own.substring(0, dot);
     }

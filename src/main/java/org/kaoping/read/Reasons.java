@@ -51,15 +51,13 @@ public final class Reasons {
     }
 
     static String extension(String fileName) {
-        int slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('!'));
-        String base = fileName.substring(slash + 1);
+        String base = ZipArchive.ownName(fileName);
         int dot = base.lastIndexOf('.');
         return dot <= 0 ? "" : base.substring(dot).toLowerCase(Locale.ROOT);
     }
 
     static String baseName(String fileName) {
-        int slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('!'));
-        String base = fileName.substring(slash + 1);
+        String base = ZipArchive.ownName(fileName);
         int dot = base.lastIndexOf('.');
         return dot <= 0 ? base : base.substring(0, dot);
     }

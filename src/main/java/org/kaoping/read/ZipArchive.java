@@ -44,6 +44,14 @@ public final class ZipArchive {
         }
     }
 
+    /**
+     * A file's own name from its path, which may go through zips ({@code 回收表格.zip!第一组/省财政厅.xlsx} →
+     * {@code 省财政厅.xlsx}).
+     */
+    public static String ownName(String path) {
+        return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf(SEPARATOR.charAt(0))) + 1);
+    }
+
     public static boolean isZipName(String name) {
         return name.toLowerCase(Locale.ROOT).endsWith(".zip");
     }
