@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import org.kaoping.cli.CommandLine;
 import org.kaoping.report.WorkbookWriterStart;
 import org.kaoping.run.ExitCodes;
 import org.kaoping.run.SetupHeadStart;
@@ -17,6 +19,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 @EnableConfigurationProperties(KaopingProperties.class)
 public class KaopingApplication {
     public static void main(String[] args) {
+        // The build's AOT processing starts the application with no command; it must reach the context.
+        if (!Boolean.getBoolean("spring.aot.processing")) {
+            OptionalInt answered = CommandLine.answerBeforeStart(args, System.out, System.err);
+            if (answered.isPresent()) {
+                System.exit(answered.getAsInt());
+            }
+        }
         SpringApplication application = new SpringApplication(KaopingApplication.class);
         Map<String, Object> defaults = new HashMap<>();
         // settings of the home (spring.datasource.* for a shared database, kaoping.*) in its config/, wherever it is

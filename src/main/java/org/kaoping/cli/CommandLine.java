@@ -3,6 +3,7 @@ package org.kaoping.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import org.kaoping.authoring.RubricImport;
 import org.kaoping.authoring.TemplateCommand;
 import org.kaoping.run.CampaignRun;
@@ -10,6 +11,7 @@ import org.kaoping.run.ExitCodes;
 import org.kaoping.schedule.ServeCommand;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
@@ -58,17 +60,21 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<String> ids = args.containsOption("id") ? args.getOptionValues("id") : List.of();
-        List<String> words = args.getNonOptionArgs();
-        String id = ids.isEmpty() ? null : ids.get(0);
-        if (args.containsOption("id") && id == null && words.size() == 4) {
-            // --id shanxi-2020, written apart: Spring reads the code as a word of its own.
-            id = words.get(3);
-            words = words.subList(0, 3);
-        }
-        exitCode = execute(words, args.containsOption("help"), new Options(id, args.containsOption("force"),
-                args.containsOption("matrix")),
-                System.out, System.err);
+        Request request = Request.of(args);
+        exitCode = execute(request.words(), request.helpOption(), request.options(), System.out, System.err);
+    }
+
+    /**
+     * Help, and a command line that names no command, answered before the application starts: a typing mistake then
+     * opens no database and makes no {@code data/} folder wherever it was typed, and help is printed at once. Empty
+     * when the command line is one to run.
+     */
+    public static OptionalInt answerBeforeStart(String[] args, PrintStream out, PrintStream err) {
+        Request request = Request.of(new DefaultApplicationArguments(args));
+        Command command = Command.of(request.words(), request.helpOption(), request.options());
+        return command == Command.HELP || command == Command.UNKNOWN
+                ? OptionalInt.of(answer(command, request.words(), out, err))
+                : OptionalInt.empty();
     }
 
     int execute(List<String> words, boolean helpOption, PrintStream out, PrintStream err) {
@@ -76,33 +82,70 @@ public class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     }
 
     int execute(List<String> words, boolean helpOption, Options options, PrintStream out, PrintStream err) {
-        String command = words.isEmpty() ? "" : words.get(0);
-        if (helpOption || (words.size() == 1 && List.of("help", "-h").contains(command))) {
+        Command command = Command.of(words, helpOption, options);
+        return switch (command) {
+            case SERVE -> serve.serve();
+            case HISTORY -> {
+                history.print(words.get(1), out);
+                yield ExitCodes.OK;
+            }
+            case CHECK -> check.check(words.get(1), out, err);
+            case RUN -> campaignRun.run(words.get(1));
+            case TEMPLATE -> template.write(words.get(1), options.force(), options.matrix(), out, err);
+            case RUBRIC_IMPORT -> rubricImport.run(Path.of(words.get(2)), options.id(), options.force(), out, err);
+            case HELP, UNKNOWN -> answer(command, words, out, err);
+        };
+    }
+
+    private static int answer(Command command, List<String> words, PrintStream out, PrintStream err) {
+        if (command == Command.HELP) {
             out.println(USAGE);
             return ExitCodes.OK;
-        }
-        if (words.size() == 1 && command.equals("serve")) {
-            return serve.serve();
-        }
-        if (words.size() == 2 && command.equals("history")) {
-            history.print(words.get(1), out);
-            return ExitCodes.OK;
-        }
-        if (words.size() == 2 && command.equals("check")) {
-            return check.check(words.get(1), out, err);
-        }
-        if (words.size() == 2 && command.equals("run")) {
-            return campaignRun.run(words.get(1));
-        }
-        if (words.size() == 2 && command.equals("template")) {
-            return template.write(words.get(1), options.force(), options.matrix(), out, err);
-        }
-        if (words.size() == 3 && command.equals("rubric") && words.get(1).equals("import") && options.id() != null) {
-            return rubricImport.run(Path.of(words.get(2)), options.id(), options.force(), out, err);
         }
         err.println(words.isEmpty() ? "缺少命令" : "无法识别的命令：" + String.join(" ", words));
         err.println(USAGE);
         return ExitCodes.USAGE;
+    }
+
+    /** The command line's words and options, as Spring reads them. */
+    private record Request(List<String> words, boolean helpOption, Options options) {
+        static Request of(ApplicationArguments args) {
+            List<String> ids = args.containsOption("id") ? args.getOptionValues("id") : List.of();
+            List<String> words = args.getNonOptionArgs();
+            String id = ids.isEmpty() ? null : ids.get(0);
+            if (args.containsOption("id") && id == null && words.size() == 4) {
+                // --id shanxi-2020, written apart: Spring reads the code as a word of its own.
+                id = words.get(3);
+                words = words.subList(0, 3);
+            }
+            return new Request(words, args.containsOption("help"),
+                    new Options(id, args.containsOption("force"), args.containsOption("matrix")));
+        }
+    }
+
+    private enum Command {
+        HELP, SERVE, HISTORY, CHECK, RUN, TEMPLATE, RUBRIC_IMPORT, UNKNOWN;
+
+        static Command of(List<String> words, boolean helpOption, Options options) {
+            String first = words.isEmpty() ? "" : words.get(0);
+            if (helpOption || (words.size() == 1 && List.of("help", "-h").contains(first))) {
+                return HELP;
+            }
+            if (words.size() == 1 && first.equals("serve")) {
+                return SERVE;
+            }
+            if (words.size() == 2) {
+                return switch (first) {
+                    case "history" -> HISTORY;
+                    case "check" -> CHECK;
+                    case "run" -> RUN;
+                    case "template" -> TEMPLATE;
+                    default -> UNKNOWN;
+                };
+            }
+            return words.size() == 3 && first.equals("rubric") && words.get(1).equals("import") && options.id() != null
+                    ? RUBRIC_IMPORT : UNKNOWN;
+        }
     }
 
     @Override

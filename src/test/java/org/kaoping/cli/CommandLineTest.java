@@ -39,4 +39,24 @@ class CommandLineTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("无法识别的命令：rn demo", "无法识别的命令：run", "缺少命令", "用法:");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void helpAndAnUnknownCommandAreAnsweredBeforeTheApplicationStartsAndACommandToRunIsNot() {
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+        assertThat(CommandLine.answerBeforeStart(new String[] {"--help"}, o, e)).hasValue(ExitCodes.OK);
+        assertThat(CommandLine.answerBeforeStart(new String[] {"rnu", "demo", "--kaoping.home=/x"}, o, e))
+                .hasValue(ExitCodes.USAGE);
+        assertThat(CommandLine.answerBeforeStart(new String[] {"rubric", "import", "表.xlsx"}, o, e))
+                .hasValue(ExitCodes.USAGE);
+        assertThat(CommandLine.answerBeforeStart(new String[] {"run", "demo", "--kaoping.home=/x"}, o, e)).isEmpty();
+        assertThat(CommandLine.answerBeforeStart(new String[] {"rubric", "import", "表.xlsx", "--id", "mini"}, o, e))
+                .isEmpty();
+        assertThat(CommandLine.answerBeforeStart(new String[] {"serve"}, o, e)).isEmpty();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("用法: bin/kaoping <命令>");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("无法识别的命令：rnu demo", "无法识别的命令：rubric import 表.xlsx");
+    }
 }

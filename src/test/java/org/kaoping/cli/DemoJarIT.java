@@ -102,6 +102,17 @@ class DemoJarIT {
     }
 
     @Test
+    void aMisspeltCommandIsExitTwoAndLeavesNothingInTheFolderItWasTypedIn(@TempDir Path dir) throws Exception {
+        Path home = KaopingJar.demoHome(dir);
+
+        assertThat(KaopingJar.run(home, "typo.log", "rnu", "demo")).isEqualTo(2);
+        assertThat(KaopingJar.log(home, "typo.log")).startsWith("无法识别的命令：rnu demo\n用法: bin/kaoping <命令>");
+        assertThat(KaopingJar.run(home, "help.log", "--help")).isZero();
+        assertThat(KaopingJar.log(home, "help.log")).startsWith("用法: bin/kaoping <命令>");
+        assertThat(home.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void aMisspeltKeyStopsServeWithExitThreeBeforeAnythingIsOpened(@TempDir Path dir) throws Exception {
         Path home = KaopingJar.demoHome(dir);
         Path campaign = home.resolve("config/campaigns/demo.yml");
