@@ -42,9 +42,10 @@ public class KaopingApplication {
             // serve runs unattended: its log also goes to logs/ in the home, rotated (10 MB a file, 7 days)
             defaults.put("logging.file.name", "${kaoping.home:.}/logs/kaoping-serve.log");
         }
-        if (!words.isEmpty() && words.get(0).equals("check")) {
-            // check stores nothing: a database in memory, so that not even a new home's data/ is made
-            defaults.put("kaoping.database.url", "jdbc:h2:mem:kaoping-check");
+        if (!words.isEmpty() && List.of("check", "template", "rubric").contains(words.get(0))) {
+            // These store nothing: a database in memory, so that not even a new home's data/ is made, and a shared
+            // database that is down or far away is not needed to check a campaign or write its forms.
+            defaults.put("kaoping.database.url", "jdbc:h2:mem:kaoping-" + words.get(0));
         }
         application.setDefaultProperties(defaults);
         int exit;

@@ -86,6 +86,19 @@ class DemoJarIT {
         assertThat(mini.leaves().get(1).methods()).containsExactly("查看资料", "实地查看");
         assertThat(KaopingJar.run(home, "again.log", "rubric", "import", "打分表.xlsx", "--id=mini")).isEqualTo(3);
         assertThat(KaopingJar.run(home, "forced.log", "rubric", "import", "打分表.xlsx", "--id=mini", "--force")).isZero();
+        assertThat(home.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void templateStoresNothingAndNeedsNoDatabaseServer(@TempDir Path dir) throws Exception {
+        Path home = KaopingJar.demoHome(dir);
+        String url = "jdbc:postgresql://127.0.0.1:1/kaoping"; // nothing listens on port 1
+
+        int exit = KaopingJar.run(home, "template.log", "template", "demo", "--spring.datasource.url=" + url);
+
+        assertThat(exit).as(KaopingJar.log(home, "template.log")).isZero();
+        assertThat(home.resolve("templates/demo")).isDirectory();
+        assertThat(home.resolve("data")).doesNotExist();
     }
 
     @Test
