@@ -283,7 +283,9 @@ public final class InputScanner {
         for (ZipArchive.Member m : members) {
             String base = ZipArchive.ownName(m.path());
             String ignored = whyIgnored(base, source);
-            if (ignored == null && base.toLowerCase(Locale.ROOT).endsWith(TEXT) && !looksLikeTable(m.bytes())) {
+            // A member that cannot be taken out is listed to be read, so that its reading says why it is refused.
+            if (ignored == null && m.refused() == null && base.toLowerCase(Locale.ROOT).endsWith(TEXT)
+                    && !looksLikeTable(m.bytes())) {
                 ignored = "不是电子表格文件（文本文件，其中没有用制表符或逗号分隔的表格）";
             }
             out.add(new InputFile(relative + ZipArchive.SEPARATOR + m.path(), listedAs, m.bytes().length, modified,

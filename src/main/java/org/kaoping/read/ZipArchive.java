@@ -28,13 +28,21 @@ public final class ZipArchive {
     public static final String SEPARATOR = "!";
     public static final String CORRUPT = "压缩包损坏或不完整，无法解压：请重新打包，或直接提交其中的表格";
     public static final String ENCRYPTED = "加密的压缩包：请去掉密码后重新提交";
+    public static final String ENCRYPTED_MEMBER = "压缩包中这个文件设了密码：请去掉密码后重新打包，或直接提交这个文件";
     public static final String CHANGED = "压缩包在读取期间被改动：请重新运行";
 
     private ZipArchive() {
     }
 
-    /** A file inside a zip: its path there ({@code 第一组/省财政厅.xlsx}, or through inner zips) and its content. */
-    public record Member(String path, byte[] bytes) {
+    /**
+     * A file inside a zip: its path there ({@code 第一组/省财政厅.xlsx}, or through inner zips) and its content; or,
+     * when {@code refused} says why, a file that cannot be taken out (under a password, or a zip nested too deep), its
+     * stored bytes standing for its content. The zip's other files are read all the same.
+     */
+    public record Member(String path, byte[] bytes, String refused) {
+        Member(String path, byte[] bytes) {
+            this(path, bytes, null);
+        }
     }
 
     /** Why a zip is not read as a whole; the message is the reason staff are given. */
@@ -61,6 +69,9 @@ public final class ZipArchive {
         List<Member> out = new ArrayList<>();
         long[] total = {0};
         collect(zip, "", 1, limits, out, total, null);
+        if (!out.isEmpty() && out.stream().allMatch(m -> ENCRYPTED_MEMBER.equals(m.refused()))) {
+            throw new Refused(ENCRYPTED); // the zip itself is under a password: said once, of the zip
+        }
         return out;
     }
 
@@ -77,9 +88,6 @@ public final class ZipArchive {
                 if (entry.isDirectory()) {
                     continue;
                 }
-                if (entry.getGeneralPurposeBit().usesEncryption()) {
-                    throw new Refused(ENCRYPTED);
-                }
                 if (out.size() >= limits.maxZipFiles()) {
                     throw new Refused(limits.tooManyZipFiles());
                 }
@@ -87,12 +95,17 @@ public final class ZipArchive {
                 if (only != null && !only.equals(path) && !only.startsWith(path + SEPARATOR)) {
                     continue;
                 }
+                if (entry.getGeneralPurposeBit().usesEncryption()) {
+                    refuse(path, stored(file, entry, limits, total), ENCRYPTED_MEMBER, out, only);
+                    continue;
+                }
                 byte[] bytes = inflate(file, entry, limits, total);
                 if (isZipName(path) && FileKind.of(bytes, Math.min(bytes.length, FileKind.HEAD)) == FileKind.ZIP) {
                     if (depth >= limits.maxZipDepth()) {
-                        throw new Refused(limits.zipTooDeep());
+                        refuse(path, bytes, limits.zipTooDeep(), out, only);
+                    } else {
+                        collect(bytes, path + SEPARATOR, depth + 1, limits, out, total, only);
                     }
-                    collect(bytes, path + SEPARATOR, depth + 1, limits, out, total, only);
                 } else {
                     out.add(new Member(path, bytes));
                 }
@@ -102,18 +115,38 @@ public final class ZipArchive {
         }
     }
 
+    /** Listed as refused; when it is the one member being read, its reading fails with the reason. */
+    private static void refuse(String path, byte[] bytes, String reason, List<Member> out, String only) throws Refused {
+        if (only != null) {
+            throw new Refused(reason);
+        }
+        out.add(new Member(path, bytes, reason));
+    }
+
+    /** An entry's bytes as stored (compressed, perhaps encrypted), counted against the zip's total. */
+    private static byte[] stored(ZipFile file, ZipArchiveEntry entry, ReadLimits limits, long[] total)
+            throws IOException, Refused {
+        try (InputStream in = file.getRawInputStream(entry)) {
+            return counted(in, limits, total);
+        }
+    }
+
     /** An entry's content, counted against the zip's total as it inflates (a declared size may lie). */
     private static byte[] inflate(ZipFile file, ZipArchiveEntry entry, ReadLimits limits, long[] total)
             throws IOException, Refused {
-        long room = limits.maxZipSize() - total[0];
         try (InputStream in = file.getInputStream(entry)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, room) + 1));
-            if (bytes.length > room) {
-                throw new Refused(limits.zipTooLarge());
-            }
-            total[0] += bytes.length;
-            return bytes;
+            return counted(in, limits, total);
         }
+    }
+
+    private static byte[] counted(InputStream in, ReadLimits limits, long[] total) throws IOException, Refused {
+        long room = limits.maxZipSize() - total[0];
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, room) + 1));
+        if (bytes.length > room) {
+            throw new Refused(limits.zipTooLarge());
+        }
+        total[0] += bytes.length;
+        return bytes;
     }
 
     private static ZipFile open(SeekableByteChannel zip) throws IOException {

@@ -872,6 +872,30 @@ class WorkbookParserTest {
                 + "文件名“回收表格.zip!省财政厅/自查打分表.xlsx”中也没有单位名单中的单位");
     }
 
+    @Test
+    void aZipNestedTooDeepInAZipIsRefusedAloneNamingItsPathAndTheZipsOtherFilesAreRead() throws IOException {
+        byte[] workbook = Files.readAllBytes(WorkbookFixtures.shanxiSelf(SHANXI).write(dir, "省财政厅自查打分表"));
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        byte[] third = Files.readAllBytes(org.kaoping.support.ExportedTables.zip(dir.resolve("三层.zip"), utf8, true,
+                Map.of("省审计厅自查打分表.xlsx", workbook)));
+        byte[] second = Files.readAllBytes(org.kaoping.support.ExportedTables.zip(dir.resolve("二层.zip"), utf8, true,
+                Map.of("三层.zip", third)));
+        Path input = dir.resolve("input");
+        Files.createDirectories(input.resolve("self"));
+        org.kaoping.support.ExportedTables.zip(input.resolve("self/回收表格.zip"), utf8, true,
+                Map.of("省财政厅自查打分表.xlsx", workbook, "二层.zip", second));
+
+        List<InputFile> files = new org.kaoping.intake.InputScanner().scan(input);
+
+        assertThat(files).extracting(InputFile::path, InputFile::ignored).containsExactly(
+                tuple("self/回收表格.zip!二层.zip!三层.zip", null),
+                tuple("self/回收表格.zip!省财政厅自查打分表.xlsx", null));
+        ParsedWorkbook deep = parser.parse(files.get(0), input.resolve(files.get(0).path()));
+        assertThat(deep.rejected()).isTrue();
+        assertThat(deep.rejection()).isEqualTo("压缩包套压缩包超过 2 层（kaoping.read.max-zip-depth）：请解压后提交其中的表格");
+        assertThat(parser.parse(files.get(1), input.resolve(files.get(1).path())).rejected()).isFalse();
+    }
+
     // ---- files that cannot be used -------------------------------------------------------------------
 
     @Test

@@ -2,6 +2,7 @@ package org.kaoping.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -198,19 +199,51 @@ class OtherFormatsTest {
             zip.write(Files.readAllBytes(workbook()));
             zip.closeEntry();
         }
-        byte[] zip = bytes.toByteArray();
-        // The flag an archiver sets for a member stored under a password (bit 0 of the general purpose flags), in the
-        // member's local header and in its central directory entry; no Java library writes such a zip itself.
-        zip[6] |= 1;
-        for (int i = zip.length - 22; i >= 0; i--) {
-            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2) {
-                zip[i + 8] |= 1;
-                break;
-            }
-        }
+        byte[] zip = underPassword(bytes.toByteArray(), "省财政厅.xlsx");
 
         assertThatThrownBy(() -> ZipArchive.members(zip, ReadLimits.DEFAULT))
                 .isInstanceOf(ZipArchive.Refused.class).hasMessage("加密的压缩包：请去掉密码后重新提交");
+    }
+
+    @Test
+    void oneFileUnderAPasswordIsRefusedAloneAndTheZipsOtherFilesAreRead() throws Exception {
+        byte[] workbook = Files.readAllBytes(workbook());
+        Map<String, byte[]> two = new LinkedHashMap<>();
+        two.put("第一组/省财政厅.xlsx", workbook);
+        two.put("第一组/省审计厅.xlsx", workbook);
+        Path zip = Files.write(dir.resolve("回收表格.zip"), underPassword(Files.readAllBytes(
+                ExportedTables.zip(dir.resolve("原.zip"), StandardCharsets.UTF_8, true, two)), "第一组/省审计厅.xlsx"));
+
+        List<ZipArchive.Member> members = ZipArchive.members(Files.readAllBytes(zip), ReadLimits.DEFAULT);
+
+        assertThat(members).extracting(ZipArchive.Member::path, ZipArchive.Member::refused).containsExactly(
+                tuple("第一组/省财政厅.xlsx", null),
+                tuple("第一组/省审计厅.xlsx", "压缩包中这个文件设了密码：请去掉密码后重新打包，或直接提交这个文件"));
+        assertThat(members.get(0).bytes()).isEqualTo(workbook);
+        assertThat(ZipArchive.read(new ZipArchive.Inside(zip, "第一组/省财政厅.xlsx"), ReadLimits.DEFAULT))
+                .isEqualTo(workbook);
+        assertThatThrownBy(() -> ZipArchive.read(new ZipArchive.Inside(zip, "第一组/省审计厅.xlsx"), ReadLimits.DEFAULT))
+                .isInstanceOf(ZipArchive.Refused.class)
+                .hasMessage("压缩包中这个文件设了密码：请去掉密码后重新打包，或直接提交这个文件");
+    }
+
+    /**
+     * Sets the flag an archiver sets for a member stored under a password (bit 0 of the general purpose flags) in the
+     * member's local header and central directory entry; no Java library writes such a zip itself.
+     */
+    private static byte[] underPassword(byte[] zip, String member) {
+        byte[] name = member.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 46 <= zip.length; i++) {
+            boolean local = zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 3 && zip[i + 3] == 4;
+            boolean central = zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2;
+            int at = local ? i + 30 : i + 46;
+            int length = local ? (zip[i + 26] & 0xff) | (zip[i + 27] & 0xff) << 8 : (zip[i + 28] & 0xff) | (zip[i + 29] & 0xff) << 8;
+            if ((local || central) && length == name.length && at + length <= zip.length
+                    && java.util.Arrays.equals(zip, at, at + length, name, 0, length)) {
+                zip[i + (local ? 6 : 8)] |= 1;
+            }
+        }
+        return zip;
     }
 
     @Test
@@ -296,7 +329,7 @@ class OtherFormatsTest {
     }
 
     @Test
-    void zipsOverTheirLimitsAreRefusedSayingWhichAndHowToFixIt() throws IOException {
+    void zipsOverTheirLimitsAreRefusedSayingWhichAndHowToFixIt() throws Exception {
         byte[] small = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
         Map<String, byte[]> three = new LinkedHashMap<>();
         three.put("1.csv", small);
@@ -312,7 +345,12 @@ class OtherFormatsTest {
                 .hasMessage("压缩包内文件过多（超过 2 个，kaoping.read.max-zip-files）：请分成几个压缩包，或解压后提交");
         assertThatThrownBy(() -> ZipArchive.members(zip, new ReadLimits(50L << 20, 5000, 0.01, 100L << 20, 10, 20, 2)))
                 .hasMessage("压缩包解压后超过 0 MB 的上限（kaoping.read.max-zip-size）：请解压后提交其中的表格");
-        assertThatThrownBy(() -> ZipArchive.members(nested, ReadLimits.DEFAULT))
+        // Nested too deep: that inner zip alone is refused, as a file of the zip (its reading says why).
+        assertThat(ZipArchive.members(nested, ReadLimits.DEFAULT))
+                .extracting(ZipArchive.Member::path, ZipArchive.Member::refused)
+                .containsExactly(tuple("二层.zip!三层.zip", "压缩包套压缩包超过 2 层（kaoping.read.max-zip-depth）：请解压后提交其中的表格"));
+        Path nestedFile = Files.write(dir.resolve("套2.zip"), nested);
+        assertThatThrownBy(() -> ZipArchive.read(new ZipArchive.Inside(nestedFile, "二层.zip!三层.zip"), ReadLimits.DEFAULT))
                 .hasMessage("压缩包套压缩包超过 2 层（kaoping.read.max-zip-depth）：请解压后提交其中的表格");
         assertThatThrownBy(() -> ZipArchive.members(new byte[] {'P', 'K', 3, 4, 0, 0}, ReadLimits.DEFAULT))
                 .hasMessage("压缩包损坏或不完整，无法解压：请重新打包，或直接提交其中的表格");
