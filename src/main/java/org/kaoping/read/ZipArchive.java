@@ -45,7 +45,7 @@ public final class ZipArchive {
         }
     }
 
-    /** Why a zip is not read as a whole; the message is the reason staff are given. */
+    /** Why a zip, or a file in it, is not read; the message is the reason staff are given. */
     public static final class Refused extends Exception {
         Refused(String reason) {
             super(reason, null, false, false);
