@@ -7,9 +7,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +20,7 @@ import org.kaoping.run.ExitCodes;
 import org.kaoping.support.Samples;
 import org.kaoping.support.TestHome;
 import org.kaoping.support.Workbooks;
+import org.kaoping.support.InputSnapshot;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -83,7 +81,7 @@ class ForeignWorkbooksTest {
 
     @BeforeAll
     void runBoth() {
-        CAMPAIGNS.keySet().forEach(code -> inputBefore.put(code, snapshot(HOME.input(code))));
+        CAMPAIGNS.keySet().forEach(code -> inputBefore.put(code, InputSnapshot.of(HOME.input(code))));
         for (String code : CAMPAIGNS.keySet()) {
             assertThat(campaignRun.run(code)).as(code).isEqualTo(ExitCodes.OK);
         }
@@ -129,7 +127,7 @@ class ForeignWorkbooksTest {
     @Test
     void inputFilesAreByteIdenticalAfterTheRun() throws IOException {
         for (String code : CAMPAIGNS.keySet()) {
-            assertThat(snapshot(HOME.input(code))).as(code).isEqualTo(inputBefore.get(code));
+            assertThat(InputSnapshot.of(HOME.input(code))).as(code).isEqualTo(inputBefore.get(code));
             for (Drop drop : CAMPAIGNS.get(code)) {
                 for (Path file : foreignWorkbooks()) {
                     Path dropped = drop.target(HOME, code, file);
@@ -197,17 +195,4 @@ class ForeignWorkbooksTest {
     }
 
     /** Every file under the folder: its size, modification time and content hash. */
-    private static Map<String, String> snapshot(Path folder) {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                byte[] bytes = Files.readAllBytes(f);
-                out.put(folder.relativize(f).toString(), bytes.length + "|" + Files.getLastModifiedTime(f).toMillis()
-                        + "|" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
-            }
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
-    }
 }

@@ -7,10 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,7 @@ import org.kaoping.run.CampaignRun;
 import org.kaoping.run.ExitCodes;
 import org.kaoping.support.TestHome;
 import org.kaoping.support.Workbooks;
+import org.kaoping.support.InputSnapshot;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -119,7 +118,7 @@ class HostileFilesTest {
 
     @BeforeAll
     void runBoth() {
-        inputBefore = snapshot(HOME.input("hostile"));
+        inputBefore = InputSnapshot.of(HOME.input("hostile"));
         assertThat(campaignRun.run("clean")).isEqualTo(ExitCodes.OK);
         assertThat(campaignRun.run("hostile")).isEqualTo(ExitCodes.OK);
     }
@@ -158,7 +157,7 @@ class HostileFilesTest {
 
     @Test
     void inputFolderIsLeftExactlyAsItWas() {
-        assertThat(snapshot(HOME.input("hostile"))).isEqualTo(inputBefore);
+        assertThat(InputSnapshot.of(HOME.input("hostile"))).isEqualTo(inputBefore);
     }
 
     private static List<Map<String, String>> details(String campaign) {
@@ -166,23 +165,4 @@ class HostileFilesTest {
     }
 
     /** Every file under the folder: its size, modification time and content hash. */
-    private static Map<String, String> snapshot(Path folder) {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                byte[] bytes = Files.readAllBytes(f);
-                out.put(folder.relativize(f).toString(), bytes.length + "|" + Files.getLastModifiedTime(f).toMillis()
-                        + "|" + java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
-            }
-            List<String> dirs = new ArrayList<>();
-            try (Stream<Path> all = Files.walk(folder)) {
-                all.filter(Files::isDirectory).forEach(d -> dirs.add(folder.relativize(d).toString()));
-            }
-            out.put("(folders)", String.join(",", dirs));
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
-    }
 }

@@ -4,22 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.kaoping.support.MixedCampaign.CLEAN;
 import static org.kaoping.support.MixedCampaign.MIXED;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,6 +19,7 @@ import org.kaoping.support.MixedCampaign.UnitScores;
 import org.kaoping.support.MixedCampaign;
 import org.kaoping.support.TestHome;
 import org.kaoping.support.Workbooks;
+import org.kaoping.support.InputSnapshot;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -73,7 +63,7 @@ class MixedCampaignTest {
     @BeforeAll
     void runBoth() {
         WRITTEN.join();
-        inputBefore = hashes(HOME.root().resolve("input"));
+        inputBefore = InputSnapshot.of(HOME.root().resolve("input"));
         cleanExit = campaignRun.run(CLEAN);
         mixedExit = campaignRun.run(MIXED);
     }
@@ -90,7 +80,7 @@ class MixedCampaignTest {
     void bothRunsCompleteAndLeaveTheInputUntouched() {
         assertThat(cleanExit).isEqualTo(ExitCodes.OK);
         assertThat(mixedExit).isEqualTo(ExitCodes.OK);
-        assertThat(hashes(HOME.root().resolve("input"))).isEqualTo(inputBefore);
+        assertThat(InputSnapshot.of(HOME.root().resolve("input"))).isEqualTo(inputBefore);
     }
 
     @Test
@@ -185,24 +175,4 @@ class MixedCampaignTest {
     }
 
     /** Every file under {@code dir}: relative path → SHA-256 and modification time. */
-    private static Map<String, String> hashes(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            Map<String, String> out = new TreeMap<>();
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                out.put(dir.relativize(p).toString(), sha256(p) + " " + Files.getLastModifiedTime(p).toMillis());
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,6 +22,7 @@ import org.kaoping.support.ExportedTables;
 import org.kaoping.support.ExportedTables.Declared;
 import org.kaoping.support.TestHome;
 import org.kaoping.support.Workbooks;
+import org.kaoping.support.InputSnapshot;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -114,7 +114,7 @@ class OfficeFolderTest {
 
     @BeforeAll
     void runBoth() {
-        inputBefore = snapshot(HOME.input("office"));
+        inputBefore = InputSnapshot.of(HOME.input("office"));
         assertThat(campaignRun.run("clean")).isEqualTo(ExitCodes.OK);
         assertThat(campaignRun.run("office")).isEqualTo(ExitCodes.OK);
     }
@@ -162,24 +162,8 @@ class OfficeFolderTest {
 
     @Test
     void inputFolderIsLeftExactlyAsItWas() {
-        assertThat(snapshot(HOME.input("office"))).isEqualTo(inputBefore);
+        assertThat(InputSnapshot.of(HOME.input("office"))).isEqualTo(inputBefore);
     }
 
     /** Every regular file under the folder (links not followed): its size, time and content hash. */
-    private static Map<String, String> snapshot(Path folder) {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path f : walk.toList()) {
-                String kind = Files.isSymbolicLink(f) ? "link" : Files.isDirectory(f) ? "dir"
-                        : Files.isRegularFile(f) ? "file" : "other";
-                String content = kind.equals("file") ? Files.size(f) + "|" + Files.getLastModifiedTime(f).toMillis() + "|"
-                        + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(Files.readAllBytes(f))) : "";
-                out.put(folder.relativize(f).toString(), kind + "|" + content);
-            }
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
-    }
 }
